@@ -1,0 +1,17 @@
+import { ExitCode } from './exit-codes.js';
+
+/** An error meant for the user: one line, naming what was wrong, with its exit code. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode = ExitCode.BadInput,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** Reduces any message to a single line so errors never spill over several lines. */
+export function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}
