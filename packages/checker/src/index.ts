@@ -1,1 +1,32 @@
-export {};
+export * from './snapshot/types.js';
+export * from './result.js';
+export * from './catalogue/types.js';
+export { loadCatalogue, defaultCatalogueDir, sortChecks, CATALOGUE_INDEX } from './catalogue/load.js';
+export type { BundledData } from './data/types.js';
+export { loadBundledData } from './data/load.js';
+export { parseSnapshot, parseSnapshotText, readSnapshotFile, snapshotSha256 } from './snapshot/read.js';
+export type { SnapshotFile } from './snapshot/read.js';
+export { writeSnapshotFile, serializeSnapshot, stripManagedFields } from './snapshot/write.js';
+export type { CheckContext, CheckFunction, HavenRelease } from './checks/context.js';
+export { checkFunctions } from './checks/index.js';
+export { neededPermissions, permissionText } from './checks/clusteradmin.js';
+export { evaluate, summarize, verdictOf } from './evaluate.js';
+export type { EvaluateOptions } from './evaluate.js';
+export { parseHavenReleases } from './haven-releases.js';
+export * from './report/types.js';
+export { renderTable, summaryLine } from './report/table.js';
+export type { TableOptions } from './report/table.js';
+export { renderJson } from './report/json.js';
+export { renderHavenJson, toHavenJson } from './report/haven-json.js';
+export type {
+  HavenJsonOptions,
+  HavenJsonReport,
+  HavenCheckResult,
+  HavenResult,
+} from './report/haven-json.js';
+export { verifyIntegrity, defaultIntegrityPaths, INTEGRITY_MANIFEST } from './integrity.js';
+export type { IntegrityManifest, IntegrityMismatch, IntegrityResult } from './integrity.js';
+export { InputError, SnapshotError, CatalogueError, BAD_INPUT_EXIT_CODE } from './errors.js';
+export { complianceDir } from './paths.js';
+export { CHECKER_NAME, CHECKER_VERSION } from './version.js';
+export * from './collect/index.js';

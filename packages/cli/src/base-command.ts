@@ -10,9 +10,7 @@ interface CodedError {
 
 function isCodedError(err: unknown): err is CodedError {
   return (
-    err instanceof Error &&
-    typeof (err as Partial<CodedError>).exitCode === 'number' &&
-    !('oclif' in err)
+    err instanceof Error && typeof (err as Partial<CodedError>).exitCode === 'number' && !('oclif' in err)
   );
 }
 
@@ -21,7 +19,9 @@ function isCodedError(err: unknown): err is CodedError {
  * code, so users never see a stack trace.
  */
 export abstract class HavenkitCommand extends Command {
-  protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
+  protected override async catch(
+    err: Error & { exitCode?: number; oclif?: { exit?: number } },
+  ): Promise<unknown> {
     // oclif's own control flow (this.exit, --help, --version) is not an error.
     if (err.oclif?.exit !== undefined && err.name === 'ExitError') throw err;
     let code: number;

@@ -49,5 +49,10 @@ export interface CheckDefinition {
 export interface Catalogue {
   /** The Haven version this catalogue implements, e.g. "v12.8.0". */
   havenVersion: string;
+  /**
+   * Category order of the output (the official checker's order); checks sort by it, then by name.
+   * Set by loadCatalogue from catalogue.yaml.
+   */
+  categories?: Category[];
   checks: CheckDefinition[];
 }

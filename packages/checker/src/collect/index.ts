@@ -1,1 +1,22 @@
-export {};
+/**
+ * collect/: the only code that talks to a cluster. Loads the kubeconfig (never falling back to
+ * http://localhost:8080), reads what the selected checks need, and returns a ClusterSnapshot.
+ */
+export { collectSnapshot } from './collect.js';
+export type { CollectOptions, CollectProgress } from './collect.js';
+export {
+  KubeError,
+  KubeExitCode,
+  CollectAbortedError,
+  toResourceError,
+  parseStatusBody,
+  describeResourceError,
+} from './errors.js';
+export { loadKubeconfig, kubeconfigFiles, mergeKubeconfigs } from './kubeconfig.js';
+export type { KubeconfigSelection, LoadedKubeconfig } from './kubeconfig.js';
+export { planCollection, selectChecks } from './plan.js';
+export type { CollectionPlan, PlanSelection } from './plan.js';
+export { PROBE_NAMES, PROBE_LABELS, PROBE_NAMESPACE_PREFIX, ProbeInterruptedError } from './probes.js';
+export type { ProbeName, ProbeOptions, ProbeCleanup } from './probes.js';
+export { DEFAULT_RETRY_POLICY } from './retry.js';
+export type { RetryPolicy } from './retry.js';

@@ -1,0 +1,103 @@
+import type { AcmeController } from '../data/types.js';
+import type { Evidence } from '../result.js';
+import type { KubeObject } from '../snapshot/types.js';
+import type { CheckFunction } from './context.js';
+import {
+  containersOf,
+  fail,
+  globMatch,
+  imageRepository,
+  isRunning,
+  nameOf,
+  namespaceOf,
+  pass,
+  readList,
+  unknown,
+  unknownFrom,
+} from './util.js';
+
+const NAME = 'autocerts';
+
+/** The Running pods of an ACME controller (image, and args when the controller needs them). */
+function runningPodsOf(
+  controller: AcmeController,
+  pods: readonly KubeObject[],
+): { pod: KubeObject; image: string }[] {
+  const found: { pod: KubeObject; image: string }[] = [];
+  for (const pod of pods) {
+    if (!isRunning(pod)) continue;
+    const container = containersOf(pod).find(
+      (c) =>
+        controller.images.some((pattern) => globMatch(pattern, imageRepository(c.image))) &&
+        (!controller.args || c.argv.some((a) => a.includes(controller.args!))),
+    );
+    if (container) found.push({ pod, image: container.image });
+  }
+  return found;
+}
+
+/**
+ * Automated certificates: cert-manager (its CRDs and a Running controller) or another ACME
+ * controller from compliance/data/acme-controllers.yaml (kcert, Caddy ingress, Traefik with an
+ * ACME certificates resolver).
+ */
+export const autocerts: CheckFunction = (snapshot, context) => {
+  const pods = readList(snapshot, 'pods');
+  if (!pods.ok) return unknownFrom(NAME, pods);
+  const crds = readList(snapshot, 'customresourcedefinitions.apiextensions.k8s.io');
+  const crdNames = new Set(crds.ok ? crds.value.map(nameOf) : []);
+
+  const incomplete: { controller: AcmeController; missing: string[]; evidence: Evidence[] }[] = [];
+  let crdsUnreadable: Evidence[] | undefined;
+  for (const controller of context.data.acmeControllers.controllers) {
+    const running = runningPodsOf(controller, pods.value);
+    if (running.length === 0) continue;
+    const evidence: Evidence[] = running.map(({ pod, image }) => ({
+      kind: 'Pod',
+      namespace: namespaceOf(pod),
+      name: nameOf(pod),
+      fields: { image, 'status.phase': 'Running' },
+      note: controller.name,
+    }));
+    const required = controller.crds ?? [];
+    if (required.length > 0 && !crds.ok) {
+      crdsUnreadable = [...evidence, ...crds.evidence];
+      continue;
+    }
+    const missing = required.filter((crd) => !crdNames.has(crd));
+    const crdEvidence: Evidence[] = required
+      .filter((crd) => crdNames.has(crd))
+      .map((crd) => ({ kind: 'CustomResourceDefinition', name: crd, fields: { present: true } }));
+    if (missing.length === 0) {
+      return pass(
+        NAME,
+        `${controller.name} is running (${running.length} pod(s)) and can issue certificates automatically.`,
+        [...evidence, ...crdEvidence],
+      );
+    }
+    incomplete.push({ controller, missing, evidence: [...evidence, ...crdEvidence] });
+  }
+
+  if (crdsUnreadable && !crds.ok) {
+    return unknown(NAME, crds.cause, `An ACME controller is running, but ${crds.why}.`, crdsUnreadable);
+  }
+  const first = incomplete[0];
+  if (first) {
+    return fail(
+      NAME,
+      `${first.controller.name} is running but its CRD ${first.missing.join(', ')} is missing.`,
+      first.evidence,
+    );
+  }
+  const leftovers: Evidence[] = [...crdNames]
+    .filter((n) => n.endsWith('.cert-manager.io'))
+    .sort()
+    .map((n) => ({
+      kind: 'CustomResourceDefinition',
+      name: n,
+      fields: { present: true },
+      note: 'no Running controller',
+    }));
+  const names = context.data.acmeControllers.controllers.map((c) => c.name).join(', ');
+  return fail(NAME, `No Running ACME certificate controller was found (looked for: ${names}).`, leftovers);
+};

@@ -1,0 +1,66 @@
+import { describe, it } from 'vitest';
+import type { KubeObject } from '../snapshot/types.js';
+import { expectCase, type CheckCase } from '../testing/cases.js';
+import { forbidden, list, notServed, withResources } from '../testing/fixtures.js';
+import { cis } from './cis.js';
+
+const RESOURCE = 'clustercompliancereports.aquasecurity.github.io';
+const report = (id: string, failCount: number): KubeObject => ({
+  apiVersion: 'aquasecurity.github.io/v1alpha1',
+  kind: 'ClusterComplianceReport',
+  metadata: { name: id },
+  spec: { compliance: { id } },
+  status: { summary: { failCount, passCount: 100 }, updateTimestamp: '2026-10-31T22:00:00Z' },
+});
+const reports = (...items: KubeObject[]) => ({
+  [RESOURCE]: list('ClusterComplianceReport', items, 'aquasecurity.github.io/v1alpha1'),
+});
+const optIn = { suggested: { cis: true, kubescape: false } };
+
+const cases: CheckCase[] = [
+  {
+    spec: 'skips unless opted in',
+    snapshot: withResources(reports(report('k8s-cis-1.23', 0))),
+    outcome: 'skip',
+  },
+  {
+    spec: 'passes when the CIS results report no failed control',
+    snapshot: withResources(reports(report('k8s-cis-1.23', 0))),
+    context: optIn,
+    outcome: 'pass',
+  },
+  {
+    spec: 'fails with the count of failed controls',
+    snapshot: withResources(reports(report('k8s-cis-1.23', 7))),
+    context: optIn,
+    outcome: 'fail',
+    reason: '7 failed',
+  },
+  {
+    spec: 'is unknown when there are no CIS results',
+    snapshot: withResources(reports(report('k8s-nsa-1.0', 0))),
+    context: optIn,
+    outcome: 'unknown',
+    cause: 'insufficient-data',
+  },
+  {
+    spec: 'is unknown when the Trivy operator is not installed',
+    snapshot: withResources({ [RESOURCE]: notServed() }),
+    context: optIn,
+    outcome: 'unknown',
+    cause: 'insufficient-data',
+  },
+  {
+    spec: 'is unknown (forbidden) when the reports may not be listed',
+    snapshot: withResources({ [RESOURCE]: forbidden() }),
+    context: optIn,
+    outcome: 'unknown',
+    cause: 'forbidden',
+  },
+];
+
+describe('cis', () => {
+  it.each(cases)('$spec', (c) => {
+    expectCase(cis, c);
+  });
+});

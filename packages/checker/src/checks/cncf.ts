@@ -1,0 +1,99 @@
+import type { CheckFunction } from './context.js';
+import { detectPlatform, gitVersionOf } from './platform.js';
+import {
+  causeOf,
+  errorEvidence,
+  fail,
+  parseMinor,
+  pass,
+  readList,
+  skip,
+  unknown,
+  unknownFrom,
+} from './util.js';
+
+const NAME = 'cncf';
+
+/**
+ * Recognises the platform and looks its Kubernetes minor up in the bundled list of certified
+ * conformance submissions. An unknown platform, or one without bundled data, is skipped (as the
+ * official checker does); a minor outside the data's range is unknown (the data may be stale).
+ */
+export const cncf: CheckFunction = (snapshot, context) => {
+  if ('error' in snapshot.version) {
+    const error = snapshot.version.error as { code: number; reason: string; message: string };
+    return unknown(
+      NAME,
+      causeOf(error),
+      `The server version could not be read (${error.code} ${error.reason}).`,
+      [errorEvidence('Version', 'server', error)],
+    );
+  }
+  const gitVersion = gitVersionOf(snapshot);
+  const server = gitVersion ? parseMinor(gitVersion) : undefined;
+  if (!gitVersion || !server)
+    return unknown(
+      NAME,
+      'insufficient-data',
+      `The server version "${gitVersion ?? ''}" could not be parsed.`,
+    );
+  const minor = `${server.major}.${server.minor}`;
+
+  const { platforms, asOf, source } = context.data.cncfPlatforms;
+  const nodes = readList(snapshot, 'nodes');
+  const detected = detectPlatform(nodes.ok ? nodes.value : [], gitVersion, platforms);
+  if (!detected) {
+    if (!nodes.ok) return unknownFrom(NAME, nodes);
+    return skip(
+      NAME,
+      `The platform was not recognised from node labels, providerIDs or the version ${gitVersion}.`,
+      [{ kind: 'Version', name: 'server', fields: { gitVersion } }],
+    );
+  }
+
+  const { platform } = detected;
+  const evidence = [
+    { ...detected.evidence, note: `recognised as ${platform.name} (${platform.id})` },
+    {
+      kind: 'Conformance',
+      name: platform.id,
+      fields: {
+        minor,
+        certifiedMinors: (platform.minors ?? []).join(', '),
+        ...(platform.conformanceDir
+          ? { submission: `${source}/tree/master/v${minor}/${platform.conformanceDir}` }
+          : {}),
+        dataAsOf: asOf,
+      },
+    },
+  ];
+  const minors = platform.minors;
+  if (!minors || minors.length === 0) {
+    return skip(
+      NAME,
+      `${platform.name} was recognised, but no conformance data for it is bundled (as of ${asOf}).`,
+      evidence,
+    );
+  }
+  if (minors.includes(minor)) {
+    return pass(
+      NAME,
+      `${platform.name} has a certified conformance submission for Kubernetes v${minor}.`,
+      evidence,
+    );
+  }
+  const known = minors.map((m) => parseMinor(m)?.minor ?? 0);
+  if (server.minor > Math.max(...known) || server.minor < Math.min(...known)) {
+    return unknown(
+      NAME,
+      'insufficient-data',
+      `The bundled conformance data for ${platform.name} (as of ${asOf}) does not cover Kubernetes v${minor}.`,
+      evidence,
+    );
+  }
+  return fail(
+    NAME,
+    `${platform.name} has no certified conformance submission for Kubernetes v${minor} (data as of ${asOf}).`,
+    evidence,
+  );
+};

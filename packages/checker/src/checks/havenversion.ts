@@ -1,0 +1,80 @@
+import type { Evidence } from '../result.js';
+import type { CheckFunction } from './context.js';
+import { fail, parseMinor, pass, skip, unknown } from './util.js';
+
+const NAME = 'havenversion';
+const WINDOW_MONTHS = 3;
+
+function addMonths(time: number, months: number): number {
+  const d = new Date(time);
+  return Date.UTC(
+    d.getUTCFullYear(),
+    d.getUTCMonth() + months,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  );
+}
+
+/**
+ * The implemented Haven version is the latest major, or the previous one within 3 months of the
+ * first release of a newer major, as of the snapshot's collectedAt. Without a releases list the
+ * check is skipped ("offline").
+ */
+export const havenversion: CheckFunction = (snapshot, context) => {
+  if (!context.havenReleases) {
+    return skip(
+      NAME,
+      'offline: no Haven releases list was given (--haven-releases), so the version was not compared.',
+    );
+  }
+  const implemented = parseMinor(context.havenVersion);
+  if (!implemented)
+    return unknown(
+      NAME,
+      'insufficient-data',
+      `The implemented Haven version "${context.havenVersion}" could not be parsed.`,
+    );
+  const asOf = Date.parse(snapshot.metadata.collectedAt);
+
+  const releases = context.havenReleases
+    .map((r) => ({ ...r, parsed: parseMinor(r.version), time: Date.parse(r.date) }))
+    .filter((r) => r.parsed && !Number.isNaN(r.time) && r.time <= asOf);
+  if (releases.length === 0) {
+    return unknown(
+      NAME,
+      'insufficient-data',
+      'The Haven releases list has no valid release dated on or before the snapshot.',
+    );
+  }
+  const newer = releases.filter((r) => r.parsed!.major > implemented.major).sort((a, b) => a.time - b.time);
+  const first = newer[0];
+  const evidence: Evidence[] = [
+    {
+      kind: 'HavenRelease',
+      name: context.havenVersion,
+      fields: {
+        implemented: context.havenVersion,
+        newerMajor: first ? first.version : null,
+        newerMajorReleased: first ? first.date : null,
+        asOf: snapshot.metadata.collectedAt,
+      },
+    },
+  ];
+  if (!first)
+    return pass(NAME, `Haven ${context.havenVersion} is the latest major (v${implemented.major}).`, evidence);
+  const deadline = new Date(addMonths(first.time, WINDOW_MONTHS)).toISOString();
+  if (asOf <= Date.parse(deadline)) {
+    return pass(
+      NAME,
+      `Haven ${first.version} was released on ${first.date}; ${context.havenVersion} is within the ${WINDOW_MONTHS}-month upgrade window (until ${deadline.slice(0, 10)}).`,
+      evidence,
+    );
+  }
+  return fail(
+    NAME,
+    `Haven ${first.version} was released on ${first.date}; the ${WINDOW_MONTHS}-month upgrade window for ${context.havenVersion} ended on ${deadline.slice(0, 10)}.`,
+    evidence,
+  );
+};

@@ -1,0 +1,86 @@
+import type { Evidence } from '../result.js';
+import type { CheckFunction } from './context.js';
+import { gitVersionOf } from './platform.js';
+import { causeOf, errorEvidence, fail, parseMinor, pass, unknown, utcDate } from './util.js';
+
+const NAME = 'kubernetesversion';
+const MAX_BEHIND = 3;
+
+/**
+ * The server is the latest stable minor or at most 3 minors behind. "Latest" is the newest minor
+ * of the bundled release table released on or before the snapshot's collectedAt, unless
+ * context.latestKubernetes overrides it.
+ */
+export const kubernetesversion: CheckFunction = (snapshot, context) => {
+  if ('error' in snapshot.version) {
+    const error = snapshot.version.error as { code: number; reason: string; message: string };
+    return unknown(
+      NAME,
+      causeOf(error),
+      `The server version could not be read (${error.code} ${error.reason}).`,
+      [errorEvidence('Version', 'server', error)],
+    );
+  }
+  const gitVersion = gitVersionOf(snapshot);
+  const server = gitVersion ? parseMinor(gitVersion) : undefined;
+  if (!gitVersion || !server) {
+    return unknown(
+      NAME,
+      'insufficient-data',
+      `The server version "${gitVersion ?? ''}" could not be parsed.`,
+    );
+  }
+
+  const asOf = utcDate(snapshot.metadata.collectedAt);
+  let latest: { major: number; minor: number } | undefined;
+  const latestEvidence: Evidence['fields'] = {};
+  if (context.latestKubernetes) {
+    latest = parseMinor(context.latestKubernetes);
+    latestEvidence.latest = context.latestKubernetes;
+    latestEvidence.source = 'override (--latest-kubernetes)';
+  } else {
+    const released = context.data.kubernetesReleases.releases
+      .filter((r) => r.date <= asOf)
+      .sort((a, b) => (parseMinor(a.minor)?.minor ?? 0) - (parseMinor(b.minor)?.minor ?? 0));
+    const newest = released.at(-1);
+    if (newest) {
+      latest = parseMinor(newest.minor);
+      latestEvidence.latest = newest.minor;
+      latestEvidence.released = newest.date;
+      latestEvidence.source = `bundled release table as of ${asOf}`;
+      if (newest.approximate) latestEvidence.approximate = true;
+    }
+  }
+  if (!latest) {
+    return unknown(NAME, 'insufficient-data', `No latest Kubernetes release is known as of ${asOf}.`);
+  }
+
+  const behind = (latest.major - server.major) * 100 + (latest.minor - server.minor);
+  const evidence: Evidence[] = [
+    {
+      kind: 'Version',
+      name: 'server',
+      fields: {
+        gitVersion,
+        minor: `${server.major}.${server.minor}`,
+        ...latestEvidence,
+        minorsBehind: Math.max(behind, 0),
+      },
+    },
+  ];
+  const latestText = `${latest.major}.${latest.minor}`;
+  if (behind <= 0)
+    return pass(NAME, `Kubernetes ${gitVersion} is the latest stable minor (${latestText}).`, evidence);
+  if (behind <= MAX_BEHIND) {
+    return pass(
+      NAME,
+      `Kubernetes ${gitVersion} is ${behind} minor version(s) behind the latest (${latestText}).`,
+      evidence,
+    );
+  }
+  return fail(
+    NAME,
+    `Kubernetes ${gitVersion} is ${behind} minor versions behind the latest (${latestText}); at most ${MAX_BEHIND} are allowed.`,
+    evidence,
+  );
+};

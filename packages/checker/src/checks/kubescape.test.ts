@@ -1,0 +1,65 @@
+import { describe, it } from 'vitest';
+import type { KubeObject } from '../snapshot/types.js';
+import { expectCase, type CheckCase } from '../testing/cases.js';
+import { list, notServed, timedOut, withResources } from '../testing/fixtures.js';
+import { kubescape } from './kubescape.js';
+
+const RESOURCE = 'configurationscansummaries.spdx.softwarecomposition.kubescape.io';
+const summary = (namespace: string, critical: number): KubeObject => ({
+  apiVersion: 'spdx.softwarecomposition.kubescape.io/v1beta1',
+  kind: 'ConfigurationScanSummary',
+  metadata: { name: namespace, namespace },
+  spec: { severities: { critical, high: 2, medium: 5, low: 1, unknown: 0 } },
+});
+const summaries = (...items: KubeObject[]) => ({
+  [RESOURCE]: list('ConfigurationScanSummary', items, 'spdx.softwarecomposition.kubescape.io/v1beta1'),
+});
+const optIn = { suggested: { cis: false, kubescape: true } };
+
+const cases: CheckCase[] = [
+  {
+    spec: 'skips unless opted in',
+    snapshot: withResources(summaries(summary('default', 0))),
+    outcome: 'skip',
+  },
+  {
+    spec: 'passes when the scan summaries report no critical finding',
+    snapshot: withResources(summaries(summary('default', 0))),
+    context: optIn,
+    outcome: 'pass',
+  },
+  {
+    spec: 'fails when the scan summaries report critical findings',
+    snapshot: withResources(summaries(summary('a', 1), summary('b', 2))),
+    context: optIn,
+    outcome: 'fail',
+    reason: '3 critical',
+  },
+  {
+    spec: 'is unknown when there are no scan summaries',
+    snapshot: withResources(summaries()),
+    context: optIn,
+    outcome: 'unknown',
+    cause: 'insufficient-data',
+  },
+  {
+    spec: 'is unknown when the Kubescape operator is not installed',
+    snapshot: withResources({ [RESOURCE]: notServed() }),
+    context: optIn,
+    outcome: 'unknown',
+    cause: 'insufficient-data',
+  },
+  {
+    spec: 'is unknown (timeout) when listing timed out',
+    snapshot: withResources({ [RESOURCE]: timedOut() }),
+    context: optIn,
+    outcome: 'unknown',
+    cause: 'timeout',
+  },
+];
+
+describe('kubescape', () => {
+  it.each(cases)('$spec', (c) => {
+    expectCase(kubescape, c);
+  });
+});

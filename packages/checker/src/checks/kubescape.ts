@@ -1,0 +1,53 @@
+import type { Evidence } from '../result.js';
+import type { CheckFunction } from './context.js';
+import { fail, field, nameOf, namespaceOf, pass, readList, skip, unknown, unknownFrom } from './util.js';
+
+const NAME = 'kubescape';
+const RESOURCE = 'configurationscansummaries.spdx.softwarecomposition.kubescape.io';
+
+/**
+ * Suggested, opt-in: reads the Kubescape operator's ConfigurationScanSummaries. Pass when they
+ * report no critical-severity findings, fail when they do, unknown when there are none.
+ */
+export const kubescape: CheckFunction = (snapshot, context) => {
+  if (!context.suggested.kubescape)
+    return skip(NAME, 'Not enabled: a suggested check (opt in with --kubescape).');
+  const summaries = readList(snapshot, RESOURCE);
+  if (!summaries.ok) {
+    if (summaries.cause === 'api-error' && /404|NotFound|NotServed/.test(summaries.why)) {
+      return unknown(
+        NAME,
+        'insufficient-data',
+        'No Kubescape results in the cluster: the Kubescape operator is not installed.',
+        summaries.evidence,
+      );
+    }
+    return unknownFrom(NAME, summaries);
+  }
+  if (summaries.value.length === 0) {
+    return unknown(NAME, 'insufficient-data', 'No Kubescape scan summaries were found in the cluster.');
+  }
+  let critical = 0;
+  const evidence: Evidence[] = summaries.value.map((s) => {
+    const count = (level: string) => Number(field(s, 'spec', 'severities', level) ?? 0);
+    critical += count('critical');
+    return {
+      kind: 'ConfigurationScanSummary',
+      ...(namespaceOf(s) ? { namespace: namespaceOf(s) } : {}),
+      name: nameOf(s),
+      fields: {
+        critical: count('critical'),
+        high: count('high'),
+        medium: count('medium'),
+        low: count('low'),
+      },
+    };
+  });
+  if (critical === 0)
+    return pass(
+      NAME,
+      `Kubescape reports no critical findings in ${summaries.value.length} scan summaries.`,
+      evidence,
+    );
+  return fail(NAME, `Kubescape reports ${critical} critical finding(s).`, evidence);
+};

@@ -1,0 +1,54 @@
+import type { Evidence } from '../result.js';
+import type { KubeObject } from '../snapshot/types.js';
+import type { CheckFunction } from './context.js';
+import {
+  containersOf,
+  fail,
+  globMatch,
+  imageRepository,
+  isRunning,
+  namespaceOf,
+  nameOf,
+  ownerKind,
+  pass,
+  readList,
+  unknownFrom,
+} from './util.js';
+
+const NAME = 'logs';
+
+/** A Running log collector or aggregator (compliance/data/log-collectors.yaml). */
+export const logs: CheckFunction = (snapshot, context) => {
+  const pods = readList(snapshot, 'pods');
+  if (!pods.ok) return unknownFrom(NAME, pods);
+
+  // One evidence item per collector and namespace: the first pod, the image, the number of pods.
+  const groups = new Map<string, { collector: string; pod: KubeObject; image: string; count: number }>();
+  for (const pod of pods.value) {
+    if (!isRunning(pod)) continue;
+    for (const collector of context.data.logCollectors.collectors) {
+      if (collector.daemonSetOnly && ownerKind(pod) !== 'DaemonSet') continue;
+      const container = containersOf(pod).find((c) =>
+        collector.images.some((p) => globMatch(p, imageRepository(c.image))),
+      );
+      if (!container) continue;
+      const key = `${collector.name}\u0000${namespaceOf(pod)}`;
+      const group = groups.get(key);
+      if (group) group.count += 1;
+      else groups.set(key, { collector: collector.name, pod, image: container.image, count: 1 });
+      break;
+    }
+  }
+  if (groups.size === 0) return fail(NAME, 'No Running log collector or aggregator was found.');
+
+  const found = [...groups.values()];
+  const evidence: Evidence[] = found.map((g) => ({
+    kind: 'Pod',
+    namespace: namespaceOf(g.pod),
+    name: nameOf(g.pod),
+    fields: { image: g.image, runningPods: g.count },
+    note: g.collector,
+  }));
+  const names = [...new Set(found.map((g) => g.collector))].sort();
+  return pass(NAME, `Log collection is running: ${names.join(', ')}.`, evidence);
+};

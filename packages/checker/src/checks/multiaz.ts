@@ -1,0 +1,38 @@
+import type { Evidence } from '../result.js';
+import type { CheckFunction } from './context.js';
+import { zoneOf } from './nodes.js';
+import { fail, nameOf, pass, readList, unknownFrom } from './util.js';
+
+const NAME = 'multiaz';
+
+/** At least 2 distinct zones over the nodes (topology.kubernetes.io/zone, falling back to the beta label). */
+export const multiaz: CheckFunction = (snapshot) => {
+  const nodes = readList(snapshot, 'nodes');
+  if (!nodes.ok) return unknownFrom(NAME, nodes);
+
+  const evidence: Evidence[] = nodes.value.map((node) => {
+    const { zone, label } = zoneOf(node);
+    return {
+      kind: 'Node',
+      name: nameOf(node),
+      fields: { [`labels.${label ?? 'topology.kubernetes.io/zone'}`]: zone ?? null },
+    };
+  });
+  const zones = [...new Set(nodes.value.map((n) => zoneOf(n).zone).filter((z): z is string => !!z))].sort();
+
+  if (nodes.value.length === 0)
+    return fail(NAME, 'The cluster has no nodes, so no availability zones are in use.');
+  if (zones.length >= 2) {
+    return pass(
+      NAME,
+      `Nodes are spread over ${zones.length} availability zones: ${zones.join(', ')}.`,
+      evidence,
+    );
+  }
+  const which = zones.length === 1 ? `1 availability zone (${zones[0]})` : 'no availability zone label';
+  return fail(
+    NAME,
+    `All ${nodes.value.length} nodes are in ${which}; at least 2 zones are required.`,
+    evidence,
+  );
+};

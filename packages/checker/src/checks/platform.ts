@@ -1,0 +1,64 @@
+import type { PlatformDefinition } from '../data/types.js';
+import type { Evidence } from '../result.js';
+import type { ClusterSnapshot, KubeObject } from '../snapshot/types.js';
+import { osImageOf, providerIdOf } from './nodes.js';
+import { labelsOf, nameOf } from './util.js';
+
+export interface DetectedPlatform {
+  platform: PlatformDefinition;
+  /** The signal that identified it (a node label, providerID, osImage or the server version). */
+  evidence: Evidence;
+}
+
+/** The server's gitVersion, when /version was read. */
+export function gitVersionOf(snapshot: ClusterSnapshot): string | undefined {
+  const version = snapshot.version;
+  if ('error' in version) return undefined;
+  const git = (version as Record<string, unknown>).gitVersion;
+  return typeof git === 'string' ? git : undefined;
+}
+
+function matchNode(platform: PlatformDefinition, node: KubeObject): Evidence | undefined {
+  const labels = labelsOf(node);
+  for (const selector of platform.detect.labels ?? []) {
+    const [key = '', value] = selector.split('=', 2);
+    if (key in labels && (value === undefined || labels[key] === value)) {
+      return { kind: 'Node', name: nameOf(node), fields: { [`labels.${key}`]: labels[key] ?? '' } };
+    }
+  }
+  const providerId = providerIdOf(node);
+  if (
+    providerId &&
+    (platform.detect.providerIdPrefixes ?? []).some((prefix) => providerId.startsWith(prefix))
+  ) {
+    return { kind: 'Node', name: nameOf(node), fields: { 'spec.providerID': providerId } };
+  }
+  const osImage = osImageOf(node);
+  if (osImage && platform.detect.osImage && new RegExp(platform.detect.osImage).test(osImage)) {
+    return { kind: 'Node', name: nameOf(node), fields: { 'status.nodeInfo.osImage': osImage } };
+  }
+  return undefined;
+}
+
+/**
+ * Recognises the Kubernetes platform from node labels, providerIDs, osImages and the server's
+ * gitVersion (compliance/data/cncf-platforms.yaml). Platforms are tried in priority order, then
+ * by id; the first match wins. Nodes are tried in name order.
+ */
+export function detectPlatform(
+  nodes: readonly KubeObject[],
+  gitVersion: string | undefined,
+  platforms: readonly PlatformDefinition[],
+): DetectedPlatform | undefined {
+  const ordered = [...platforms].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id, 'en'));
+  for (const platform of ordered) {
+    if (gitVersion && platform.detect.gitVersion && new RegExp(platform.detect.gitVersion).test(gitVersion)) {
+      return { platform, evidence: { kind: 'Version', name: 'server', fields: { gitVersion } } };
+    }
+    for (const node of nodes) {
+      const evidence = matchNode(platform, node);
+      if (evidence) return { platform, evidence };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,76 @@
+import type { Evidence } from '../result.js';
+import type { CheckFunction } from './context.js';
+import { causeOf, errorEvidence, fail, pass, unknown } from './util.js';
+
+const NAME = 'rbac';
+const RBAC_GROUP_VERSION = 'rbac.authorization.k8s.io/v1';
+
+/**
+ * RBAC is enforced, not merely served: the rbac.authorization.k8s.io/v1 API is served, and a
+ * SubjectAccessReview for a made-up unprivileged user to list secrets cluster-wide is denied.
+ */
+export const rbac: CheckFunction = (snapshot) => {
+  if ('error' in snapshot.discovery) {
+    const error = snapshot.discovery.error;
+    return unknown(NAME, causeOf(error), `API discovery could not be read (${error.code} ${error.reason}).`, [
+      errorEvidence('Discovery', 'groupVersions', error),
+    ]);
+  }
+  const served = snapshot.discovery.groupVersions.includes(RBAC_GROUP_VERSION);
+  const discoveryEvidence: Evidence = {
+    kind: 'Discovery',
+    name: 'groupVersions',
+    fields: { [RBAC_GROUP_VERSION]: served },
+  };
+
+  const reviews = snapshot.access?.unprivileged;
+  if (reviews !== undefined && !Array.isArray(reviews)) {
+    const error = reviews.error;
+    return unknown(
+      NAME,
+      causeOf(error),
+      `The access review for an unprivileged user failed (${error.code} ${error.reason}).`,
+      [discoveryEvidence, errorEvidence('SubjectAccessReview', 'unprivileged', error)],
+    );
+  }
+  const relevant = (reviews ?? []).filter(
+    (r) => r.verb === 'list' && r.group === '' && r.resource === 'secrets' && !r.namespace,
+  );
+  const reviewEvidence: Evidence[] = relevant.map((r) => ({
+    kind: 'SubjectAccessReview',
+    name: r.user,
+    fields: {
+      user: r.user,
+      groups: r.groups.join(', '),
+      verb: r.verb,
+      resource: 'secrets',
+      allowed: r.allowed,
+      ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.evaluationError ? { evaluationError: r.evaluationError } : {}),
+    },
+  }));
+  const evidence = [discoveryEvidence, ...reviewEvidence];
+
+  const allowed = relevant.filter((r) => r.allowed);
+  if (allowed.length > 0) {
+    return fail(
+      NAME,
+      `An unprivileged user (${allowed.map((r) => r.user).join(', ')}) may list secrets cluster-wide: authorization is not enforced.`,
+      evidence,
+    );
+  }
+  if (!served) return fail(NAME, `The ${RBAC_GROUP_VERSION} API is not served.`, evidence);
+  if (relevant.length === 0) {
+    return unknown(
+      NAME,
+      'not-collected',
+      'RBAC is served, but no access review for an unprivileged user was collected, so enforcement is unproven.',
+      evidence,
+    );
+  }
+  return pass(
+    NAME,
+    'RBAC is served and enforced: an unprivileged user may not list secrets cluster-wide.',
+    evidence,
+  );
+};

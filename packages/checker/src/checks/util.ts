@@ -1,0 +1,180 @@
+import type { CheckResult, Evidence, UnknownCause } from '../result.js';
+import type { ClusterSnapshot, KubeObject, ResourceError } from '../snapshot/types.js';
+
+export type Fields = Evidence['fields'];
+
+export function pass(name: string, reason: string, evidence: Evidence[] = []): CheckResult {
+  return { name, outcome: 'pass', reason, evidence };
+}
+
+export function fail(name: string, reason: string, evidence: Evidence[] = []): CheckResult {
+  return { name, outcome: 'fail', reason, evidence };
+}
+
+export function skip(name: string, reason: string, evidence: Evidence[] = []): CheckResult {
+  return { name, outcome: 'skip', reason, evidence };
+}
+
+export function unknown(
+  name: string,
+  cause: UnknownCause,
+  reason: string,
+  evidence: Evidence[] = [],
+): CheckResult {
+  return { name, outcome: 'unknown', cause, reason, evidence };
+}
+
+/** Why an API read failed, as an UnknownCause: 401/403 forbidden; 408/504/Timeout timeout; else api-error. */
+export function causeOf(error: ResourceError): UnknownCause {
+  if (
+    error.code === 401 ||
+    error.code === 403 ||
+    error.reason === 'Forbidden' ||
+    error.reason === 'Unauthorized'
+  ) {
+    return 'forbidden';
+  }
+  if (error.code === 408 || error.code === 504 || /timeout/i.test(error.reason)) return 'timeout';
+  return 'api-error';
+}
+
+/** Evidence for a section or resource that could not be read. */
+export function errorEvidence(kind: string, name: string, error: ResourceError): Evidence {
+  return { kind, name, fields: { code: error.code, reason: error.reason, message: error.message } };
+}
+
+export type Read<T> =
+  { ok: true; value: T } | { ok: false; cause: UnknownCause; why: string; evidence: Evidence[] };
+
+/**
+ * The items of a collected resource (`nodes`, `storageclasses.storage.k8s.io`), or why they are
+ * missing: not collected (absent key), forbidden, timeout, API error. Items are sorted by
+ * namespace and name so that evidence is deterministic.
+ */
+export function readList(snapshot: ClusterSnapshot, key: string): Read<KubeObject[]> {
+  const entry = snapshot.resources[key];
+  if (entry === undefined) {
+    return {
+      ok: false,
+      cause: 'not-collected',
+      why: `${key} were not collected`,
+      evidence: [{ kind: 'Resource', name: key, fields: { collected: false } }],
+    };
+  }
+  if ('error' in entry) {
+    const cause = causeOf(entry.error);
+    return {
+      ok: false,
+      cause,
+      why: `${key} could not be read (${entry.error.code} ${entry.error.reason})`,
+      evidence: [errorEvidence('Resource', key, entry.error)],
+    };
+  }
+  return { ok: true, value: [...entry.items].sort(byNamespaceAndName) };
+}
+
+/** The unknown result for a failed read. */
+export function unknownFrom(
+  name: string,
+  read: Extract<Read<unknown>, { ok: false }>,
+  extra: Evidence[] = [],
+): CheckResult {
+  return unknown(name, read.cause, `${capitalize(read.why)}.`, [...read.evidence, ...extra]);
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function nameOf(object: KubeObject): string {
+  return object.metadata?.name ?? '';
+}
+
+export function namespaceOf(object: KubeObject): string {
+  return object.metadata?.namespace ?? '';
+}
+
+export function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
+  return namespaceOf(a).localeCompare(namespaceOf(b), 'en') || nameOf(a).localeCompare(nameOf(b), 'en');
+}
+
+export function labelsOf(object: KubeObject): Record<string, string> {
+  return object.metadata?.labels ?? {};
+}
+
+/** A nested field of a raw object, or undefined when any step is missing. */
+export function field(object: unknown, ...path: (string | number)[]): unknown {
+  let current: unknown = object;
+  for (const step of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[step];
+  }
+  return current;
+}
+
+export function stringField(object: unknown, ...path: (string | number)[]): string | undefined {
+  const value = field(object, ...path);
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function arrayField(object: unknown, ...path: (string | number)[]): unknown[] {
+  const value = field(object, ...path);
+  return Array.isArray(value) ? value : [];
+}
+
+/** A Kubernetes condition's status ("True", "False", "Unknown") or undefined. */
+export function conditionStatus(object: unknown, type: string): string | undefined {
+  const condition = arrayField(object, 'status', 'conditions').find((c) => field(c, 'type') === type);
+  return stringField(condition, 'status');
+}
+
+/** Matches a glob where `*` matches any characters (including `/`); the rest is literal. */
+export function globMatch(pattern: string, value: string): boolean {
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`).test(value);
+}
+
+/** An image reference without tag or digest: "docker.io/fluent/fluent-bit:3.1@sha256:…" → "docker.io/fluent/fluent-bit". */
+export function imageRepository(image: string): string {
+  const withoutDigest = image.split('@')[0] ?? image;
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.indexOf(':', lastSlash + 1);
+  return colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
+}
+
+/** A pod's containers (init containers excluded): name, image, command and args. */
+export function containersOf(pod: KubeObject): { name: string; image: string; argv: string[] }[] {
+  return arrayField(pod, 'spec', 'containers').map((c) => ({
+    name: stringField(c, 'name') ?? '',
+    image: stringField(c, 'image') ?? '',
+    argv: [...arrayField(c, 'command'), ...arrayField(c, 'args')].filter(
+      (a): a is string => typeof a === 'string',
+    ),
+  }));
+}
+
+export function isRunning(pod: KubeObject): boolean {
+  return stringField(pod, 'status', 'phase') === 'Running';
+}
+
+/** The kind of the pod's controlling owner (DaemonSet, ReplicaSet, …), if any. */
+export function ownerKind(pod: KubeObject): string | undefined {
+  const owners = arrayField(pod, 'metadata', 'ownerReferences');
+  const controller = owners.find((o) => field(o, 'controller') === true) ?? owners[0];
+  return stringField(controller, 'kind');
+}
+
+/** Parses "1.35", "v1.35", "1.35.2" or "v1.35.2-eks-abc" into a minor number (35), or undefined. */
+export function parseMinor(version: string): { major: number; minor: number } | undefined {
+  const match = /^v?(\d+)\.(\d+)/.exec(version.trim());
+  if (!match) return undefined;
+  return { major: Number(match[1]), minor: Number(match[2]) };
+}
+
+/** The date part (YYYY-MM-DD) of an RFC 3339 timestamp, in UTC. */
+export function utcDate(timestamp: string): string {
+  return new Date(timestamp).toISOString().slice(0, 10);
+}

@@ -1,0 +1,253 @@
+import { ApiException } from '@kubernetes/client-node';
+import type { Catalogue } from '../catalogue/types.js';
+import { rwxProvisionerFor } from '../checks/rwxvolumes.js';
+import { loadBundledData } from '../data/load.js';
+import { CHECKER_NAME, CHECKER_VERSION } from '../version.js';
+import { SNAPSHOT_API_VERSION, SNAPSHOT_KIND } from '../snapshot/types.js';
+import type {
+  ClusterSnapshot,
+  CollectedResource,
+  KubeObject,
+  ResourceError,
+  ResourceList,
+  SnapshotAccess,
+} from '../snapshot/types.js';
+import { madeUpUser, reviewSelf, reviewUnprivileged } from './access.js';
+import { Discovery } from './discovery.js';
+import {
+  CollectAbortedError,
+  KubeError,
+  describeResourceError,
+  isTransportError,
+  toResourceError,
+} from './errors.js';
+import { loadKubeconfig } from './kubeconfig.js';
+import { limiter } from './limit.js';
+import { listAll, unionLists } from './list.js';
+import type { ListOptions } from './list.js';
+import { isSecretResource, parseResourceName } from './names.js';
+import { planCollection } from './plan.js';
+import { runProbes } from './probes.js';
+import type { ProbeName, ProbeOptions } from './probes.js';
+import type { RetryPolicy } from './retry.js';
+import { KubeTransport } from './transport.js';
+
+/** Progress of a collection, for a spinner; the library itself never prints. */
+export interface CollectProgress {
+  readonly phase: 'connect' | 'discovery' | 'resources' | 'access' | 'probes' | 'done';
+  readonly message: string;
+  readonly done?: number;
+  readonly total?: number;
+}
+
+export interface CollectOptions {
+  /** `--kubeconfig`. @default KUBECONFIG, then ~/.kube/config */
+  readonly kubeconfigPath?: string;
+  /** `--context`. @default the kubeconfig's current-context */
+  readonly context?: string;
+  /** Environment for KUBECONFIG. @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly catalogue: Catalogue;
+  /** Collect for exactly these checks. @default every mandatory check (plus `suggested`) */
+  readonly only?: readonly string[];
+  /** Suggested checks to collect for too (e.g. "cis"). */
+  readonly suggested?: readonly string[];
+  /** Collect for every check of the catalogue, suggested included (`havenkit snapshot`). @default false */
+  readonly all?: boolean;
+  /** Opt-in active probes: the only writes. @default none */
+  readonly probes?: readonly ProbeName[];
+  readonly probeOptions?: Omit<ProbeOptions, 'signal' | 'onMessage'>;
+  readonly onProgress?: (progress: CollectProgress) => void;
+  /** Requests in flight at once. @default 4 */
+  readonly concurrency?: number;
+  /** Timeout of one attempt of one request. @default 30000 */
+  readonly requestTimeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly list?: ListOptions;
+  readonly signal?: AbortSignal;
+  /** @default CHECKER_NAME and CHECKER_VERSION */
+  readonly collector?: { name: string; version: string };
+  /** The clock, read once at the start (metadata.collectedAt). @default new Date() */
+  readonly now?: () => Date;
+}
+
+/** StorageClasses the bundled data (compliance/data/rwx-provisioners.yaml) knows as ReadWriteMany-capable. */
+function isKnownRwxStorageClass(storageClass: KubeObject): boolean {
+  return rwxProvisionerFor(storageClass, loadBundledData().rwxProvisioners.provisioners) !== undefined;
+}
+
+function isList(value: CollectedResource | undefined): value is ResourceList {
+  return value !== undefined && !('error' in value);
+}
+
+/**
+ * Turns errors that make the whole collection pointless into a KubeError: nothing answered
+ * (exit 4), or the server refused the credentials (exit 3). Anything else is recorded.
+ */
+function fatal(err: unknown, server: string, context: string): void {
+  if (err instanceof KubeError || err instanceof CollectAbortedError) throw err;
+  if (isTransportError(err)) {
+    throw KubeError.unreachable(
+      `cannot reach the API server ${server} (context "${context}"): ${describeResourceError(toResourceError(err))}`,
+    );
+  }
+  if (err instanceof ApiException && err.code === 401) {
+    throw KubeError.badInput(
+      `the API server ${server} rejected the credentials of context "${context}" (401 Unauthorized); renew them or pick another --context`,
+    );
+  }
+}
+
+/**
+ * Collects a ClusterSnapshot: /version, discovery, every resource the selected checks need
+ * (paginated, in parallel with bounded concurrency, retried), access reviews, and the opt-in
+ * probes. Read-only except for the probes; never reads Secrets. Throws KubeError for bad
+ * kubeconfigs (exit 3) and unreachable servers (exit 4); everything else is recorded in the
+ * snapshot as `{error}`.
+ */
+export async function collectSnapshot(options: CollectOptions): Promise<ClusterSnapshot> {
+  const collectedAt = (options.now?.() ?? new Date()).toISOString();
+  const progress = options.onProgress ?? ((): void => undefined);
+  const plan = planCollection(options.catalogue, {
+    ...(options.only !== undefined ? { only: options.only } : {}),
+    ...(options.suggested !== undefined ? { suggested: options.suggested } : {}),
+    ...(options.all !== undefined ? { all: options.all } : {}),
+  });
+  const loaded = loadKubeconfig({
+    ...(options.kubeconfigPath !== undefined ? { kubeconfigPath: options.kubeconfigPath } : {}),
+    ...(options.context !== undefined ? { context: options.context } : {}),
+    ...(options.env !== undefined ? { env: options.env } : {}),
+  });
+  const transport = new KubeTransport(loaded.kubeConfig, {
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.retry !== undefined ? { retry: options.retry } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+  });
+  const limit = limiter(options.concurrency ?? 4);
+
+  progress({ phase: 'connect', message: `connecting to ${loaded.server}` });
+  let version: ClusterSnapshot['version'];
+  try {
+    version = await transport.get<Record<string, unknown>>('/version');
+  } catch (err) {
+    fatal(err, loaded.server, loaded.context);
+    version = { error: toResourceError(err) };
+  }
+
+  progress({ phase: 'discovery', message: 'discovering API groups' });
+  let discovery: Discovery | undefined;
+  let discoveryError: ResourceError | undefined;
+  try {
+    discovery = await Discovery.load(transport);
+  } catch (err) {
+    fatal(err, loaded.server, loaded.context);
+    discoveryError = toResourceError(err);
+  }
+
+  const total = plan.resources.length;
+  let done = 0;
+  const collectOne = async (name: string, queries: readonly object[]): Promise<CollectedResource> => {
+    if (isSecretResource(parseResourceName(name))) {
+      return { error: { code: 0, reason: 'Refused', message: 'havenkit never reads Secrets' } };
+    }
+    if (discovery === undefined) {
+      return { error: discoveryError ?? { code: 0, reason: 'NotCollected', message: 'discovery failed' } };
+    }
+    const mapping = await discovery.resolve(name);
+    if ('error' in mapping) return mapping;
+    try {
+      const lists = await Promise.all(
+        queries.map((q) => limit(() => listAll(transport, mapping, q, options.list))),
+      );
+      return unionLists(lists);
+    } catch (err) {
+      if (err instanceof KubeError || err instanceof CollectAbortedError) throw err;
+      return { error: toResourceError(err) };
+    }
+  };
+  progress({ phase: 'resources', message: 'reading resources', done, total });
+  const resourcesP = Promise.all(
+    plan.resources.map(async ({ name, queries }) => {
+      const result = await collectOne(name, queries);
+      done++;
+      progress({ phase: 'resources', message: `read ${name}`, done, total });
+      return [name, result] as const;
+    }),
+  );
+
+  const clusterIdP = limit(() => transport.get<KubeObject>('/api/v1/namespaces/kube-system')).then(
+    (ns) => ns.metadata?.uid,
+    (err: unknown) => {
+      if (err instanceof CollectAbortedError) throw err;
+      return undefined;
+    },
+  );
+
+  const accessP = (async (): Promise<SnapshotAccess> => {
+    const access: SnapshotAccess = {};
+    if (plan.permissions.length > 0) {
+      try {
+        access.self = await Promise.all(plan.permissions.map((p) => limit(() => reviewSelf(transport, p))));
+      } catch (err) {
+        if (err instanceof KubeError || err instanceof CollectAbortedError) throw err;
+        access.self = { error: toResourceError(err) };
+      }
+    }
+    if (plan.sections.includes('access.unprivileged')) {
+      try {
+        access.unprivileged = [await limit(() => reviewUnprivileged(transport, madeUpUser()))];
+      } catch (err) {
+        if (err instanceof KubeError || err instanceof CollectAbortedError) throw err;
+        access.unprivileged = { error: toResourceError(err) };
+      }
+    }
+    return access;
+  })();
+
+  const [entries, clusterId, access] = await Promise.all([resourcesP, clusterIdP, accessP]);
+  const resources = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  progress({ phase: 'access', message: 'reviewed access' });
+
+  const snapshot: ClusterSnapshot = {
+    apiVersion: SNAPSHOT_API_VERSION,
+    kind: SNAPSHOT_KIND,
+    metadata: {
+      collectedAt,
+      collector: options.collector ?? { name: CHECKER_NAME, version: CHECKER_VERSION },
+      server: loaded.server,
+      context: loaded.context,
+      ...(clusterId !== undefined ? { clusterId } : {}),
+    },
+    version,
+    discovery:
+      discovery !== undefined
+        ? { groupVersions: [...discovery.groupVersions] }
+        : { error: discoveryError ?? { code: 0, reason: 'NotCollected', message: 'discovery failed' } },
+    resources,
+    ...(access.self !== undefined || access.unprivileged !== undefined ? { access } : {}),
+  };
+
+  const probes = [...new Set(options.probes ?? [])].sort();
+  if (probes.length > 0) {
+    progress({ phase: 'probes', message: `running probes: ${probes.join(', ')}` });
+    const nodes = resources['nodes'];
+    const storageClasses = resources['storageclasses.storage.k8s.io'];
+    const run = await runProbes(
+      transport,
+      probes,
+      {
+        ...(isList(nodes) ? { nodes: nodes.items } : {}),
+        ...(isList(storageClasses) ? { storageClasses: storageClasses.items } : {}),
+      },
+      {
+        isRwxStorageClass: isKnownRwxStorageClass,
+        ...options.probeOptions,
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        onMessage: (message) => progress({ phase: 'probes', message }),
+      },
+    );
+    snapshot.probes = run.probes;
+  }
+  progress({ phase: 'done', message: 'collected' });
+  return snapshot;
+}

@@ -1,0 +1,99 @@
+import { ApiException } from '@kubernetes/client-node';
+import type { KubeObject, ResourceList } from '../snapshot/types.js';
+import { listPath } from './names.js';
+import type { ResourceMapping } from './names.js';
+import type { KubeTransport } from './transport.js';
+
+/** One list request: a namespace and selectors, all optional. */
+export interface ListQuery {
+  readonly namespace?: string;
+  readonly fieldSelector?: string;
+  readonly labelSelector?: string;
+}
+
+export interface ListOptions {
+  /** Items per page (`limit`). @default 500 */
+  readonly pageSize?: number;
+  /** How often a list restarts from scratch when its continue token expired (410 Gone). @default 3 */
+  readonly maxRelists?: number;
+}
+
+interface ListPage {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { resourceVersion?: string; continue?: string; remainingItemCount?: number };
+  items?: KubeObject[] | null;
+}
+
+/** A copy of the object without metadata.managedFields (noise that can be megabytes). */
+export function stripManagedFields(item: KubeObject): KubeObject {
+  if (item.metadata === undefined || !('managedFields' in item.metadata)) return item;
+  const { managedFields: _managedFields, ...metadata } = item.metadata;
+  return { ...item, metadata };
+}
+
+/**
+ * Lists every item of a resource, page by page (`limit`/`continue`). When the continue token
+ * expires (410 Gone) the list restarts from scratch, so the result is always one consistent
+ * list. Throws the last error otherwise (the caller records it).
+ */
+export async function listAll(
+  transport: KubeTransport,
+  mapping: ResourceMapping,
+  query: ListQuery = {},
+  options: ListOptions = {},
+): Promise<ResourceList> {
+  const pageSize = options.pageSize ?? 500;
+  const maxRelists = options.maxRelists ?? 3;
+  const path = listPath(mapping, query.namespace);
+  for (let relists = 0; ; relists++) {
+    const items: KubeObject[] = [];
+    let first: ListPage | undefined;
+    let token: string | undefined;
+    try {
+      do {
+        const page = await transport.get<ListPage>(path, {
+          limit: pageSize,
+          continue: token,
+          fieldSelector: query.fieldSelector,
+          labelSelector: query.labelSelector,
+        });
+        first ??= page;
+        for (const item of page.items ?? []) items.push(stripManagedFields(item));
+        token = page.metadata?.continue || undefined;
+      } while (token !== undefined);
+    } catch (err) {
+      if (err instanceof ApiException && err.code === 410 && token !== undefined && relists < maxRelists) {
+        continue;
+      }
+      throw err;
+    }
+    const resourceVersion = first?.metadata?.resourceVersion;
+    return {
+      apiVersion:
+        first?.apiVersion ?? (mapping.group === '' ? mapping.version : `${mapping.group}/${mapping.version}`),
+      kind: first?.kind ?? `${mapping.kind}List`,
+      metadata: resourceVersion !== undefined ? { resourceVersion } : {},
+      items,
+    };
+  }
+}
+
+/** Unites the lists of several queries of one resource: items once each (by uid), sorted by namespace and name. */
+export function unionLists(lists: readonly ResourceList[]): ResourceList {
+  if (lists.length === 1) return lists[0] as ResourceList;
+  const seen = new Map<string, KubeObject>();
+  for (const list of lists) {
+    for (const item of list.items) {
+      const key = item.metadata?.uid ?? `${item.metadata?.namespace ?? ''}/${item.metadata?.name ?? ''}`;
+      if (!seen.has(key)) seen.set(key, item);
+    }
+  }
+  const items = [...seen.values()].sort((a, b) => {
+    const ka = `${a.metadata?.namespace ?? ''}/${a.metadata?.name ?? ''}`;
+    const kb = `${b.metadata?.namespace ?? ''}/${b.metadata?.name ?? ''}`;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  const firstList = lists[0] as ResourceList;
+  return { apiVersion: firstList.apiVersion, kind: firstList.kind, metadata: {}, items };
+}

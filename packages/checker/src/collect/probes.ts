@@ -1,0 +1,517 @@
+import { randomBytes } from 'node:crypto';
+import { ApiException, HttpMethod } from '@kubernetes/client-node';
+import type { KubeObject, NodeLsmProbeResult, RwxProbeResult, SnapshotProbes } from '../snapshot/types.js';
+import { CollectAbortedError, describeResourceError, toResourceError } from './errors.js';
+import { sleep } from './retry.js';
+import type { KubeTransport } from './transport.js';
+
+/** The opt-in active probes: the only writes havenkit makes. */
+export type ProbeName = 'rwx' | 'node-lsm';
+export const PROBE_NAMES: readonly ProbeName[] = ['node-lsm', 'rwx'];
+
+/** Every object a probe creates carries this label (and lives in a namespace of its own). */
+export const PROBE_LABELS = { 'app.kubernetes.io/managed-by': 'havenkit' } as const;
+export const PROBE_NAMESPACE_PREFIX = 'havenkit-probe-';
+
+export interface ProbeOptions {
+  /** How long the probes may run before their unfinished parts count as pending/error. @default 120000 */
+  readonly timeoutMs?: number;
+  /** How long cleanup waits for the namespace to disappear before reporting it as terminating. @default 5000 */
+  readonly cleanupWaitMs?: number;
+  /** Polling interval while waiting. @default 1000 */
+  readonly pollIntervalMs?: number;
+  /** Image of the node-lsm pods (needs `sh` and `cat`). @default busybox:1.36 */
+  readonly image?: string;
+  /** Aborts the probes (cleanup still runs). */
+  readonly signal?: AbortSignal;
+  /** Install SIGINT/SIGTERM handlers for the duration, so that an interrupt removes the namespace. @default true */
+  readonly handleSignals?: boolean;
+  /**
+   * Which StorageClasses support ReadWriteMany (the rwx probe also tries the default class).
+   * @default none known: only the default class is tried
+   */
+  readonly isRwxStorageClass?: (storageClass: KubeObject) => boolean;
+  /** Progress messages ("created namespace …", "removed namespace …"). */
+  readonly onMessage?: (message: string) => void;
+  /** Injected for tests: the random suffix of the namespace. */
+  readonly randomSuffix?: () => string;
+}
+
+/** What the probes already know from the collection (saves a list each). */
+export interface ProbeInputs {
+  readonly nodes?: readonly KubeObject[];
+  readonly storageClasses?: readonly KubeObject[];
+}
+
+export interface ProbeCleanup {
+  readonly namespace: string;
+  /** removed: gone; terminating: deletion accepted, the cluster is still finishing it; failed: could not delete. */
+  readonly outcome: 'removed' | 'terminating' | 'failed' | 'not-created';
+  readonly message: string;
+}
+
+export interface ProbeRun {
+  readonly probes: SnapshotProbes;
+  readonly cleanup: ProbeCleanup;
+}
+
+/** Thrown after cleanup when SIGINT/SIGTERM interrupted the probes; exitCode follows the shell convention. */
+export class ProbeInterruptedError extends Error {
+  readonly exitCode: number;
+  constructor(
+    readonly signal: NodeJS.Signals,
+    cleanup: ProbeCleanup,
+  ) {
+    super(`interrupted by ${signal} while probing; ${cleanup.message}`);
+    this.name = 'ProbeInterruptedError';
+    this.exitCode = 128 + (signal === 'SIGINT' ? 2 : 15);
+  }
+}
+
+function isDefaultClass(sc: KubeObject): boolean {
+  const a = sc.metadata?.annotations ?? {};
+  return (
+    a['storageclass.kubernetes.io/is-default-class'] === 'true' ||
+    a['storageclass.beta.kubernetes.io/is-default-class'] === 'true'
+  );
+}
+
+/** The storage classes the rwx probe tries: RWX-capable ones, and the default class. Pure. */
+export function rwxCandidates(
+  storageClasses: readonly KubeObject[],
+  isRwx: (storageClass: KubeObject) => boolean = () => false,
+): { name: string; waitForFirstConsumer: boolean }[] {
+  return storageClasses
+    .filter((sc) => isRwx(sc) || isDefaultClass(sc))
+    .map((sc) => ({
+      name: sc.metadata?.name ?? '',
+      waitForFirstConsumer: sc.volumeBindingMode === 'WaitForFirstConsumer',
+    }))
+    .filter((c) => c.name !== '')
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Parses the node-lsm pod's output ("lockdown,capability,yama,apparmor\nlkrg") into sorted module names. */
+export function parseLsmOutput(output: string): string[] {
+  return [
+    ...new Set(
+      output
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter((s) => /^[a-z0-9_-]+$/i.test(s)),
+    ),
+  ].sort();
+}
+
+function message(err: unknown): string {
+  return describeResourceError(toResourceError(err));
+}
+
+/** Runs the requested probes in a namespace of their own, and always removes it. */
+export async function runProbes(
+  transport: KubeTransport,
+  requested: readonly ProbeName[],
+  inputs: ProbeInputs,
+  options: ProbeOptions = {},
+): Promise<ProbeRun> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const pollMs = options.pollIntervalMs ?? 1000;
+  const say = options.onMessage ?? ((): void => undefined);
+  const abort = new AbortController();
+  let interrupted: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    // A second signal while cleaning up is ignored: cleanup is bounded by timeouts.
+    if (interrupted !== undefined) return;
+    interrupted = signal;
+    abort.abort(new CollectAbortedError(`interrupted by ${signal}`));
+  };
+  const handleSignals = options.handleSignals ?? true;
+  if (handleSignals) {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  const outer = options.signal;
+  const onOuterAbort = (): void => abort.abort(outer?.reason);
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  const deadline = AbortSignal.any([abort.signal, AbortSignal.timeout(timeoutMs)]);
+  const work = transport.withSignal(abort.signal, Math.min(30_000, timeoutMs));
+  // Cleanup must work after an abort: its own client, no abort signal, short timeouts.
+  const cleanupClient = transport.withSignal(undefined, 10_000);
+  const suffix = options.randomSuffix ?? ((): string => randomBytes(4).toString('hex'));
+  const namespace = `${PROBE_NAMESPACE_PREFIX}${suffix()}`;
+  const probes: SnapshotProbes = {};
+  let created = false;
+  let failure: unknown;
+  try {
+    await createNamespace(work, namespace, requested.includes('node-lsm'));
+    created = true;
+    say(`created probe namespace ${namespace}`);
+    const tasks: Promise<void>[] = [];
+    if (requested.includes('rwx')) {
+      tasks.push(
+        probeRwx(work, namespace, inputs, options, deadline, pollMs, timeoutMs).then((r) => {
+          probes.rwx = r;
+        }),
+      );
+    }
+    if (requested.includes('node-lsm')) {
+      tasks.push(
+        probeNodeLsm(work, namespace, inputs, options, deadline, pollMs, timeoutMs).then((r) => {
+          probes.nodeLsm = r;
+        }),
+      );
+    }
+    await Promise.all(tasks);
+  } catch (err) {
+    failure = err;
+  }
+  const cleanup: ProbeCleanup = created
+    ? await removeNamespace(cleanupClient, namespace, options.cleanupWaitMs ?? 5000, pollMs)
+    : { namespace, outcome: 'not-created', message: `probe namespace ${namespace} was not created` };
+  if (created) say(cleanup.message);
+  outer?.removeEventListener('abort', onOuterAbort);
+  if (handleSignals) {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  // An interrupted run has no result: the caller must not write a half-probed snapshot.
+  if (interrupted !== undefined) throw new ProbeInterruptedError(interrupted, cleanup);
+  if (outer?.aborted) throw new CollectAbortedError(`probes aborted; ${cleanup.message}`);
+  if (failure !== undefined && !created) {
+    // The namespace could not be created: every requested probe could not run.
+    const why = `could not create namespace ${namespace}: ${message(failure)}`;
+    if (requested.includes('rwx')) probes.rwx = { outcome: 'error', message: why };
+    if (requested.includes('node-lsm')) {
+      const nodes = (inputs.nodes ?? []).map((n) => n.metadata?.name ?? '').filter((n) => n !== '');
+      probes.nodeLsm = { nodes: Object.fromEntries(nodes.sort().map((n) => [n, { lsms: [], error: why }])) };
+    }
+    say(why);
+  } else if (failure !== undefined) {
+    throw failure;
+  }
+  return { probes, cleanup };
+}
+
+async function createNamespace(t: KubeTransport, name: string, allowHostPath: boolean): Promise<void> {
+  await t.post(`/api/v1/namespaces`, {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name,
+      labels: {
+        ...PROBE_LABELS,
+        'app.kubernetes.io/name': 'havenkit-probe',
+        // The node-lsm pods mount /sys/kernel/security read-only (hostPath), which the
+        // "baseline" Pod Security level forbids although the pods are not privileged.
+        ...(allowHostPath ? { 'pod-security.kubernetes.io/enforce': 'privileged' } : {}),
+      },
+      annotations: {
+        'havenkit.dev/purpose': 'temporary namespace of havenkit active probes; safe to delete',
+      },
+    },
+  });
+}
+
+/** Deletes the probe pods (grace 0), claims and the namespace, then waits a little for it to go. */
+export async function removeNamespace(
+  t: KubeTransport,
+  namespace: string,
+  waitMs: number,
+  pollMs: number,
+): Promise<ProbeCleanup> {
+  const ns = encodeURIComponent(namespace);
+  const ignoreNotFound = (err: unknown): void => {
+    if (!(err instanceof ApiException && err.code === 404)) throw err;
+  };
+  try {
+    // Children first: a namespace whose pods never ran (no kubelet, unschedulable) would
+    // otherwise wait for their graceful termination.
+    await t
+      .delete(`/api/v1/namespaces/${ns}/pods`, {
+        gracePeriodSeconds: 0,
+        labelSelector: 'app.kubernetes.io/managed-by=havenkit',
+      })
+      .catch(ignoreNotFound);
+    await t
+      .delete(`/api/v1/namespaces/${ns}/persistentvolumeclaims`, {
+        labelSelector: 'app.kubernetes.io/managed-by=havenkit',
+      })
+      .catch(ignoreNotFound);
+    await t.delete(`/api/v1/namespaces/${ns}`, { propagationPolicy: 'Background' }).catch(ignoreNotFound);
+  } catch (err) {
+    return {
+      namespace,
+      outcome: 'failed',
+      message: `could not delete probe namespace ${namespace} (${message(err)}); delete it with: kubectl delete namespace ${namespace}`,
+    };
+  }
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      await t.get(`/api/v1/namespaces/${ns}`);
+    } catch (err) {
+      if (err instanceof ApiException && err.code === 404) {
+        return { namespace, outcome: 'removed', message: `removed probe namespace ${namespace}` };
+      }
+    }
+    if (Date.now() >= until) break;
+    await sleep(Math.min(pollMs, Math.max(0, until - Date.now())));
+  }
+  return {
+    namespace,
+    outcome: 'terminating',
+    message: `deleted probe namespace ${namespace} (the cluster is still finalizing it)`,
+  };
+}
+
+interface PvcStatus {
+  items?: {
+    metadata?: { name?: string };
+    spec?: { storageClassName?: string };
+    status?: { phase?: string };
+  }[];
+}
+
+async function listStorageClasses(t: KubeTransport, inputs: ProbeInputs): Promise<readonly KubeObject[]> {
+  if (inputs.storageClasses !== undefined) return inputs.storageClasses;
+  const list = await t.get<{ items?: KubeObject[] }>('/apis/storage.k8s.io/v1/storageclasses');
+  return list.items ?? [];
+}
+
+async function probeRwx(
+  t: KubeTransport,
+  namespace: string,
+  inputs: ProbeInputs,
+  options: ProbeOptions,
+  deadline: AbortSignal,
+  pollMs: number,
+  timeoutMs: number,
+): Promise<RwxProbeResult> {
+  const started = Date.now();
+  const ns = encodeURIComponent(namespace);
+  let candidates: { name: string | undefined; waitForFirstConsumer: boolean }[];
+  try {
+    candidates = rwxCandidates(await listStorageClasses(t, inputs), options.isRwxStorageClass);
+  } catch (err) {
+    return { outcome: 'error', message: `could not list StorageClasses: ${message(err)}` };
+  }
+  // No candidate: one claim without a class (the cluster's default, or a pre-provisioned RWX volume).
+  if (candidates.length === 0) candidates = [{ name: undefined, waitForFirstConsumer: false }];
+  const claims = new Map<string, string | undefined>();
+  try {
+    for (const [i, c] of candidates.entries()) {
+      const claim = `havenkit-rwx-${i}`;
+      await t.post(`/api/v1/namespaces/${ns}/persistentvolumeclaims`, {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: claim, labels: { ...PROBE_LABELS } },
+        spec: {
+          accessModes: ['ReadWriteMany'],
+          resources: { requests: { storage: '1Gi' } },
+          ...(c.name !== undefined ? { storageClassName: c.name } : {}),
+        },
+      });
+      claims.set(claim, c.name);
+      if (c.waitForFirstConsumer) {
+        // Such classes bind only for a pod that uses the claim.
+        await t.post(
+          `/api/v1/namespaces/${ns}/pods`,
+          consumerPod(`havenkit-rwx-consumer-${i}`, claim, options),
+        );
+      }
+    }
+  } catch (err) {
+    if (deadline.aborted) return { outcome: 'error', message: 'interrupted before the claims were created' };
+    return { outcome: 'error', message: `could not create a ReadWriteMany claim: ${message(err)}` };
+  }
+  const tried = candidates.map((c) => c.name ?? '(default)').join(', ');
+  while (!deadline.aborted) {
+    try {
+      const list = await t.get<PvcStatus>(`/api/v1/namespaces/${ns}/persistentvolumeclaims`);
+      const bound = (list.items ?? []).find((p) => p.status?.phase === 'Bound');
+      if (bound !== undefined) {
+        const storageClass = bound.spec?.storageClassName ?? claims.get(bound.metadata?.name ?? '');
+        const durationMs = Date.now() - started;
+        return {
+          outcome: 'bound',
+          ...(storageClass !== undefined ? { storageClass } : {}),
+          message: `ReadWriteMany claim ${bound.metadata?.name ?? ''} bound${storageClass ? ` (StorageClass ${storageClass})` : ''} in ${(durationMs / 1000).toFixed(1)} s`,
+          durationMs,
+        };
+      }
+    } catch (err) {
+      if (deadline.aborted) break;
+      return { outcome: 'error', message: `could not read the claims: ${message(err)}` };
+    }
+    await sleep(pollMs, deadline).catch(() => undefined);
+  }
+  return {
+    outcome: 'pending',
+    message: `no ReadWriteMany claim bound within ${Math.round(timeoutMs / 1000)} s (StorageClasses tried: ${tried})`,
+    durationMs: Date.now() - started,
+  };
+}
+
+const HARDENED_CONTAINER = {
+  allowPrivilegeEscalation: false,
+  privileged: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  runAsUser: 65534,
+  runAsGroup: 65534,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+
+function consumerPod(name: string, claim: string, options: ProbeOptions): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, labels: { ...PROBE_LABELS } },
+    spec: {
+      restartPolicy: 'Never',
+      automountServiceAccountToken: false,
+      terminationGracePeriodSeconds: 0,
+      containers: [
+        {
+          name: 'consumer',
+          image: options.image ?? 'busybox:1.36',
+          command: ['true'],
+          securityContext: HARDENED_CONTAINER,
+          resources: { requests: { cpu: '10m', memory: '8Mi' }, limits: { memory: '16Mi' } },
+          volumeMounts: [{ name: 'data', mountPath: '/data' }],
+        },
+      ],
+      volumes: [{ name: 'data', persistentVolumeClaim: { claimName: claim } }],
+    },
+  };
+}
+
+function lsmPod(name: string, node: string, timeoutMs: number, options: ProbeOptions): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, labels: { ...PROBE_LABELS, 'havenkit.dev/probe': 'node-lsm' } },
+    spec: {
+      // Bound to the node directly: no scheduler decision, and tolerating every taint so that
+      // control-plane nodes are read too.
+      nodeName: node,
+      tolerations: [{ operator: 'Exists' }],
+      restartPolicy: 'Never',
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      terminationGracePeriodSeconds: 0,
+      activeDeadlineSeconds: Math.max(1, Math.ceil(timeoutMs / 1000)),
+      containers: [
+        {
+          name: 'lsm',
+          image: options.image ?? 'busybox:1.36',
+          command: [
+            'sh',
+            '-c',
+            'cat /host/security/lsm; echo; if [ -d /host/module/lkrg ]; then echo lkrg; fi',
+          ],
+          securityContext: HARDENED_CONTAINER,
+          resources: { requests: { cpu: '10m', memory: '8Mi' }, limits: { memory: '16Mi' } },
+          volumeMounts: [
+            { name: 'security', mountPath: '/host/security', readOnly: true },
+            { name: 'module', mountPath: '/host/module', readOnly: true },
+          ],
+        },
+      ],
+      volumes: [
+        { name: 'security', hostPath: { path: '/sys/kernel/security', type: 'Directory' } },
+        { name: 'module', hostPath: { path: '/sys/module', type: 'Directory' } },
+      ],
+    },
+  };
+}
+
+interface PodStatusList {
+  items?: {
+    metadata?: { name?: string };
+    spec?: { nodeName?: string };
+    status?: { phase?: string; reason?: string; message?: string };
+  }[];
+}
+
+async function probeNodeLsm(
+  t: KubeTransport,
+  namespace: string,
+  inputs: ProbeInputs,
+  options: ProbeOptions,
+  deadline: AbortSignal,
+  pollMs: number,
+  timeoutMs: number,
+): Promise<NodeLsmProbeResult> {
+  const ns = encodeURIComponent(namespace);
+  let nodeNames: string[];
+  try {
+    const nodes = inputs.nodes ?? (await t.get<{ items?: KubeObject[] }>('/api/v1/nodes')).items ?? [];
+    nodeNames = nodes
+      .map((n) => n.metadata?.name ?? '')
+      .filter((n) => n !== '')
+      .sort();
+  } catch {
+    return { nodes: {} };
+  }
+  const result: NodeLsmProbeResult = { nodes: {} };
+  const podOf = new Map<string, string>();
+  for (const [i, node] of nodeNames.entries()) {
+    const pod = `havenkit-lsm-${i}`;
+    try {
+      await t.post(`/api/v1/namespaces/${ns}/pods`, lsmPod(pod, node, timeoutMs, options));
+      podOf.set(pod, node);
+    } catch (err) {
+      result.nodes[node] = {
+        lsms: [],
+        error: deadline.aborted ? 'interrupted' : `could not create the probe pod: ${message(err)}`,
+      };
+    }
+  }
+  const lastState = new Map<string, string>();
+  while (podOf.size > 0 && !deadline.aborted) {
+    try {
+      const list = await t.get<PodStatusList>(`/api/v1/namespaces/${ns}/pods`, {
+        labelSelector: 'havenkit.dev/probe=node-lsm',
+      });
+      for (const p of list.items ?? []) {
+        const pod = p.metadata?.name ?? '';
+        const node = podOf.get(pod);
+        if (node === undefined) continue;
+        const phase = p.status?.phase ?? 'Pending';
+        lastState.set(pod, [phase, p.status?.reason, p.status?.message].filter(Boolean).join(': '));
+        if (phase === 'Succeeded') {
+          try {
+            const log = await t.request<string>(
+              HttpMethod.GET,
+              `/api/v1/namespaces/${ns}/pods/${encodeURIComponent(pod)}/log`,
+              { text: true },
+            );
+            result.nodes[node] = { lsms: parseLsmOutput(log) };
+          } catch (err) {
+            result.nodes[node] = { lsms: [], error: `could not read the probe output: ${message(err)}` };
+          }
+          podOf.delete(pod);
+        } else if (phase === 'Failed') {
+          result.nodes[node] = { lsms: [], error: `probe pod failed (${lastState.get(pod) ?? phase})` };
+          podOf.delete(pod);
+        }
+      }
+    } catch (err) {
+      if (deadline.aborted) break;
+      for (const node of podOf.values())
+        result.nodes[node] = { lsms: [], error: `could not read the probe pods: ${message(err)}` };
+      podOf.clear();
+      break;
+    }
+    if (podOf.size > 0) await sleep(pollMs, deadline).catch(() => undefined);
+  }
+  for (const [pod, node] of podOf) {
+    result.nodes[node] = {
+      lsms: [],
+      error: `timed out after ${Math.round(timeoutMs / 1000)} s (pod ${lastState.get(pod) ?? 'Pending'})`,
+    };
+  }
+  return { nodes: Object.fromEntries(Object.entries(result.nodes).sort(([a], [b]) => a.localeCompare(b))) };
+}

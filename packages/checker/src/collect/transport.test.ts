@@ -1,0 +1,210 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { KubeConfig } from '@kubernetes/client-node';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { toResourceError } from './errors.js';
+import { listAll } from './list.js';
+import type { ResourceMapping } from './names.js';
+import { KubeTransport } from './transport.js';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
+let handler: Handler = (_req, res) => res.end('{}');
+const requests: string[] = [];
+let server: Server;
+let kubeConfig: KubeConfig;
+
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function status(
+  res: ServerResponse,
+  code: number,
+  reason: string,
+  headers: Record<string, string> = {},
+): void {
+  json(
+    res,
+    code,
+    { kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message: `${reason} (test)` },
+    headers,
+  );
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    requests.push(`${req.method} ${url.pathname}${url.search}`);
+    handler(req, res, url);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  kubeConfig = new KubeConfig();
+  // Plain HTTP is allowed by client-node only with insecure-skip-tls-verify: fine for a local fake.
+  kubeConfig.loadFromOptions({
+    clusters: [{ name: 'fake', server: `http://127.0.0.1:${port}`, skipTLSVerify: true }],
+    users: [{ name: 'u', token: 'secret-token' }],
+    contexts: [{ name: 'fake', cluster: 'fake', user: 'u' }],
+    currentContext: 'fake',
+  });
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  requests.length = 0;
+});
+
+const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 50 }, random: () => 0.5 };
+const nodes: ResourceMapping = {
+  name: 'nodes',
+  plural: 'nodes',
+  group: '',
+  version: 'v1',
+  kind: 'Node',
+  namespaced: false,
+};
+
+function node(name: string): object {
+  return { metadata: { name, uid: `uid-${name}`, managedFields: [{ manager: 'kubelet' }] } };
+}
+
+describe('KubeTransport', () => {
+  it('sends the kubeconfig credentials and parses JSON', async () => {
+    let auth: string | undefined;
+    handler = (req, res) => {
+      auth = req.headers.authorization;
+      json(res, 200, { gitVersion: 'v1.37.2' });
+    };
+    await expect(new KubeTransport(kubeConfig, fast).get('/version')).resolves.toEqual({
+      gitVersion: 'v1.37.2',
+    });
+    expect(auth).toBe('Bearer secret-token');
+  });
+
+  it('retries 429 honouring Retry-After, and 5xx with backoff', async () => {
+    let calls = 0;
+    handler = (_req, res) => {
+      calls++;
+      if (calls === 1) status(res, 429, 'TooManyRequests', { 'Retry-After': '0' });
+      else if (calls === 2) status(res, 503, 'ServiceUnavailable');
+      else json(res, 200, { ok: true });
+    };
+    const t = new KubeTransport(kubeConfig, fast);
+    await expect(t.get('/api')).resolves.toEqual({ ok: true });
+    expect(calls).toBe(3);
+  });
+
+  it('gives up after maxAttempts and throws an ApiException with the raw Status body', async () => {
+    handler = (_req, res) => status(res, 500, 'InternalError');
+    const t = new KubeTransport(kubeConfig, { ...fast, retry: { ...fast.retry, maxAttempts: 3 } });
+    const err = await t.get('/api').catch((e: unknown) => e);
+    expect(requests).toHaveLength(3);
+    expect(toResourceError(err)).toEqual({
+      code: 500,
+      reason: 'InternalError',
+      message: 'InternalError (test)',
+    });
+  });
+
+  it('does not retry 403 or 404', async () => {
+    handler = (_req, res) => status(res, 403, 'Forbidden');
+    const err = await new KubeTransport(kubeConfig, fast).get('/api/v1/nodes').catch((e: unknown) => e);
+    expect(requests).toHaveLength(1);
+    expect(toResourceError(err)).toMatchObject({ code: 403, reason: 'Forbidden' });
+  });
+
+  it('times out a hanging request, retries, then reports Timeout', async () => {
+    handler = () => undefined; // never answers
+    const t = new KubeTransport(kubeConfig, {
+      ...fast,
+      requestTimeoutMs: 50,
+      retry: { ...fast.retry, maxAttempts: 2 },
+    });
+    const err = await t.get('/api').catch((e: unknown) => e);
+    expect(requests).toHaveLength(2);
+    expect(toResourceError(err)).toEqual({ code: 0, reason: 'Timeout', message: 'the request timed out' });
+  });
+
+  it('never requests Secrets', async () => {
+    handler = (_req, res) => json(res, 200, { items: [] });
+    const t = new KubeTransport(kubeConfig, fast);
+    await expect(t.get('/api/v1/secrets')).rejects.toThrow(/never reads Secrets/);
+    await expect(t.get('/api/v1/namespaces/kube-system/secrets/x')).rejects.toThrow(/never reads Secrets/);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('listAll', () => {
+  it('follows continue tokens and strips managedFields', async () => {
+    handler = (_req, res, url) => {
+      const token = url.searchParams.get('continue');
+      expect(url.searchParams.get('limit')).toBe('2');
+      if (!token)
+        json(res, 200, {
+          apiVersion: 'v1',
+          kind: 'NodeList',
+          metadata: { resourceVersion: '10', continue: 'p2' },
+          items: [node('a'), node('b')],
+        });
+      else
+        json(res, 200, {
+          apiVersion: 'v1',
+          kind: 'NodeList',
+          metadata: { resourceVersion: '10' },
+          items: [node('c')],
+        });
+    };
+    const list = await listAll(new KubeTransport(kubeConfig, fast), nodes, {}, { pageSize: 2 });
+    expect(list).toEqual({
+      apiVersion: 'v1',
+      kind: 'NodeList',
+      metadata: { resourceVersion: '10' },
+      items: ['a', 'b', 'c'].map((n) => ({ metadata: { name: n, uid: `uid-${n}` } })),
+    });
+    expect(requests).toEqual(['GET /api/v1/nodes?limit=2', 'GET /api/v1/nodes?limit=2&continue=p2']);
+  });
+
+  it('relists from scratch when the continue token expired (410 Gone)', async () => {
+    let expired = false;
+    handler = (_req, res, url) => {
+      const token = url.searchParams.get('continue');
+      if (!token)
+        json(res, 200, {
+          kind: 'NodeList',
+          metadata: { continue: 'old' },
+          items: [node(expired ? 'x' : 'a')],
+        });
+      else if (token === 'old' && !expired) {
+        expired = true;
+        status(res, 410, 'Expired');
+      } else json(res, 200, { kind: 'NodeList', metadata: {}, items: [node('y')] });
+    };
+    const list = await listAll(new KubeTransport(kubeConfig, fast), nodes, {}, { pageSize: 1 });
+    expect(list.items.map((i) => i.metadata?.name)).toEqual(['x', 'y']);
+    expect(requests).toHaveLength(4);
+  });
+
+  it('passes namespace and selectors', async () => {
+    handler = (_req, res) => json(res, 200, { kind: 'EndpointsList', metadata: {}, items: [] });
+    const endpoints: ResourceMapping = {
+      ...nodes,
+      name: 'endpoints',
+      plural: 'endpoints',
+      kind: 'Endpoints',
+      namespaced: true,
+    };
+    await listAll(new KubeTransport(kubeConfig, fast), endpoints, {
+      namespace: 'default',
+      fieldSelector: 'metadata.name=kubernetes',
+    });
+    expect(requests).toEqual([
+      'GET /api/v1/namespaces/default/endpoints?limit=500&fieldSelector=metadata.name%3Dkubernetes',
+    ]);
+  });
+});

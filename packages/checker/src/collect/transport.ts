@@ -1,0 +1,180 @@
+import {
+  ApiException,
+  HttpMethod,
+  IsomorphicFetchHttpLibrary,
+  RequestContext,
+} from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { CollectAbortedError, KubeError, isTimeoutError, isTransportError } from './errors.js';
+import { isSecretPath } from './names.js';
+import { DEFAULT_RETRY_POLICY, retryDelay, sleep } from './retry.js';
+import type { AttemptFailure, RetryPolicy } from './retry.js';
+
+export interface TransportOptions {
+  /** Timeout of one attempt of one request. @default 30000 */
+  readonly requestTimeoutMs?: number;
+  /** @default DEFAULT_RETRY_POLICY */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Aborts every request in flight and every backoff sleep. */
+  readonly signal?: AbortSignal;
+  /** Injected for tests. @default Math.random */
+  readonly random?: () => number;
+}
+
+export interface RequestOptions {
+  readonly query?: Record<string, string | number | undefined>;
+  readonly body?: unknown;
+  /**
+   * Retry on 5xx and transport errors too. True for reads and for requests that persist
+   * nothing (access reviews); creates retry only on 429, which the server rejected unprocessed.
+   * @default true for GET and DELETE, false otherwise
+   */
+  readonly idempotent?: boolean;
+  /** Return the body as text instead of parsing JSON (pod logs). @default false */
+  readonly text?: boolean;
+}
+
+/**
+ * The collector's HTTP client: client-node's request context and fetch library (so every
+ * kubeconfig auth method works), plus what the generated clients lack: a timeout per attempt,
+ * retries with backoff for 429/5xx/transport errors honouring Retry-After, and a guard that
+ * refuses to read Secrets. Non-2xx answers are thrown as client-node's ApiException with the
+ * raw body text, like the generated clients do; errors.ts translates them.
+ */
+export class KubeTransport {
+  private readonly http = new IsomorphicFetchHttpLibrary();
+  private readonly timeoutMs: number;
+  private readonly policy: RetryPolicy;
+  private readonly random: () => number;
+  /** Number of HTTP attempts made, by method (for tests and progress). */
+  readonly attempts: Record<string, number> = {};
+
+  constructor(
+    private readonly kubeConfig: KubeConfig,
+    private readonly options: TransportOptions = {},
+  ) {
+    this.timeoutMs = options.requestTimeoutMs ?? 30_000;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.random = options.random ?? Math.random;
+  }
+
+  /** The same client with another abort signal (probe cleanup must outlive an aborted probe). */
+  withSignal(signal: AbortSignal | undefined, requestTimeoutMs?: number): KubeTransport {
+    return new KubeTransport(this.kubeConfig, {
+      ...this.options,
+      signal,
+      ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+    });
+  }
+
+  get server(): string {
+    return (this.kubeConfig.getCurrentCluster()?.server ?? '').replace(/\/+$/, '');
+  }
+
+  async get<T>(path: string, query?: RequestOptions['query']): Promise<T> {
+    return this.request<T>(HttpMethod.GET, path, { query });
+  }
+
+  async post<T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>(HttpMethod.POST, path, { ...options, body });
+  }
+
+  async delete<T>(path: string, query?: RequestOptions['query'], body?: unknown): Promise<T> {
+    return this.request<T>(HttpMethod.DELETE, path, { query, body });
+  }
+
+  async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    if (isSecretPath(path)) {
+      // The one guard every request passes: the checker must never see Secret data.
+      throw new Error(`refusing to request ${path}: havenkit never reads Secrets`);
+    }
+    const idempotent = options.idempotent ?? (method === HttpMethod.GET || method === HttpMethod.DELETE);
+    for (let attempt = 1; ; attempt++) {
+      this.throwIfAborted();
+      let failure: AttemptFailure;
+      let error: unknown;
+      try {
+        return await this.attempt<T>(method, path, options);
+      } catch (err) {
+        if (err instanceof KubeError || err instanceof CollectAbortedError) throw err;
+        if (this.options.signal?.aborted) throw new CollectAbortedError();
+        error = err;
+        if (err instanceof ApiException) {
+          failure = { kind: 'status', status: err.code, retryAfter: headerValue(err.headers, 'retry-after') };
+        } else if (isTimeoutError(err)) {
+          failure = { kind: 'timeout' };
+        } else if (isTransportError(err)) {
+          failure = { kind: 'transport' };
+        } else {
+          throw err;
+        }
+      }
+      const retryable = idempotent || (failure.kind === 'status' && failure.status === 429);
+      const delay = retryable ? retryDelay(attempt, failure, this.policy, this.random) : undefined;
+      if (delay === undefined) throw error;
+      await sleep(delay, this.options.signal).catch(() => {
+        throw new CollectAbortedError();
+      });
+    }
+  }
+
+  private throwIfAborted(): void {
+    if (this.options.signal?.aborted) throw new CollectAbortedError();
+  }
+
+  private async attempt<T>(method: HttpMethod, path: string, options: RequestOptions): Promise<T> {
+    this.attempts[method] = (this.attempts[method] ?? 0) + 1;
+    const context = new RequestContext(`${this.server}${path}`, method);
+    for (const [name, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined && value !== '') context.setQueryParam(name, String(value));
+    }
+    context.setHeaderParam('Accept', 'application/json');
+    context.setHeaderParam('User-Agent', 'havenkit-checker');
+    if (options.body !== undefined) {
+      context.setHeaderParam('Content-Type', 'application/json');
+      context.setBody(JSON.stringify(options.body));
+    }
+    try {
+      await this.kubeConfig.applySecurityAuthentication(context);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      throw KubeError.badInput(
+        `cannot use the credentials of context "${this.kubeConfig.getCurrentContext()}": ${message}`,
+      );
+    }
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    context.setSignal(this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout);
+    let status: number;
+    let headers: Record<string, string>;
+    let text: string;
+    try {
+      const response = await this.http.send(context).toPromise();
+      status = response.httpStatusCode;
+      headers = response.headers;
+      text = await response.body.text();
+    } catch (err) {
+      if (timeout.aborted && !this.options.signal?.aborted) {
+        const timeoutError = new Error(`the request timed out after ${this.timeoutMs} ms`);
+        timeoutError.name = 'TimeoutError';
+        throw timeoutError;
+      }
+      throw err;
+    }
+    if (status < 200 || status > 299) {
+      throw new ApiException<string>(status, `HTTP ${status} for ${method} ${path}`, text, headers);
+    }
+    if (options.text) return text as T;
+    if (text.trim() === '') return {} as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiException<string>(status, `invalid JSON for ${method} ${path}`, text, headers);
+    }
+  }
+}
+
+function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
+  return undefined;
+}

@@ -1,0 +1,153 @@
+import { loadCatalogue } from './catalogue/load.js';
+import type { Catalogue, CheckDefinition } from './catalogue/types.js';
+import { checkFunctions } from './checks/index.js';
+import type { CheckContext, HavenRelease } from './checks/context.js';
+import { parseMinor } from './checks/util.js';
+import { loadBundledData } from './data/load.js';
+import type { BundledData } from './data/types.js';
+import { InputError, oneLine } from './errors.js';
+import type { IntegrityResult } from './integrity-types.js';
+import type { CheckResult } from './result.js';
+import type { ComplianceReport, ReportResult, ReportSummary, Verdict } from './report/types.js';
+import { REPORT_API_VERSION, REPORT_KIND } from './report/types.js';
+import type { ClusterSnapshot } from './snapshot/types.js';
+import { CHECKER_NAME, CHECKER_VERSION } from './version.js';
+
+export interface EvaluateOptions {
+  /** @default the bundled catalogue (loadCatalogue()) */
+  readonly catalogue?: Catalogue;
+  /** @default the bundled data (loadBundledData()) */
+  readonly data?: BundledData;
+  /** Run only these checks (by name). Unknown names throw an InputError. @default every check */
+  readonly only?: readonly string[];
+  /** Latest Kubernetes minor ("1.35"), overriding the bundled release table. */
+  readonly latestKubernetes?: string;
+  /** Haven releases; absent: havenversion is skipped as offline. */
+  readonly havenReleases?: readonly HavenRelease[];
+  /** Opt in to the suggested checks. @default both off */
+  readonly suggested?: { readonly cis?: boolean; readonly kubescape?: boolean };
+  /** Result of verifyIntegrity(); absent: shavalidation is unknown. */
+  readonly integrity?: IntegrityResult;
+  /** sha256 of the snapshot file, recorded in the report's metadata. */
+  readonly snapshotSha256?: string;
+}
+
+function runCheck(
+  definition: CheckDefinition,
+  snapshot: ClusterSnapshot,
+  context: CheckContext,
+): CheckResult {
+  const fn = checkFunctions[definition.name];
+  if (!fn) throw new InputError(`check "${definition.name}" has no function`);
+  try {
+    return fn(snapshot, context);
+  } catch (error) {
+    // A check that trips over unexpected data is never a pass.
+    return {
+      name: definition.name,
+      outcome: 'unknown',
+      cause: 'insufficient-data',
+      reason: `The check could not evaluate the snapshot: ${oneLine((error as Error).message)}`,
+      evidence: [],
+    };
+  }
+}
+
+function toReportResult(definition: CheckDefinition, result: CheckResult): ReportResult {
+  return {
+    name: definition.name,
+    label: definition.label,
+    category: definition.category,
+    mandatory: definition.mandatory,
+    rationale: { en: definition.rationale.en, nl: definition.rationale.nl },
+    outcome: result.outcome,
+    reason: result.reason,
+    ...(result.outcome === 'unknown' ? { cause: result.cause ?? 'insufficient-data' } : {}),
+    evidence: result.evidence,
+  };
+}
+
+/** Counts outcomes. */
+export function summarize(results: readonly ReportResult[]): ReportSummary {
+  const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+  return {
+    total: results.length,
+    passed: count('pass'),
+    failed: count('fail'),
+    skipped: count('skip'),
+    unknown: count('unknown'),
+  };
+}
+
+/** not-compliant when a mandatory check failed; inconclusive when none failed and one is unknown; else compliant. */
+export function verdictOf(summary: ReportSummary): Verdict {
+  if (summary.failed > 0) return 'not-compliant';
+  if (summary.unknown > 0) return 'inconclusive';
+  return 'compliant';
+}
+
+/**
+ * Evaluates every enabled check on the snapshot. Pure and deterministic: the same snapshot and
+ * options give the same report, byte for byte (no clock: "now" is snapshot.metadata.collectedAt).
+ * @throws InputError (exitCode 3) for an unknown name in `only` or a malformed latestKubernetes.
+ */
+export function evaluate(snapshot: ClusterSnapshot, options: EvaluateOptions = {}): ComplianceReport {
+  const catalogue = options.catalogue ?? loadCatalogue();
+  const data = options.data ?? loadBundledData();
+  const names = new Set(catalogue.checks.map((c) => c.name));
+  for (const name of options.only ?? []) {
+    if (!names.has(name)) {
+      throw new InputError(
+        `unknown check "${name}" in --only; known checks: ${[...names].sort().join(', ')}`,
+      );
+    }
+  }
+  if (options.latestKubernetes !== undefined && !parseMinor(options.latestKubernetes)) {
+    throw new InputError(
+      `latest Kubernetes version "${options.latestKubernetes}" is not a version like 1.35`,
+    );
+  }
+  const only = options.only ? new Set(options.only) : undefined;
+  const suggested = {
+    cis: options.suggested?.cis ?? false,
+    kubescape: options.suggested?.kubescape ?? false,
+  };
+  const selected = catalogue.checks.filter((c) => !only || only.has(c.name));
+  const optedIn = (c: CheckDefinition) => c.mandatory || suggested[c.name as keyof typeof suggested] === true;
+
+  const context: CheckContext = {
+    havenVersion: catalogue.havenVersion,
+    data,
+    enabledChecks: selected.filter(optedIn),
+    suggested,
+    ...(options.latestKubernetes !== undefined ? { latestKubernetes: options.latestKubernetes } : {}),
+    ...(options.havenReleases !== undefined ? { havenReleases: options.havenReleases } : {}),
+    ...(options.integrity !== undefined ? { integrity: options.integrity } : {}),
+  };
+
+  const all = selected.map((definition) =>
+    toReportResult(definition, runCheck(definition, snapshot, context)),
+  );
+  const results = all.filter((r) => r.mandatory);
+  const summary = summarize(results);
+  const { collectedAt, server, context: kubeContext, clusterId } = snapshot.metadata;
+  return {
+    apiVersion: REPORT_API_VERSION,
+    kind: REPORT_KIND,
+    metadata: {
+      havenVersion: catalogue.havenVersion,
+      checker: { name: CHECKER_NAME, version: CHECKER_VERSION },
+      snapshot: {
+        collectedAt,
+        ...(server !== undefined ? { server } : {}),
+        ...(kubeContext !== undefined ? { context: kubeContext } : {}),
+        ...(clusterId !== undefined ? { clusterId } : {}),
+        ...(options.snapshotSha256 !== undefined ? { sha256: options.snapshotSha256 } : {}),
+      },
+    },
+    verdict: verdictOf(summary),
+    summary,
+    results,
+    suggested: all.filter((r) => !r.mandatory),
+  };
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SnapshotError } from '../errors.js';
+import { makeSnapshot, node, nodes } from '../testing/fixtures.js';
+import { dumpYaml } from '../yaml.js';
+import { parseSnapshot, readSnapshotFile, snapshotSha256 } from './read.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'havenkit-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const errorOf = (fn: () => unknown): SnapshotError => {
+  try {
+    fn();
+  } catch (e) {
+    return e as SnapshotError;
+  }
+  throw new Error('expected an error');
+};
+const valid = makeSnapshot({ resources: { nodes: nodes(node('a')) } });
+
+describe('readSnapshotFile', () => {
+  it('reads a valid JSON snapshot and returns the sha256 of its bytes', () => {
+    const text = JSON.stringify(valid);
+    const { snapshot, sha256 } = readSnapshotFile(file('ok.json', text));
+    expect(snapshot).toEqual(valid);
+    expect(sha256).toBe(snapshotSha256(text));
+  });
+
+  it('reads YAML and keeps RFC 3339 timestamps as strings', () => {
+    const { snapshot } = readSnapshotFile(file('ok.yaml', dumpYaml(valid).replace(/'(2026-[^']+)'/, '$1')));
+    expect(snapshot.metadata.collectedAt).toBe('2026-11-01T00:00:00Z');
+  });
+
+  it('names the file and the first bad field in one line, with exit code 3', () => {
+    const bad = { ...valid, metadata: { ...valid.metadata, collectedAt: 'yesterday' } };
+    const error = errorOf(() => readSnapshotFile(file('snapshot.json', JSON.stringify(bad))));
+    expect(error).toBeInstanceOf(SnapshotError);
+    expect(error.message).toBe(
+      `${join(dir, 'snapshot.json')}: /metadata/collectedAt must match format "date-time"`,
+    );
+    expect(error.exitCode).toBe(3);
+  });
+
+  it('names an unexpected top-level field', () => {
+    expect(errorOf(() => parseSnapshot({ ...valid, secrets: {} }, 's.json')).message).toBe(
+      's.json: / must NOT have additional properties (secrets)',
+    );
+  });
+
+  it('names a missing required field', () => {
+    const { discovery: _d, ...rest } = valid;
+    expect(errorOf(() => parseSnapshot(rest, 's.json')).message).toBe(
+      "s.json: / must have required property 'discovery'",
+    );
+  });
+
+  it('names a malformed resource error', () => {
+    const bad = { ...valid, resources: { nodes: { error: { code: 403, reason: 'Forbidden' } } } };
+    expect(errorOf(() => parseSnapshot(bad, 's.json')).message).toBe(
+      "s.json: /resources/nodes/error must have required property 'message'",
+    );
+  });
+
+  it('rejects items that still carry managedFields', () => {
+    const item = { ...node('a'), metadata: { name: 'a', managedFields: [] } };
+    const bad = { ...valid, resources: { nodes: nodes(item) } };
+    expect(errorOf(() => parseSnapshot(bad, 's.json')).message).toMatch(
+      /^s\.json: \/resources\/nodes\/items\/0\/metadata\/managedFields/,
+    );
+  });
+
+  it('reports invalid JSON in one line', () => {
+    const error = errorOf(() => readSnapshotFile(file('broken.json', '{"apiVersion": ')));
+    expect(error.message).toMatch(/broken\.json: not valid JSON: /);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('reports a missing file', () => {
+    expect(errorOf(() => readSnapshotFile(join(dir, 'nope.json'))).message).toBe(
+      `${join(dir, 'nope.json')}: cannot read the snapshot (no such file)`,
+    );
+  });
+});

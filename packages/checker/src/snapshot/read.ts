@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { SnapshotError, oneLine } from '../errors.js';
+import { validate } from '../schema.js';
+import { parseYaml } from '../yaml.js';
+import type { ClusterSnapshot } from './types.js';
+
+/** The sha256 (hex) of a snapshot file's bytes, for the report's metadata.snapshot.sha256. */
+export function snapshotSha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Validates a parsed snapshot against compliance/schemas/snapshot.schema.json.
+ * @param source names the input in the error, e.g. the file path.
+ * @throws SnapshotError `<source>: <json pointer> <problem>` (one line, exitCode 3).
+ */
+export function parseSnapshot(value: unknown, source: string): ClusterSnapshot {
+  const problem = validate('snapshot', value);
+  if (problem) throw new SnapshotError(`${source}: ${problem}`);
+  return value as ClusterSnapshot;
+}
+
+/** Parses snapshot text: JSON for .json, YAML for .yaml/.yml, otherwise JSON then YAML. */
+export function parseSnapshotText(text: string, source: string): ClusterSnapshot {
+  const ext = extname(source).toLowerCase();
+  let value: unknown;
+  try {
+    if (ext === '.json') value = JSON.parse(text);
+    else if (ext === '.yaml' || ext === '.yml') value = parseYaml(text, source);
+    else {
+      try {
+        value = JSON.parse(text);
+      } catch {
+        value = parseYaml(text, source);
+      }
+    }
+  } catch (error) {
+    const kind = ext === '.json' ? 'JSON' : ext === '.yaml' || ext === '.yml' ? 'YAML' : 'JSON or YAML';
+    throw new SnapshotError(
+      `${source}: not valid ${kind}: ${oneLine((error as Error).message).split(' 1 |')[0]}`,
+    );
+  }
+  return parseSnapshot(value, source);
+}
+
+/** What readSnapshotFile returns: the snapshot and the sha256 of the file's bytes. */
+export interface SnapshotFile {
+  snapshot: ClusterSnapshot;
+  sha256: string;
+}
+
+/**
+ * Reads, parses (JSON or YAML) and validates a snapshot file.
+ * @throws SnapshotError one line naming the file and the first bad field (exitCode 3).
+ */
+export function readSnapshotFile(path: string): SnapshotFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    throw new SnapshotError(`${path}: cannot read the snapshot (${why})`);
+  }
+  return { snapshot: parseSnapshotText(bytes.toString('utf8'), path), sha256: snapshotSha256(bytes) };
+}

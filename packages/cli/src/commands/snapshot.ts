@@ -1,0 +1,85 @@
+import { Flags } from '@oclif/core';
+import { loadCatalogue, writeSnapshotFile } from '@havenkit/checker';
+import type { ClusterSnapshot } from '@havenkit/checker';
+import { HavenkitCommand } from '../base-command.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { collectLive } from '../kube/collect.js';
+import { clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
+
+/** What `snapshot` returns (for programmatic use). */
+export interface SnapshotResult {
+  readonly file: string;
+  readonly resources: number;
+  readonly unreadable: string[];
+}
+
+export default class Snapshot extends HavenkitCommand {
+  static override summary = 'Save what the Haven checks need from a cluster to a snapshot file.';
+
+  static override description = `Reads, read-only, everything the Haven checks (suggested ones included) need: the server version, the served API groups, the resources the checks list (never Secrets) and what the identity may do. The file is written atomically — it never exists half-written — as JSON, or YAML when FILE ends in .yaml or .yml. Evaluate it later, offline and deterministically, with \`havenkit check --snapshot FILE\`.
+
+Exit codes: 0 written; 3 bad input (flags, kubeconfig, context, file); 4 the cluster could not be reached.`;
+
+  static override examples = [
+    {
+      description: 'Snapshot the cluster of the current context:',
+      command: '<%= config.bin %> <%= command.id %> --out cluster.json',
+    },
+    {
+      description: 'Snapshot another context, probing RWX storage and node security modules:',
+      command:
+        '<%= config.bin %> <%= command.id %> --context prod --out prod.yaml --probe rwx --probe node-lsm',
+    },
+    {
+      description: 'Then evaluate it without the cluster:',
+      command: '<%= config.bin %> check --snapshot cluster.json',
+    },
+  ];
+
+  static override flags = {
+    ...clusterFlags,
+    out: Flags.string({
+      summary: 'Snapshot file to write (required; .json, or .yaml/.yml for YAML).',
+      helpValue: 'FILE',
+    }),
+    only: onlyFlag,
+  };
+
+  async run(): Promise<SnapshotResult> {
+    const { flags } = await this.parse(Snapshot);
+    if (flags.out === undefined || flags.out === '') {
+      // Checked here rather than with `required`: oclif's own message spans several lines.
+      throw new UserError('--out FILE is required: the file to write the snapshot to', ExitCode.BadInput);
+    }
+    const out = flags.out;
+    const only = parseList(flags.only);
+    const catalogue = loadCatalogue();
+    const snapshot: ClusterSnapshot = await collectLive({
+      catalogue,
+      ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
+      ...(flags.context !== undefined ? { context: flags.context } : {}),
+      ...(only !== undefined ? { only } : { all: true }),
+      probes: flags.probe ?? [],
+      probeTimeoutSeconds: flags['probe-timeout'],
+    });
+    try {
+      writeSnapshotFile(out, snapshot);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UserError(
+        `cannot write ${out} (--out): ${code ?? (err as Error).message}`,
+        ExitCode.BadInput,
+      );
+    }
+    const entries = Object.entries(snapshot.resources);
+    const unreadable = entries.filter(([, r]) => 'error' in r).map(([name]) => name);
+    const where = `${snapshot.metadata.server ?? ''} (context ${snapshot.metadata.context ?? '?'})`;
+    this.log(
+      `Wrote ${out}: ${entries.length} resources of ${where}${
+        unreadable.length > 0 ? `, ${unreadable.length} unreadable (${unreadable.join(', ')})` : ''
+      }.`,
+    );
+    return { file: out, resources: entries.length, unreadable };
+  }
+}

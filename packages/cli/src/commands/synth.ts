@@ -1,0 +1,50 @@
+import { Flags } from '@oclif/core';
+import { synthCommand, type SynthReport } from '@havenkit/constructs';
+import { HavenkitCommand } from '../base-command.js';
+
+export default class Synth extends HavenkitCommand {
+  static override summary = 'Synthesize an application for one provider.';
+  static override description =
+    'Writes the Kubernetes manifests of an application (YAML spec, directory of specs, or a .ts/.js module built with @havenkit/constructs) for one provider profile: one multi-document file <app>.yaml per application in --out, or YAML on stdout. --format helm writes a chart whose values.yaml selects the provider.';
+  static override examples = [
+    '<%= config.bin %> synth --app examples/apps/meldingen.yaml --provider scaleway',
+    '<%= config.bin %> synth --app examples/apps/meldingen.yaml --provider ./my-profile.yaml --out dist/ --namespace meldingen',
+    '<%= config.bin %> synth --app examples/apps/meldingen.yaml --provider hetzner --format helm --out chart/',
+  ];
+  static override enableJsonFlag = true;
+  static override flags = {
+    app: Flags.string({
+      summary: 'Application: a YAML file, a directory of YAML files, or a .ts/.js module.',
+      required: true,
+    }),
+    provider: Flags.string({
+      summary: 'Provider profile: a built-in id (see `havenkit providers`) or a profile YAML file.',
+      required: true,
+    }),
+    out: Flags.string({ summary: 'Directory to write to; without it the YAML goes to stdout.' }),
+    namespace: Flags.string({ summary: 'Namespace written on every resource.' }),
+    format: Flags.string({ summary: 'Output format.', options: ['manifests', 'helm'], default: 'manifests' }),
+  };
+
+  async run(): Promise<SynthReport> {
+    const { flags } = await this.parse(Synth);
+    const report = await synthCommand({
+      app: flags.app,
+      provider: flags.provider,
+      format: flags.format as 'manifests' | 'helm',
+      ...(flags.out !== undefined ? { out: flags.out } : {}),
+      ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}),
+    });
+    if (this.jsonEnabled()) return report;
+    if (report.stdout !== undefined) process.stdout.write(report.stdout);
+    else {
+      const total = Object.values(report.counts).reduce((a, b) => a + b, 0);
+      this.logToStderr(
+        `havenkit: ${report.provider}: ${total} resources, wrote ${report.written.join(', ')}`,
+      );
+      for (const s of report.skipped)
+        this.logToStderr(`havenkit: chart leaves out ${s.provider}: ${s.reason}`);
+    }
+    return report;
+  }
+}

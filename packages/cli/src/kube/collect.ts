@@ -1,0 +1,34 @@
+import { collectSnapshot } from '@havenkit/checker';
+import type { Catalogue, ClusterSnapshot, ProbeName } from '@havenkit/checker';
+import { progressReporter } from './progress.js';
+
+export interface LiveCollection {
+  readonly kubeconfig?: string;
+  readonly context?: string;
+  readonly catalogue: Catalogue;
+  readonly only?: readonly string[];
+  readonly suggested?: readonly string[];
+  readonly all?: boolean;
+  readonly probes?: readonly string[];
+  readonly probeTimeoutSeconds: number;
+}
+
+/** Collects a snapshot with a spinner on stderr (TTY only); errors pass through with their exit codes. */
+export async function collectLive(options: LiveCollection): Promise<ClusterSnapshot> {
+  const progress = progressReporter();
+  try {
+    return await collectSnapshot({
+      catalogue: options.catalogue,
+      ...(options.kubeconfig !== undefined ? { kubeconfigPath: options.kubeconfig } : {}),
+      ...(options.context !== undefined ? { context: options.context } : {}),
+      ...(options.only !== undefined ? { only: options.only } : {}),
+      ...(options.suggested !== undefined ? { suggested: options.suggested } : {}),
+      ...(options.all !== undefined ? { all: options.all } : {}),
+      probes: (options.probes ?? []) as ProbeName[],
+      probeOptions: { timeoutMs: options.probeTimeoutSeconds * 1000 },
+      onProgress: progress.onProgress,
+    });
+  } finally {
+    progress.stop();
+  }
+}

@@ -1,0 +1,44 @@
+import { Flags } from '@oclif/core';
+import { PROBE_NAMES } from '@havenkit/checker';
+
+/** The flags that select a live cluster, shared by `check` and `snapshot`. */
+export const clusterFlags = {
+  kubeconfig: Flags.string({
+    summary: 'Kubeconfig file to use (default: KUBECONFIG, then ~/.kube/config).',
+    helpValue: 'FILE',
+  }),
+  context: Flags.string({
+    summary: "Kubeconfig context to use (default: the kubeconfig's current-context).",
+    helpValue: 'NAME',
+  }),
+  probe: Flags.string({
+    summary: 'Run an opt-in active probe (repeatable): rwx, node-lsm.',
+    description:
+      'Probes are the only writes havenkit makes: in a namespace of their own (havenkit-probe-<random>, labelled app.kubernetes.io/managed-by=havenkit) that is deleted afterwards, also on Ctrl-C and SIGTERM. rwx creates a ReadWriteMany claim per RWX-capable (or the default) StorageClass and waits for it to bind; node-lsm runs one unprivileged pod per node that reads /sys/kernel/security/lsm through a read-only hostPath.',
+    multiple: true,
+    delimiter: ',',
+    options: [...PROBE_NAMES],
+    helpValue: 'rwx|node-lsm',
+  }),
+  'probe-timeout': Flags.integer({
+    summary: 'Seconds the probes may run before unfinished parts count as pending or error.',
+    default: 120,
+    min: 1,
+    helpValue: 'SECONDS',
+  }),
+};
+
+export const onlyFlag = Flags.string({
+  summary: 'Only these checks, comma-separated (e.g. multiaz,rbac).',
+  helpValue: 'NAMES',
+});
+
+/** "a, b,,c" → ["a", "b", "c"]; undefined when the flag was not given. */
+export function parseList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return names.length > 0 ? names : undefined;
+}
