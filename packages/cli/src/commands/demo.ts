@@ -1,11 +1,57 @@
+import { relative } from 'node:path';
+import { Flags } from '@oclif/core';
+import {
+  evaluate,
+  readSnapshotFile,
+  renderTable,
+} from '@havenkit/checker';
+import { listProviders, providersDiffCommand, synthCommand } from '@havenkit/constructs';
 import { HavenkitCommand } from '../base-command.js';
+import { demoAppPath, demoSnapshotPath } from '../paths.js';
+import { integrityOfToolkit } from '../integrity.js';
 
 export default class Demo extends HavenkitCommand {
   static override summary = 'Show havenkit on bundled examples (no cluster needed).';
-  static override description =
-    'Checks the bundled demo cluster snapshot against the Haven standard and synthesizes the bundled example application for every EU provider profile.';
+  static override description = [
+    'Checks the bundled demo cluster snapshot against the Haven standard (as `havenkit check',
+    '--snapshot examples/snapshots/demo.json` would), then synthesizes the bundled example',
+    'application for every EU provider profile and shows what differs between two of them.',
+    'Exits 0 whatever the demo verdict is; `havenkit check` uses exit codes 0-4.',
+  ].join(' ');
+  static override examples = ['<%= config.bin %> demo', '<%= config.bin %> demo --no-color'];
+  static override flags = {
+    color: Flags.boolean({ summary: 'Colour the report.', allowNo: true, default: true }),
+  };
 
   async run(): Promise<void> {
-    this.log('havenkit demo');
+    const { flags } = await this.parse(Demo);
+    const color = flags.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const here = (p: string) => relative(process.cwd(), p) || p;
+
+    this.log(`== 1. Haven compliance of a cluster snapshot (${here(demoSnapshotPath)})\n`);
+    const { snapshot, sha256 } = readSnapshotFile(demoSnapshotPath);
+    const report = evaluate(snapshot, {
+      snapshotSha256: sha256,
+      integrity: integrityOfToolkit(),
+    });
+    this.log(renderTable(report, { color }));
+    this.log(`\n   Live: havenkit check --kubeconfig ~/.kube/config   (read-only; exit 0 compliant, 1 not, 2 inconclusive)\n`);
+
+    this.log(`== 2. One application, every EU provider (${here(demoAppPath)})\n`);
+    const rows: string[][] = [['provider', 'resources', 'ReadWriteMany storage class']];
+    for (const provider of listProviders()) {
+      const result = await synthCommand({ app: demoAppPath, provider: provider.id });
+      const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
+      rows.push([provider.id, String(total), provider.rwx]);
+    }
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+    for (const r of rows) this.log(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd());
+
+    const diff = await providersDiffCommand({ a: 'scaleway', b: 'hetzner', app: demoAppPath });
+    this.log(`\n   The only differences between scaleway and hetzner (havenkit providers diff):`);
+    for (const d of diff.differences) {
+      this.log(`   ${d.kind}/${d.name} ${d.path}: ${JSON.stringify(d.a) ?? '(absent)'} → ${JSON.stringify(d.b) ?? '(absent)'}`);
+    }
+    this.log(`\n   Manifests: havenkit synth --app ${here(demoAppPath)} --provider scaleway`);
   }
 }
