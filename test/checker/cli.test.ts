@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { dump, load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintIdentity, seedScenario, startApiServer } from '../controlplane/index.js';
 import type { ExtraApiServer } from '../controlplane/index.js';
@@ -149,6 +150,21 @@ describe('bad input: exit 3 with one line on stderr', () => {
     expect(run.stderr).toMatch(ONE_LINE_ERROR);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('a kubeconfig that does not trust the server: exit 3', () => {
+  it('names the certificate problem', async () => {
+    const kubeconfig = join(work, 'no-ca.kubeconfig');
+    const config = load(readFileSync(admin, 'utf8')) as { clusters: { cluster: Record<string, unknown> }[] };
+    for (const c of config.clusters) delete c.cluster['certificate-authority-data'];
+    writeFileSync(kubeconfig, dump(config));
+    const run = await runCli(['check', '--kubeconfig', kubeconfig]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toMatch(
+      /the certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted by context "havenkit-test" \([A-Z_]+\)/,
+    );
   });
 });
 

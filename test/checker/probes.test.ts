@@ -97,6 +97,30 @@ describe('active probes on a cluster without kubelet', () => {
     expect(report.results[0]?.outcome).toBe('fail');
   });
 
+  it('try every RWX-capable and default StorageClass (a consumer pod for WaitForFirstConsumer)', async () => {
+    const other = await startApiServer();
+    try {
+      await seedScenario(other.kubeconfig, 'compliant');
+      await seedScenario(other.kubeconfig, 'managed-kapsule');
+      const snapshot = await collectSnapshot({
+        kubeconfigPath: other.kubeconfig,
+        catalogue: loadCatalogue(),
+        only: ['rwxvolumes'],
+        probes: ['rwx'],
+        probeOptions: { timeoutMs: 1500, pollIntervalMs: 200, cleanupWaitMs: 200 },
+      });
+      expect(snapshot.probes?.rwx).toMatchObject({
+        outcome: 'pending',
+        message:
+          'no ReadWriteMany claim bound within 2 s (StorageClasses tried: nfs-rwx, scw-bssd, standard)',
+      });
+      const leftovers = await probeLeftovers(other.kubeconfig);
+      expect(leftovers).toEqual([{ name: expect.any(String), terminating: true, pods: 0, livePvcs: 0 }]);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('remove their namespace when the caller aborts', async () => {
     const controller = new AbortController();
     const collecting = collectSnapshot({

@@ -14,6 +14,17 @@ function isCodedError(err: unknown): err is CodedError {
   );
 }
 
+/** oclif's parse errors span several lines ("The following errors occurred:", "See more help"): keep the substance. */
+function parseErrorText(message: string): string {
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(
+      (l) => l !== '' && !/^The following errors? occurred:?$/.test(l) && !/^See more help with/.test(l),
+    );
+  return lines.join('; ') || message;
+}
+
 /**
  * Base of every havenkit command: turns any error into one line on stderr and a named exit
  * code, so users never see a stack trace.
@@ -32,7 +43,7 @@ export abstract class HavenkitCommand extends Command {
     } else if (err.oclif !== undefined) {
       // Flag and argument parse errors from oclif: bad input.
       code = ExitCode.BadInput;
-      message = err.message.split('\n')[0] ?? err.message;
+      message = parseErrorText(err.message);
     } else {
       code = ExitCode.BadInput;
       message = `internal error: ${err.message}`;

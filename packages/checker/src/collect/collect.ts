@@ -18,8 +18,10 @@ import {
   CollectAbortedError,
   KubeError,
   describeResourceError,
+  isTlsVerificationError,
   isTransportError,
   toResourceError,
+  transportCode,
 } from './errors.js';
 import { loadKubeconfig } from './kubeconfig.js';
 import { limiter } from './limit.js';
@@ -86,6 +88,11 @@ function isList(value: CollectedResource | undefined): value is ResourceList {
  */
 function fatal(err: unknown, server: string, context: string): void {
   if (err instanceof KubeError || err instanceof CollectAbortedError) throw err;
+  if (isTlsVerificationError(err)) {
+    throw KubeError.badInput(
+      `the certificate of ${server} is not trusted by context "${context}" (${transportCode(err)}); check certificate-authority and the server name in the kubeconfig`,
+    );
+  }
   if (isTransportError(err)) {
     throw KubeError.unreachable(
       `cannot reach the API server ${server} (context "${context}"): ${describeResourceError(toResourceError(err))}`,

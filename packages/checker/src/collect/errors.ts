@@ -73,6 +73,25 @@ const UNREACHABLE_CODES = new Set([
   'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/** TLS verification failures: the server answered, but not with a certificate the kubeconfig trusts. */
+const TLS_VERIFY_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** True when the server's certificate was not trusted (a kubeconfig problem: wrong CA or server name). */
+export function isTlsVerificationError(err: unknown): boolean {
+  const code = transportCode(err);
+  return code !== undefined && TLS_VERIFY_CODES.has(code);
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }

@@ -111,6 +111,17 @@ describe('kubeconfig loading (kubectl rules, no localhost fallback)', () => {
     );
   });
 
+  it('refuses a server URL that is not an http(s) URL', () => {
+    const bad = kubeconfig('bad-url.yaml', {
+      current: 'x',
+      contexts: [['x', 'c1']],
+      servers: [['c1', 'ftp://x.example']],
+    });
+    expect(() => loadKubeconfig({ kubeconfigPath: bad, env: {} })).toThrow(
+      /has an invalid server URL: "ftp:\/\/x.example"/,
+    );
+  });
+
   it('reports an unparsable kubeconfig as bad input', () => {
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'clusters: [ {name: x\n');

@@ -37,6 +37,17 @@ function isFile(file: string): boolean {
   }
 }
 
+/** An http(s) URL without whitespace (a broken YAML value would otherwise become a strange request URL). */
+function isServerUrl(server: string): boolean {
+  if (/\s/.test(server)) return false;
+  try {
+    const url = new URL(server);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 function readOne(file: string): KubeConfig {
   const kc = new KubeConfig();
   try {
@@ -151,6 +162,11 @@ export function loadKubeconfig(selection: KubeconfigSelection = {}): LoadedKubec
   }
   if (!cluster.server) {
     throw KubeError.badInput(`cluster "${cluster.name}" in kubeconfig ${where} has no server URL`);
+  }
+  if (!isServerUrl(cluster.server)) {
+    throw KubeError.badInput(
+      `cluster "${cluster.name}" in kubeconfig ${where} has an invalid server URL: ${JSON.stringify(cluster.server.slice(0, 80))}`,
+    );
   }
   if (context.user && kc.getUser(context.user) === null) {
     throw KubeError.badInput(

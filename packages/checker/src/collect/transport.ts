@@ -46,8 +46,6 @@ export class KubeTransport {
   private readonly timeoutMs: number;
   private readonly policy: RetryPolicy;
   private readonly random: () => number;
-  /** Number of HTTP attempts made, by method (for tests and progress). */
-  readonly attempts: Record<string, number> = {};
 
   constructor(
     private readonly kubeConfig: KubeConfig,
@@ -123,7 +121,6 @@ export class KubeTransport {
   }
 
   private async attempt<T>(method: HttpMethod, path: string, options: RequestOptions): Promise<T> {
-    this.attempts[method] = (this.attempts[method] ?? 0) + 1;
     const context = new RequestContext(`${this.server}${path}`, method);
     for (const [name, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined && value !== '') context.setQueryParam(name, String(value));

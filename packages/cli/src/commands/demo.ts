@@ -1,10 +1,6 @@
 import { relative } from 'node:path';
 import { Flags } from '@oclif/core';
-import {
-  evaluate,
-  readSnapshotFile,
-  renderTable,
-} from '@havenkit/checker';
+import { evaluate, readSnapshotFile, renderTable } from '@havenkit/checker';
 import { listProviders, providersDiffCommand, synthCommand } from '@havenkit/constructs';
 import { HavenkitCommand } from '../base-command.js';
 import { demoAppPath, demoSnapshotPath } from '../paths.js';
@@ -35,7 +31,9 @@ export default class Demo extends HavenkitCommand {
       integrity: integrityOfToolkit(),
     });
     this.log(renderTable(report, { color }));
-    this.log(`\n   Live: havenkit check --kubeconfig ~/.kube/config   (read-only; exit 0 compliant, 1 not, 2 inconclusive)\n`);
+    this.log(
+      `\n   Live: havenkit check --kubeconfig ~/.kube/config   (read-only; exit 0 compliant, 1 not, 2 inconclusive)\n`,
+    );
 
     this.log(`== 2. One application, every EU provider (${here(demoAppPath)})\n`);
     const rows: string[][] = [['provider', 'resources', 'ReadWriteMany storage class']];
@@ -50,7 +48,9 @@ export default class Demo extends HavenkitCommand {
     const diff = await providersDiffCommand({ a: 'scaleway', b: 'hetzner', app: demoAppPath });
     this.log(`\n   The only differences between scaleway and hetzner (havenkit providers diff):`);
     for (const d of diff.differences) {
-      this.log(`   ${d.kind}/${d.name} ${d.path}: ${JSON.stringify(d.a) ?? '(absent)'} → ${JSON.stringify(d.b) ?? '(absent)'}`);
+      this.log(
+        `   ${d.kind}/${d.name} ${d.path}: ${JSON.stringify(d.a) ?? '(absent)'} → ${JSON.stringify(d.b) ?? '(absent)'}`,
+      );
     }
     this.log(`\n   Manifests: havenkit synth --app ${here(demoAppPath)} --provider scaleway`);
   }

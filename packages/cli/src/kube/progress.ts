@@ -19,8 +19,9 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): P
   let frame = 0;
   const draw = (): void => {
     frame = (frame + 1) % FRAMES.length;
-    const width = Math.max(20, (stream.columns ?? 80) - 4);
-    stream.write(`\r\u001b[2K${FRAMES[frame]} ${text}`.slice(0, width + 8));
+    // Never wider than the terminal: a wrapped line could not be overwritten.
+    const width = Math.max(20, (stream.columns || 80) - 3);
+    stream.write(`\r\u001b[2K${FRAMES[frame]} ${text.slice(0, width)}`);
   };
   const timer = setInterval(draw, 80);
   timer.unref();
