@@ -1,16 +1,6 @@
 import type { CheckFunction } from './context.js';
-import { detectPlatform, gitVersionOf } from './platform.js';
-import {
-  causeOf,
-  errorEvidence,
-  fail,
-  parseMinor,
-  pass,
-  readList,
-  skip,
-  unknown,
-  unknownFrom,
-} from './util.js';
+import { detectPlatform, readServerVersion } from './platform.js';
+import { fail, parseMinor, pass, readList, skip, unknown, unknownFrom } from './util.js';
 
 const NAME = 'cncf';
 
@@ -20,23 +10,10 @@ const NAME = 'cncf';
  * official checker does); a minor outside the data's range is unknown (the data may be stale).
  */
 export const cncf: CheckFunction = (snapshot, context) => {
-  if ('error' in snapshot.version) {
-    const error = snapshot.version.error as { code: number; reason: string; message: string };
-    return unknown(
-      NAME,
-      causeOf(error),
-      `The server version could not be read (${error.code} ${error.reason}).`,
-      [errorEvidence('Version', 'server', error)],
-    );
-  }
-  const gitVersion = gitVersionOf(snapshot);
-  const server = gitVersion ? parseMinor(gitVersion) : undefined;
-  if (!gitVersion || !server)
-    return unknown(
-      NAME,
-      'insufficient-data',
-      `The server version "${gitVersion ?? ''}" could not be parsed.`,
-    );
+  const version = readServerVersion(snapshot);
+  if (!version.ok) return unknownFrom(NAME, version);
+  const { gitVersion } = version.value;
+  const server = version.value;
   const minor = `${server.major}.${server.minor}`;
 
   const { platforms, asOf, source } = context.data.cncfPlatforms;

@@ -1,7 +1,7 @@
 import type { Evidence } from '../result.js';
 import type { CheckFunction } from './context.js';
-import { gitVersionOf } from './platform.js';
-import { causeOf, errorEvidence, fail, parseMinor, pass, unknown, utcDate } from './util.js';
+import { readServerVersion } from './platform.js';
+import { fail, parseMinor, pass, unknown, unknownFrom, utcDate } from './util.js';
 
 const NAME = 'kubernetesversion';
 const MAX_BEHIND = 3;
@@ -12,24 +12,10 @@ const MAX_BEHIND = 3;
  * context.latestKubernetes overrides it.
  */
 export const kubernetesversion: CheckFunction = (snapshot, context) => {
-  if ('error' in snapshot.version) {
-    const error = snapshot.version.error as { code: number; reason: string; message: string };
-    return unknown(
-      NAME,
-      causeOf(error),
-      `The server version could not be read (${error.code} ${error.reason}).`,
-      [errorEvidence('Version', 'server', error)],
-    );
-  }
-  const gitVersion = gitVersionOf(snapshot);
-  const server = gitVersion ? parseMinor(gitVersion) : undefined;
-  if (!gitVersion || !server) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      `The server version "${gitVersion ?? ''}" could not be parsed.`,
-    );
-  }
+  const version = readServerVersion(snapshot);
+  if (!version.ok) return unknownFrom(NAME, version);
+  const { gitVersion } = version.value;
+  const server = version.value;
 
   const asOf = utcDate(snapshot.metadata.collectedAt);
   let latest: { major: number; minor: number } | undefined;

@@ -2,7 +2,7 @@ import type { PlatformDefinition } from '../data/types.js';
 import type { Evidence } from '../result.js';
 import type { ClusterSnapshot, KubeObject } from '../snapshot/types.js';
 import { osImageOf, providerIdOf } from './nodes.js';
-import { labelsOf, nameOf } from './util.js';
+import { causeOf, errorEvidence, labelsOf, nameOf, parseMinor, type Read } from './util.js';
 
 export interface DetectedPlatform {
   platform: PlatformDefinition;
@@ -16,6 +16,32 @@ export function gitVersionOf(snapshot: ClusterSnapshot): string | undefined {
   if ('error' in version) return undefined;
   const git = (version as Record<string, unknown>).gitVersion;
   return typeof git === 'string' ? git : undefined;
+}
+
+/** The server's version as a minor, or why it is unknown (unreadable /version, unparsable gitVersion). */
+export function readServerVersion(
+  snapshot: ClusterSnapshot,
+): Read<{ gitVersion: string; major: number; minor: number }> {
+  if ('error' in snapshot.version) {
+    const error = snapshot.version.error as { code: number; reason: string; message: string };
+    return {
+      ok: false,
+      cause: causeOf(error),
+      why: `the server version could not be read (${error.code} ${error.reason})`,
+      evidence: [errorEvidence('Version', 'server', error)],
+    };
+  }
+  const gitVersion = gitVersionOf(snapshot);
+  const parsed = gitVersion ? parseMinor(gitVersion) : undefined;
+  if (!gitVersion || !parsed) {
+    return {
+      ok: false,
+      cause: 'insufficient-data',
+      why: `the server version "${gitVersion ?? ''}" could not be parsed`,
+      evidence: [],
+    };
+  }
+  return { ok: true, value: { gitVersion, ...parsed } };
 }
 
 function matchNode(platform: PlatformDefinition, node: KubeObject): Evidence | undefined {

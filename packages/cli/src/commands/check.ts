@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Flags } from '@oclif/core';
 import {
-  defaultIntegrityPaths,
   evaluate,
   loadCatalogue,
   parseHavenReleases,
@@ -9,13 +8,13 @@ import {
   renderHavenJson,
   renderJson,
   renderTable,
-  verifyIntegrity,
 } from '@havenkit/checker';
 import type { ClusterSnapshot, ComplianceReport, HavenRelease, Verdict } from '@havenkit/checker';
 import { load } from 'js-yaml';
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { integrityOfToolkit } from '../integrity.js';
 import { collectLive } from '../kube/collect.js';
 import { clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
 import { writeFileAtomic } from '../kube/write.js';
@@ -162,14 +161,13 @@ Exit codes:
         probeTimeoutSeconds: flags['probe-timeout'],
       });
     }
-    const integrityPaths = defaultIntegrityPaths();
     const report = evaluate(snapshot, {
       catalogue,
       ...(only !== undefined ? { only } : {}),
       ...(latest !== undefined ? { latestKubernetes: latest.replace(/^v/, '') } : {}),
       ...(havenReleases !== undefined ? { havenReleases } : {}),
       suggested: { cis: flags.cis, kubescape: flags.kubescape },
-      integrity: verifyIntegrity(integrityPaths.manifestPath, integrityPaths.rootDir),
+      integrity: integrityOfToolkit(),
       ...(sha256 !== undefined ? { snapshotSha256: sha256 } : {}),
     });
     const stopTs = new Date().toISOString();
