@@ -14,6 +14,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'bench',
+          include: [],
+          benchmark: { include: ['bench/**/*.bench.ts'] },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'cluster',
           include: ['test/**/*.test.ts'],
           globalSetup: ['test/controlplane/global-setup.ts'],
