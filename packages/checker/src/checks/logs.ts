@@ -26,11 +26,13 @@ export const logs: CheckFunction = (snapshot, context) => {
   const groups = new Map<string, { collector: string; pod: KubeObject; image: string; count: number }>();
   for (const pod of pods.value) {
     if (!isRunning(pod)) continue;
+    const containers = containersOf(pod).map((c) => ({
+      image: c.image,
+      repository: imageRepository(c.image),
+    }));
     for (const collector of context.data.logCollectors.collectors) {
       if (collector.daemonSetOnly && ownerKind(pod) !== 'DaemonSet') continue;
-      const container = containersOf(pod).find((c) =>
-        collector.images.some((p) => globMatch(p, imageRepository(c.image))),
-      );
+      const container = containers.find((c) => collector.images.some((p) => globMatch(p, c.repository)));
       if (!container) continue;
       const key = `${collector.name}\u0000${namespaceOf(pod)}`;
       const group = groups.get(key);

@@ -94,8 +94,16 @@ export function namespaceOf(object: KubeObject): string {
   return object.metadata?.namespace ?? '';
 }
 
+/**
+ * Orders by namespace, then name, by code unit: Kubernetes names are lowercase DNS labels, so this
+ * is the natural order, and unlike locale collation it stays fast on lists of 30,000 pods.
+ */
 export function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
-  return namespaceOf(a).localeCompare(namespaceOf(b), 'en') || nameOf(a).localeCompare(nameOf(b), 'en');
+  return compareText(namespaceOf(a), namespaceOf(b)) || compareText(nameOf(a), nameOf(b));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function labelsOf(object: KubeObject): Record<string, string> {
@@ -130,12 +138,20 @@ export function conditionStatus(object: unknown, type: string): string | undefin
 
 /** Matches a glob where `*` matches any characters (including `/`); the rest is literal. */
 export function globMatch(pattern: string, value: string): boolean {
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`).test(value);
+  let regex = globCache.get(pattern);
+  if (regex === undefined) {
+    const source = pattern
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*');
+    regex = new RegExp(`^${source}$`);
+    globCache.set(pattern, regex);
+  }
+  return regex.test(value);
 }
+
+/** Compiled globs: patterns come from the bundled data lists, so the cache stays small. */
+const globCache = new Map<string, RegExp>();
 
 /** An image reference without tag or digest: "docker.io/fluent/fluent-bit:3.1@sha256:…" → "docker.io/fluent/fluent-bit". */
 export function imageRepository(image: string): string {
