@@ -85,7 +85,7 @@ describe('loadCatalogue', () => {
     const dir = copyCatalogue();
     writeFileSync(
       join(dir, 'basicauth.yaml'),
-      'name: basicauth\nlabel: Basic auth is disabled\ncategory: Cluster\nmandatory: true\nrationale: { en: x, nl: y }\nneeds: { resources: [], permissions: [] }\n',
+      'name: basicauth\nlabel: Basic auth is disabled\ncategory: Cluster\nmandatory: true\nrationale: { en: x, nl: y }\ndecides: { en: x, nl: y }\nneeds: { resources: [], permissions: [] }\n',
     );
     expect(() => loadCatalogue(dir)).toThrow(/basicauth\.yaml: check "basicauth" has no function/);
   });
@@ -100,7 +100,7 @@ describe('loadCatalogue', () => {
     const dir = copyCatalogue();
     writeFileSync(
       join(dir, 'logs.yaml'),
-      'name: logs\nlabel: Logs\ncategory: Logging\nmandatory: true\nrationale: { en: x, nl: y }\nneeds: { resources: [], permissions: [] }\n',
+      'name: logs\nlabel: Logs\ncategory: Logging\nmandatory: true\nrationale: { en: x, nl: y }\ndecides: { en: x, nl: y }\nneeds: { resources: [], permissions: [] }\n',
     );
     const error = (() => {
       try {

@@ -37,7 +37,14 @@ export interface CheckDefinition {
   category: Category;
   /** Mandatory checks decide compliance; suggested ones (cis, kubescape) are opt-in. */
   mandatory: boolean;
+  /** Why the standard asks for this. */
   rationale: LocalizedText;
+  /**
+   * How the check decides: what passes, fails, is unknown (and why) or skipped, the evidence it
+   * shows, the bundled data and flags it uses, and where it differs from the official checker.
+   * Rendered into docs/checks.md and docs/checks.nl.md.
+   */
+  decides: LocalizedText;
   needs: {
     resources: ResourceNeed[];
     permissions: PermissionNeed[];

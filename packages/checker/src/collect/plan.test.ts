@@ -9,6 +9,7 @@ function check(name: string, needs: Partial<CheckDefinition['needs']>, mandatory
     category: 'Cluster',
     mandatory,
     rationale: { en: '', nl: '' },
+    decides: { en: '', nl: '' },
     needs: { resources: [], permissions: [], ...needs },
   };
 }
