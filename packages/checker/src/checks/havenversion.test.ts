@@ -1,7 +1,7 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectCase, type CheckCase } from '../testing/cases.js';
 import { makeSnapshot } from '../testing/fixtures.js';
-import { havenversion } from './havenversion.js';
+import { addMonths, havenversion } from './havenversion.js';
 
 // collectedAt is 2026-11-01.
 const cases: CheckCase[] = [
@@ -65,5 +65,15 @@ const cases: CheckCase[] = [
 describe('havenversion', () => {
   it.each(cases)('$spec', (c) => {
     expectCase(havenversion, c);
+  });
+});
+
+describe('the upgrade window', () => {
+  it('ends on the last day of a shorter month instead of spilling into the next', () => {
+    expect(new Date(addMonths(Date.UTC(2025, 10, 30), 3)).toISOString().slice(0, 10)).toBe('2026-02-28');
+  });
+
+  it('keeps the day of the month when it exists', () => {
+    expect(new Date(addMonths(Date.UTC(2026, 0, 15), 3)).toISOString().slice(0, 10)).toBe('2026-04-15');
   });
 });

@@ -5,12 +5,16 @@ import { fail, parseMinor, pass, skip, unknown } from './util.js';
 const NAME = 'havenversion';
 const WINDOW_MONTHS = 3;
 
-function addMonths(time: number, months: number): number {
+/** Adds calendar months, clamping to the target month's last day (30 Nov + 3 months = 28/29 Feb, not 2 Mar). */
+export function addMonths(time: number, months: number): number {
   const d = new Date(time);
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return Date.UTC(
-    d.getUTCFullYear(),
-    d.getUTCMonth() + months,
-    d.getUTCDate(),
+    year,
+    month,
+    Math.min(d.getUTCDate(), lastDay),
     d.getUTCHours(),
     d.getUTCMinutes(),
     d.getUTCSeconds(),
