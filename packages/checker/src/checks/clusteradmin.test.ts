@@ -23,9 +23,10 @@ const cases: CheckCase[] = [
     outcome: 'pass',
   },
   {
-    spec: 'fails and names the missing permissions',
+    spec: 'is unknown (forbidden), never a failure of the cluster, and names the missing permissions',
     snapshot: makeSnapshot({ access: { self: allowAll('pods') } }),
-    outcome: 'fail',
+    outcome: 'unknown',
+    cause: 'forbidden',
     reason: 'list pods',
     evidence: (r) =>
       expect(r.evidence.filter((e) => e.fields.allowed === false).map((e) => e.name)).toEqual(['list pods']),

@@ -1,7 +1,7 @@
 import type { PermissionNeed } from '../catalogue/types.js';
 import type { Evidence } from '../result.js';
 import type { CheckFunction } from './context.js';
-import { causeOf, errorEvidence, fail, pass, unknown } from './util.js';
+import { causeOf, errorEvidence, pass, unknown } from './util.js';
 
 const NAME = 'clusteradmin';
 
@@ -66,9 +66,12 @@ export const clusteradmin: CheckFunction = (snapshot, context) => {
       ...(review ? {} : { note: 'not reviewed' }),
     };
   });
+  // Missing permissions make the run incomplete, not the cluster non-compliant: unknown (exit 2,
+  // inconclusive), so the auditor re-runs with a fuller identity instead of reporting a failure.
   if (missing.length > 0) {
-    return fail(
+    return unknown(
       NAME,
+      'forbidden',
       `The identity lacks ${missing.length} permission(s) the checks need: ${missing.join('; ')}.`,
       evidence,
     );
