@@ -37,6 +37,14 @@ const cases: CheckCase[] = [
     reason: '7 failed',
   },
   {
+    spec: 'is unknown, never a pass, when a CIS report has no readable summary',
+    snapshot: withResources(reports(report('k8s-cis-1.23', 0), { ...report('k8s-cis-1.24', 0), status: {} })),
+    context: optIn,
+    outcome: 'unknown',
+    cause: 'insufficient-data',
+    reason: 'status.summary.failCount',
+  },
+  {
     spec: 'is unknown when there are no CIS results',
     snapshot: withResources(reports(report('k8s-nsa-1.0', 0))),
     context: optIn,

@@ -1,6 +1,6 @@
 import type { Evidence } from '../result.js';
 import type { CheckFunction } from './context.js';
-import { fail, field, nameOf, pass, readList, skip, stringField, unknown, unknownFrom } from './util.js';
+import { countField, fail, nameOf, pass, readList, skip, stringField, unknown, unknownFrom } from './util.js';
 
 const NAME = 'cis';
 const RESOURCE = 'clustercompliancereports.aquasecurity.github.io';
@@ -35,21 +35,33 @@ export const cis: CheckFunction = (snapshot, context) => {
     );
   }
   let failed = 0;
+  const unreadable: string[] = [];
   const evidence: Evidence[] = cisReports.map((r) => {
-    const failCount = Number(field(r, 'status', 'summary', 'failCount') ?? 0);
-    const passCount = Number(field(r, 'status', 'summary', 'passCount') ?? 0);
-    failed += failCount;
+    const failCount = countField(r, 'status', 'summary', 'failCount');
+    const passCount = countField(r, 'status', 'summary', 'passCount');
+    if (failCount === undefined) unreadable.push(nameOf(r));
+    failed += failCount ?? 0;
     return {
       kind: 'ClusterComplianceReport',
       name: nameOf(r),
       fields: {
         'spec.compliance.id': stringField(r, 'spec', 'compliance', 'id') ?? null,
-        'status.summary.failCount': failCount,
-        'status.summary.passCount': passCount,
+        'status.summary.failCount': failCount ?? null,
+        'status.summary.passCount': passCount ?? null,
         'status.updateTimestamp': stringField(r, 'status', 'updateTimestamp') ?? null,
       },
     };
   });
-  if (failed === 0) return pass(NAME, `The CIS benchmark results report no failed controls.`, evidence);
-  return fail(NAME, `The CIS benchmark results report ${failed} failed control(s).`, evidence);
+  if (failed > 0)
+    return fail(NAME, `The CIS benchmark results report ${failed} failed control(s).`, evidence);
+  // A report without a readable summary is missing data, never a pass.
+  if (unreadable.length > 0) {
+    return unknown(
+      NAME,
+      'insufficient-data',
+      `CIS benchmark report(s) without a readable status.summary.failCount: ${unreadable.join(', ')}.`,
+      evidence,
+    );
+  }
+  return pass(NAME, `The CIS benchmark results report no failed controls.`, evidence);
 };

@@ -36,6 +36,14 @@ const cases: CheckCase[] = [
     reason: '3 critical',
   },
   {
+    spec: 'is unknown, never a pass, when a scan summary has no readable critical count',
+    snapshot: withResources(summaries(summary('a', 0), { ...summary('b', 0), spec: {} })),
+    context: optIn,
+    outcome: 'unknown',
+    cause: 'insufficient-data',
+    reason: 'b',
+  },
+  {
     spec: 'is unknown when there are no scan summaries',
     snapshot: withResources(summaries()),
     context: optIn,

@@ -1,6 +1,6 @@
 import type { Evidence } from '../result.js';
 import type { CheckFunction } from './context.js';
-import { fail, field, nameOf, namespaceOf, pass, readList, skip, unknown, unknownFrom } from './util.js';
+import { countField, fail, nameOf, namespaceOf, pass, readList, skip, unknown, unknownFrom } from './util.js';
 
 const NAME = 'kubescape';
 const RESOURCE = 'configurationscansummaries.spdx.softwarecomposition.kubescape.io';
@@ -28,9 +28,12 @@ export const kubescape: CheckFunction = (snapshot, context) => {
     return unknown(NAME, 'insufficient-data', 'No Kubescape scan summaries were found in the cluster.');
   }
   let critical = 0;
+  const unreadable: string[] = [];
   const evidence: Evidence[] = summaries.value.map((s) => {
-    const count = (level: string) => Number(field(s, 'spec', 'severities', level) ?? 0);
-    critical += count('critical');
+    const count = (level: string) => countField(s, 'spec', 'severities', level) ?? null;
+    const criticalCount = count('critical');
+    if (criticalCount === null) unreadable.push(nameOf(s));
+    critical += criticalCount ?? 0;
     return {
       kind: 'ConfigurationScanSummary',
       ...(namespaceOf(s) ? { namespace: namespaceOf(s) } : {}),
@@ -43,11 +46,19 @@ export const kubescape: CheckFunction = (snapshot, context) => {
       },
     };
   });
-  if (critical === 0)
-    return pass(
+  if (critical > 0) return fail(NAME, `Kubescape reports ${critical} critical finding(s).`, evidence);
+  // A summary without a readable critical count is missing data, never a pass.
+  if (unreadable.length > 0) {
+    return unknown(
       NAME,
-      `Kubescape reports no critical findings in ${summaries.value.length} scan summaries.`,
+      'insufficient-data',
+      `Kubescape scan summaries without a readable spec.severities.critical: ${unreadable.join(', ')}.`,
       evidence,
     );
-  return fail(NAME, `Kubescape reports ${critical} critical finding(s).`, evidence);
+  }
+  return pass(
+    NAME,
+    `Kubescape reports no critical findings in ${summaries.value.length} scan summaries.`,
+    evidence,
+  );
 };

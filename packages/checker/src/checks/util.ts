@@ -183,6 +183,13 @@ export function ownerKind(pod: KubeObject): string | undefined {
   return stringField(controller, 'kind');
 }
 
+/** A count at the path: a non-negative integer (or its string form), else undefined (absent or malformed). */
+export function countField(value: unknown, ...path: string[]): number | undefined {
+  const raw = field(value, ...path);
+  const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
 /** Parses "1.35", "v1.35", "1.35.2" or "v1.35.2-eks-abc" into a minor number (35), or undefined. */
 export function parseMinor(version: string): { major: number; minor: number } | undefined {
   const match = /^v?(\d+)\.(\d+)/.exec(version.trim());
