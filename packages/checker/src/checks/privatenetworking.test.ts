@@ -34,6 +34,15 @@ const cases: CheckCase[] = [
     cause: 'insufficient-data',
   },
   {
+    spec: 'is unknown, never a pass, when a node reports no IP address',
+    snapshot: withResources({
+      nodes: nodes(node('a'), { ...node('b'), status: { ...node('b').status, addresses: [] } }),
+    }),
+    outcome: 'unknown',
+    cause: 'insufficient-data',
+    reason: 'b',
+  },
+  {
     spec: 'is unknown (forbidden) when nodes may not be listed',
     snapshot: withResources({ nodes: forbidden() }),
     outcome: 'unknown',

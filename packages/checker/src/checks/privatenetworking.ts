@@ -55,13 +55,17 @@ export const privatenetworking: CheckFunction = (snapshot) => {
         fields,
         note: `globally routable: ${routable.map((a) => `${a.address} (${a.type})`).join(', ')}`,
       });
-    } else if (kinds.some((a) => a.class === 'invalid')) {
+    } else if (kinds.length === 0 || kinds.some((a) => a.class === 'invalid')) {
+      // A node that reports no IP address at all is missing data, never evidence of privacy.
       invalid.push(nameOf(node));
       evidence.push({
         kind: 'Node',
         name: nameOf(node),
         fields,
-        note: 'an address is not a valid IP address',
+        note:
+          kinds.length === 0
+            ? 'no ExternalIP or InternalIP reported'
+            : 'an address is not a valid IP address',
       });
     } else {
       evidence.push({ kind: 'Node', name: nameOf(node), fields });
@@ -79,7 +83,7 @@ export const privatenetworking: CheckFunction = (snapshot) => {
     return unknown(
       NAME,
       'insufficient-data',
-      `Node addresses could not be parsed on: ${invalid.join(', ')}.`,
+      `Node addresses are missing or could not be parsed on: ${invalid.join(', ')}.`,
       evidence,
     );
   }
