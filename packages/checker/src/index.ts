@@ -28,7 +28,12 @@ export { verifyIntegrity, defaultIntegrityPaths, INTEGRITY_MANIFEST } from './in
 export type { IntegrityManifest, IntegrityMismatch, IntegrityResult } from './integrity.js';
 export { InputError, SnapshotError, CatalogueError, BAD_INPUT_EXIT_CODE } from './errors.js';
 export { complianceDir } from './paths.js';
-export { checksMarkdown, CHECKS_DOC_FILES } from './docs/checks-markdown.js';
-export type { ChecksMarkdownOptions, DocsExitCodes, DocsLanguage } from './docs/checks-markdown.js';
+export {
+  checksMarkdown,
+  CHECKS_DOC_FILES,
+  CHECK_EXIT_CODES,
+  type DocsExitCode,
+  type DocsLanguage,
+} from './docs/checks-markdown.js';
 export { CHECKER_NAME, CHECKER_VERSION } from './version.js';
 export * from './collect/index.js';

@@ -1,4 +1,3 @@
-import { sortChecks } from '../catalogue/load.js';
 import type {
   Catalogue,
   CheckDefinition,
@@ -12,25 +11,6 @@ import type { Outcome, UnknownCause } from '../result.js';
 /** The language of a generated page: English (docs/checks.md) or Dutch (docs/checks.nl.md). */
 export type DocsLanguage = keyof LocalizedText;
 
-/**
- * The CLI's exit codes, with the names of `ExitCode` in packages/cli/src/exit-codes.ts. Passed in
- * (the CLI depends on the checker, not the other way round), so the page shows the CLI's numbers.
- */
-export interface DocsExitCodes {
-  readonly Ok: number;
-  readonly NotCompliant: number;
-  readonly Inconclusive: number;
-  readonly BadInput: number;
-  readonly Unreachable: number;
-}
-
-export interface ChecksMarkdownOptions {
-  /** The CLI's exit codes (`ExitCode` of @havenkit/cli). */
-  readonly exitCodes: DocsExitCodes;
-  /** Language of the page: the prose, the rationale and the `decides` text of every check. @default 'en' */
-  readonly language?: DocsLanguage;
-}
-
 /** The file each language is written to, relative to the repository root. */
 export const CHECKS_DOC_FILES: Readonly<Record<DocsLanguage, string>> = {
   en: 'docs/checks.md',
@@ -38,6 +18,63 @@ export const CHECKS_DOC_FILES: Readonly<Record<DocsLanguage, string>> = {
 };
 
 type Text = Readonly<LocalizedText>;
+
+/** One exit code of `havenkit check`, with the verdict it stands for (if any) and its meaning. */
+export interface DocsExitCode {
+  readonly code: number;
+  /** Its name in the CLI's `ExitCode` (packages/cli/src/exit-codes.ts). */
+  readonly name: 'Ok' | 'NotCompliant' | 'Inconclusive' | 'BadInput' | 'Unreachable';
+  readonly verdict?: Verdict;
+  readonly meaning: Text;
+}
+
+/**
+ * The exit codes of `havenkit check`, as documented. The CLI owns them (`ExitCode` in
+ * packages/cli/src/exit-codes.ts); they are stated here as data because the checker must not
+ * import the CLI (the CLI depends on the checker). checks-markdown.test.ts compares the two.
+ */
+export const CHECK_EXIT_CODES: readonly DocsExitCode[] = [
+  {
+    code: 0,
+    name: 'Ok',
+    verdict: 'compliant',
+    meaning: {
+      en: 'Every mandatory check passed or was skipped.',
+      nl: 'Elke verplichte controle voldoet of is overgeslagen.',
+    },
+  },
+  {
+    code: 1,
+    name: 'NotCompliant',
+    verdict: 'not-compliant',
+    meaning: {
+      en: 'At least one mandatory check failed.',
+      nl: 'Minstens één verplichte controle voldoet niet.',
+    },
+  },
+  {
+    code: 2,
+    name: 'Inconclusive',
+    verdict: 'inconclusive',
+    meaning: {
+      en: 'No mandatory check failed, but one or more are unknown (missing data or permissions).',
+      nl: 'Geen verplichte controle is afgekeurd, maar een of meer zijn onbekend (ontbrekende gegevens of rechten).',
+    },
+  },
+  {
+    code: 3,
+    name: 'BadInput',
+    meaning: {
+      en: 'Bad input: flags, kubeconfig, context, snapshot file or releases file.',
+      nl: 'Ongeldige invoer: opties, kubeconfig, context, snapshotbestand of releasesbestand.',
+    },
+  },
+  {
+    code: 4,
+    name: 'Unreachable',
+    meaning: { en: 'The cluster could not be reached.', nl: 'Het cluster was niet bereikbaar.' },
+  },
+];
 
 const OUTCOMES: Readonly<Record<Outcome, Text>> = {
   pass: {
@@ -54,7 +91,7 @@ const OUTCOMES: Readonly<Record<Outcome, Text>> = {
   },
   unknown: {
     en: 'The check could not decide; the report gives the cause (below). Missing or unreadable data is never a pass.',
-    nl: 'De controle kon niet beslissen; het rapport geeft de oorzaak (zie hieronder). Ontbrekende of onleesbare gegevens worden nooit als voldoet beoordeeld.',
+    nl: 'De controle kon niet beslissen; het rapport geeft de oorzaak (zie hieronder). Ontbrekende of onleesbare gegevens leiden nooit tot "voldoet".',
   },
 };
 
@@ -91,7 +128,7 @@ const CAUSES: Readonly<Record<UnknownCause, Text>> = {
 const VERDICTS: Readonly<Record<Verdict, Text>> = {
   compliant: { en: 'compliant', nl: 'compliant' },
   'not-compliant': { en: 'not compliant', nl: 'niet compliant' },
-  inconclusive: { en: 'inconclusive', nl: 'onbeslist' },
+  inconclusive: { en: 'inconclusive', nl: 'niet eenduidig' },
 };
 
 /** The snapshot sections a check may read besides resources (catalogue.schema.json `needs.sections`). */
@@ -246,7 +283,7 @@ function intro(catalogue: Catalogue, checks: readonly CheckDefinition[], lang: D
     '- **Alleen lezen.** Een live `havenkit check` (net als `havenkit snapshot`) vraagt precies de resources op die de ingeschakelde controles nodig hebben (hieronder per controle vermeld), pagina voor pagina, en leest de serverversie en de API-discovery. Met access reviews vraagt havenkit de API-server welke van de benodigde rechten zijn identiteit heeft, en of een verzonnen gebruiker Secrets mag opvragen; de API-server beantwoordt die vragen zonder iets op te slaan. havenkit leest nooit Secrets en verandert niets.',
     '- **Optionele probes zijn de enige schrijfacties.** `--probe rwx` en `--probe node-lsm` maken objecten aan in een eigen namespace (`havenkit-probe-…`, met het label `app.kubernetes.io/managed-by=havenkit`) die na afloop wordt verwijderd, ook bij Ctrl-C en SIGTERM.',
     '- **Eén snapshot.** Alles wat is gelezen vormt één ClusterSnapshot ([snapshot.md](snapshot.md), Engelstalig). `havenkit snapshot --out BESTAND` slaat die op en `havenkit check --snapshot BESTAND` beoordeelt hem later, offline. De controles zijn pure functies van de snapshot en nemen `collectedAt` als "nu", dus dezelfde snapshot geeft altijd hetzelfde rapport.',
-    '- **Ontbrekende gegevens worden nooit als voldoet beoordeeld.** Een resource die niet is verzameld of niet gelezen kon worden, maakt elke controle die hem nodig heeft onbekend, met de oorzaak erbij.',
+    '- **Ontbrekende gegevens leiden nooit tot "voldoet".** Een resource die niet is verzameld of niet gelezen kon worden, maakt elke controle die hem nodig heeft onbekend, met de oorzaak erbij.',
     '',
     '## Oordeel en exitcodes',
     '',
@@ -255,43 +292,16 @@ function intro(catalogue: Catalogue, checks: readonly CheckDefinition[], lang: D
   ];
 }
 
-function exitCodeTable(codes: DocsExitCodes, lang: DocsLanguage): string[] {
-  const en = lang === 'en';
-  const verdict = (v: Verdict) => named(v, VERDICTS[v][lang]);
-  const rows: string[][] = [
-    [
-      String(codes.Ok),
-      verdict('compliant'),
-      en
-        ? 'Every mandatory check passed or was skipped.'
-        : 'Elke verplichte controle voldoet of is overgeslagen.',
-    ],
-    [
-      String(codes.NotCompliant),
-      verdict('not-compliant'),
-      en ? 'At least one mandatory check failed.' : 'Minstens één verplichte controle voldoet niet.',
-    ],
-    [
-      String(codes.Inconclusive),
-      verdict('inconclusive'),
-      en
-        ? 'No mandatory check failed, but one or more are unknown (missing data or permissions).'
-        : 'Geen enkele verplichte controle is afgekeurd (voldoet niet), maar een of meer zijn onbekend (ontbrekende gegevens of rechten).',
-    ],
-    [
-      String(codes.BadInput),
-      '–',
-      en
-        ? 'Bad input: flags, kubeconfig, context, snapshot file or releases file.'
-        : 'Ongeldige invoer: opties, kubeconfig, context, snapshotbestand of releasesbestand.',
-    ],
-    [
-      String(codes.Unreachable),
-      '–',
-      en ? 'The cluster could not be reached.' : 'Het cluster was niet bereikbaar.',
-    ],
-  ];
-  return table(en ? ['Exit code', 'Verdict', 'Meaning'] : ['Exitcode', 'Oordeel', 'Betekenis'], rows);
+function exitCodeTable(lang: DocsLanguage): string[] {
+  const rows = CHECK_EXIT_CODES.map((e) => [
+    String(e.code),
+    e.verdict ? named(e.verdict, VERDICTS[e.verdict][lang]) : '–',
+    e.meaning[lang],
+  ]);
+  return table(
+    lang === 'en' ? ['Exit code', 'Verdict', 'Meaning'] : ['Exitcode', 'Oordeel', 'Betekenis'],
+    rows,
+  );
 }
 
 function outcomes(lang: DocsLanguage): string[] {
@@ -350,13 +360,15 @@ function overview(checks: readonly CheckDefinition[], lang: DocsLanguage): strin
  * and one section per check in catalogue order (label, category, status, rationale, how it
  * decides, what it reads, the permissions it needs). The text is Prettier-stable as returned.
  * `pnpm docs:checks` rewrites both files; a test checks they are current.
+ *
+ * @param lang the page's language: its prose, and each check's rationale and `decides` text.
+ *   @default 'en'
  */
-export function checksMarkdown(catalogue: Catalogue, options: ChecksMarkdownOptions): string {
-  const lang = options.language ?? 'en';
-  const checks = catalogue.categories ? sortChecks(catalogue.checks, catalogue.categories) : catalogue.checks;
+export function checksMarkdown(catalogue: Catalogue, lang: DocsLanguage = 'en'): string {
+  const checks = catalogue.checks;
   const lines = [
     ...intro(catalogue, checks, lang),
-    ...exitCodeTable(options.exitCodes, lang),
+    ...exitCodeTable(lang),
     '',
     ...outcomes(lang),
     ...overview(checks, lang),
