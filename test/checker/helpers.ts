@@ -20,7 +20,16 @@ export function startCli(
   env: NodeJS.ProcessEnv = {},
 ): { child: ChildProcess; done: Promise<CliRun> } {
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, NO_COLOR: '1', HAVENKIT_DEBUG: '', ...env },
+    // English unless a test asks otherwise: the report language follows the locale.
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      HAVENKIT_DEBUG: '',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: 'C.UTF-8',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

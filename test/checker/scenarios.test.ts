@@ -200,7 +200,7 @@ describe('a limited identity', () => {
       const report = JSON.parse(run.stdout) as ComplianceReport;
       const byName = Object.fromEntries(report.results.map((r) => [r.name, r]));
       expect(byName.clusteradmin).toMatchObject({ outcome: 'unknown', cause: 'forbidden' });
-      expect(byName.clusteradmin?.reason).toMatch(/list pods/);
+      expect(byName.clusteradmin?.reason.en).toMatch(/list pods/);
       expect(byName.logs).toMatchObject({ outcome: 'unknown', cause: 'forbidden' });
     } finally {
       await server.stop();

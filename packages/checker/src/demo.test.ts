@@ -42,8 +42,9 @@ describe('the demo snapshot (examples/snapshots/demo.json)', () => {
 
   it('is not compliant because worker 3 has a public ExternalIP', () => {
     expect(report.verdict).toBe('not-compliant');
-    expect(report.results.find((r) => r.name === 'privatenetworking')?.reason).toBe(
-      '1 node(s) have a globally routable address: haven-worker-3.',
-    );
+    expect(report.results.find((r) => r.name === 'privatenetworking')?.reason).toEqual({
+      en: '1 node(s) have a globally routable address: haven-worker-3.',
+      nl: '1 node heeft een publiek routeerbaar adres: haven-worker-3.',
+    });
   });
 });

@@ -47,7 +47,10 @@ function runCheck(
       name: definition.name,
       outcome: 'unknown',
       cause: 'insufficient-data',
-      reason: `The check could not evaluate the snapshot: ${oneLine((error as Error).message)}`,
+      reason: {
+        en: `The check could not evaluate the snapshot: ${oneLine((error as Error).message)}`,
+        nl: `De check kon de snapshot niet beoordelen: ${oneLine((error as Error).message)}`,
+      },
       evidence: [],
     };
   }
@@ -76,6 +79,7 @@ export function summarize(results: readonly ReportResult[]): ReportSummary {
     failed: count('fail'),
     skipped: count('skip'),
     unknown: count('unknown'),
+    waived: results.filter((r) => r.waived !== undefined).length,
   };
 }
 
@@ -143,6 +147,14 @@ export function evaluate(snapshot: ClusterSnapshot, options: EvaluateOptions = {
         ...(kubeContext !== undefined ? { context: kubeContext } : {}),
         ...(clusterId !== undefined ? { clusterId } : {}),
         ...(options.snapshotSha256 !== undefined ? { sha256: options.snapshotSha256 } : {}),
+      },
+      evaluation: {
+        ...(options.only !== undefined ? { only: [...options.only] } : {}),
+        ...(options.latestKubernetes !== undefined ? { latestKubernetes: options.latestKubernetes } : {}),
+        suggested,
+        ...(options.havenReleases !== undefined
+          ? { havenReleases: options.havenReleases.map(({ version, date }) => ({ version, date })) }
+          : {}),
       },
     },
     verdict: verdictOf(summary),

@@ -17,6 +17,21 @@ export * from './report/types.js';
 export { renderTable, summaryLine } from './report/table.js';
 export type { TableOptions } from './report/table.js';
 export { renderJson } from './report/json.js';
+export { renderJunit } from './report/junit.js';
+export { renderSarif } from './report/sarif.js';
+export type { SarifContext } from './report/sarif.js';
+export { renderMarkdown, escapeMarkdown } from './report/markdown.js';
+export type { MarkdownContext } from './report/markdown.js';
+export { renderHtml, escapeHtml } from './report/html.js';
+export type { HtmlContext } from './report/html.js';
+export * from './report/i18n.js';
+export { REPORT_FORMATS, REPORT_FORMAT_IDS, reportFormat } from './report/formats.js';
+export type { RenderContext, ReportFormat } from './report/formats.js';
+export * from './waivers/index.js';
+export * from './sign/index.js';
+export * from './diff/index.js';
+export { canonicalJson } from './snapshot/canonical.js';
+export { parseReportText, readReportFile, type ReportFile } from './report/read.js';
 export { renderHavenJson, toHavenJson } from './report/haven-json.js';
 export type {
   HavenJsonOptions,
@@ -24,6 +39,25 @@ export type {
   HavenCheckResult,
   HavenResult,
 } from './report/haven-json.js';
+export {
+  renderPolicyReport,
+  toPolicyReport,
+  policyReportName,
+  policyResultOf,
+  POLICY_REPORT_API_VERSION,
+  POLICY_REPORT_KIND,
+  OPEN_REPORTS_API_VERSION,
+  OPEN_REPORTS_KIND,
+} from './report/policyreport.js';
+export type {
+  PolicyReport,
+  PolicyReportOptions,
+  PolicyReportResult,
+  PolicyReportSummary,
+  PolicyResultValue,
+  PolicyResultSeverity,
+  PolicyObjectReference,
+} from './report/policyreport.js';
 export { verifyIntegrity, defaultIntegrityPaths, INTEGRITY_MANIFEST } from './integrity.js';
 export type { IntegrityManifest, IntegrityMismatch, IntegrityResult } from './integrity.js';
 export { InputError, SnapshotError, CatalogueError, BAD_INPUT_EXIT_CODE } from './errors.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, normalize } from 'node:path';
+import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IntegrityMismatch, IntegrityResult } from './integrity-types.js';
 
@@ -17,8 +17,13 @@ export interface IntegrityManifest {
  * Verifies the sha256 of every file listed in the manifest, relative to rootDir. I/O at the edge:
  * the CLI calls this and passes the result to evaluate() as `integrity`; checks never do.
  */
-export function verifyIntegrity(manifestPath: string, rootDir: string): IntegrityResult {
-  if (!existsSync(manifestPath)) {
+export function verifyIntegrity(manifestFile: string, rootDir: string): IntegrityResult {
+  // Reports name the manifest relative to the toolkit root, so that a report made on one machine
+  // re-evaluates to the same evidence on another (havenkit verify).
+  const fromRoot = relative(rootDir, manifestFile).split(sep).join('/');
+  const manifestPath =
+    fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot) ? manifestFile : fromRoot;
+  if (!existsSync(manifestFile)) {
     return {
       status: 'unavailable',
       manifest: manifestPath,
@@ -27,7 +32,7 @@ export function verifyIntegrity(manifestPath: string, rootDir: string): Integrit
   }
   let manifest: IntegrityManifest;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as IntegrityManifest;
+    manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as IntegrityManifest;
     if (manifest.algorithm !== 'sha256' || typeof manifest.files !== 'object' || manifest.files === null) {
       throw new Error('expected {"algorithm": "sha256", "files": {...}}');
     }

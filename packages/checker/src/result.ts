@@ -1,3 +1,5 @@
+import type { LocalizedText } from './catalogue/types.js';
+
 /** What a check concluded. A closed set: every non-pass carries a reason. */
 export type Outcome = 'pass' | 'fail' | 'skip' | 'unknown';
 
@@ -14,15 +16,20 @@ export interface Evidence {
   fields: Record<string, string | number | boolean | null>;
   /** True when the evidence is an inference, not an observation (e.g. SELinux assumed from the OS). */
   inferred?: boolean;
-  /** A short note on how this item counted. */
-  note?: string;
+  /** A short note on how this item counted, in English and Dutch. */
+  note?: LocalizedText;
+  /**
+   * True on the objects that made the check fail (a node with a public address, a node without a
+   * hardened OS). Object-scoped waivers match these.
+   */
+  offending?: boolean;
 }
 
 export interface CheckResult {
   name: string;
   outcome: Outcome;
-  /** One sentence: why this outcome. Required for every outcome (pass too). */
-  reason: string;
+  /** One sentence, in English and Dutch: why this outcome. Required for every outcome (pass too). */
+  reason: LocalizedText;
   /** Present when outcome is "unknown". */
   cause?: UnknownCause;
   evidence: Evidence[];

@@ -10,7 +10,7 @@ type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
 const formatsModule = addFormatsModule as unknown as FormatsPlugin & { default?: FormatsPlugin };
 const addFormats: FormatsPlugin = formatsModule.default ?? formatsModule;
 
-export type SchemaName = 'snapshot' | 'catalogue' | 'report' | 'data';
+export type SchemaName = 'snapshot' | 'catalogue' | 'report' | 'data' | 'waivers';
 
 const SCHEMA_BASE = 'https://havenkit.dev/schemas/';
 
@@ -21,7 +21,7 @@ function instance(): Ajv2020 {
   if (ajv) return ajv;
   const a = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: false });
   addFormats(a);
-  for (const name of ['snapshot', 'catalogue', 'report', 'data'] satisfies SchemaName[]) {
+  for (const name of ['snapshot', 'catalogue', 'waivers', 'report', 'data'] satisfies SchemaName[]) {
     const file = join(complianceDir(), 'schemas', `${name}.schema.json`);
     a.addSchema(JSON.parse(readFileSync(file, 'utf8')) as object);
   }

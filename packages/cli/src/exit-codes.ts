@@ -10,6 +10,11 @@ export const ExitCode = {
   BadInput: 3,
   /** The cluster could not be reached. */
   Unreachable: 4,
+  /**
+   * `check --waivers`: the cluster fails checks, but every failure is covered by an active waiver.
+   * Never 0: compliance with waivers is not compliance.
+   */
+  CompliantWithWaivers: 5,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -7,3 +7,4 @@ export const toolkitRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 /** Bundled examples used by `havenkit demo`. */
 export const demoSnapshotPath = resolve(toolkitRoot, 'examples', 'snapshots', 'demo.json');
 export const demoAppPath = resolve(toolkitRoot, 'examples', 'apps', 'meldingen.yaml');
+export const demoWaiversPath = resolve(toolkitRoot, 'examples', 'waivers', 'demo.yaml');

@@ -53,7 +53,7 @@ const cases: CheckCase[] = [
       'customresourcedefinitions.apiextensions.k8s.io': crds(...CM_CRDS),
     }),
     outcome: 'fail',
-    evidence: (r) => expect(r.evidence[0]?.note).toBe('no Running controller'),
+    evidence: (r) => expect(r.evidence[0]?.note?.en).toBe('no Running controller'),
   },
   {
     spec: 'fails when the cert-manager controller runs without its CRDs',

@@ -3,6 +3,7 @@ import type { Evidence } from '../result.js';
 import type { KubeObject } from '../snapshot/types.js';
 import type { CheckFunction } from './context.js';
 import {
+  both,
   containersOf,
   fail,
   globMatch,
@@ -10,6 +11,7 @@ import {
   isRunning,
   nameOf,
   namespaceOf,
+  nlCount,
   pass,
   readList,
   unknown,
@@ -57,7 +59,7 @@ export const autocerts: CheckFunction = (snapshot, context) => {
       namespace: namespaceOf(pod),
       name: nameOf(pod),
       fields: { image, 'status.phase': 'Running' },
-      note: controller.name,
+      note: both(`recognised as ${controller.name}`, `herkend als ${controller.name}`),
     }));
     const required = controller.crds ?? [];
     if (required.length > 0 && !crds.ok) {
@@ -71,7 +73,10 @@ export const autocerts: CheckFunction = (snapshot, context) => {
     if (missing.length === 0) {
       return pass(
         NAME,
-        `${controller.name} is running (${running.length} pod(s)) and can issue certificates automatically.`,
+        both(
+          `${controller.name} is running (${running.length} pod(s)) and can issue certificates automatically.`,
+          `${controller.name} draait (${nlCount(running.length, 'pod', 'pods')}) en kan automatisch certificaten uitgeven.`,
+        ),
         [...evidence, ...crdEvidence],
       );
     }
@@ -79,13 +84,27 @@ export const autocerts: CheckFunction = (snapshot, context) => {
   }
 
   if (crdsUnreadable && !crds.ok) {
-    return unknown(NAME, crds.cause, `An ACME controller is running, but ${crds.why}.`, crdsUnreadable);
+    return unknown(
+      NAME,
+      crds.cause,
+      both(
+        `An ACME controller is running, but ${crds.why.en}.`,
+        `Er draait een ACME-controller, maar ${crds.why.nl}.`,
+      ),
+      crdsUnreadable,
+    );
   }
   const first = incomplete[0];
   if (first) {
+    const missing = first.missing.join(', ');
     return fail(
       NAME,
-      `${first.controller.name} is running but its CRD ${first.missing.join(', ')} is missing.`,
+      both(
+        `${first.controller.name} is running but its CRD ${missing} is missing.`,
+        first.missing.length === 1
+          ? `${first.controller.name} draait, maar de bijbehorende CRD ${missing} ontbreekt.`
+          : `${first.controller.name} draait, maar de bijbehorende CRD's ${missing} ontbreken.`,
+      ),
       first.evidence,
     );
   }
@@ -96,8 +115,15 @@ export const autocerts: CheckFunction = (snapshot, context) => {
       kind: 'CustomResourceDefinition',
       name: n,
       fields: { present: true },
-      note: 'no Running controller',
+      note: both('no Running controller', 'geen draaiende controller'),
     }));
   const names = context.data.acmeControllers.controllers.map((c) => c.name).join(', ');
-  return fail(NAME, `No Running ACME certificate controller was found (looked for: ${names}).`, leftovers);
+  return fail(
+    NAME,
+    both(
+      `No Running ACME certificate controller was found (looked for: ${names}).`,
+      `Er is geen draaiende ACME-certificaatcontroller gevonden (gezocht naar: ${names}).`,
+    ),
+    leftovers,
+  );
 };

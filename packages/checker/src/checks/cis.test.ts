@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../snapshot/types.js';
 import { expectCase, type CheckCase } from '../testing/cases.js';
 import { forbidden, list, notServed, withResources } from '../testing/fixtures.js';
@@ -30,11 +30,16 @@ const cases: CheckCase[] = [
     outcome: 'pass',
   },
   {
-    spec: 'fails with the count of failed controls',
-    snapshot: withResources(reports(report('k8s-cis-1.23', 7))),
+    spec: 'fails with the count of failed controls, marking the reports with failures',
+    snapshot: withResources(reports(report('k8s-cis-1.23', 7), report('k8s-cis-1.24', 0))),
     context: optIn,
     outcome: 'fail',
     reason: '7 failed',
+    evidence: (r) =>
+      expect(r.evidence.map((e) => [e.name, e.offending === true])).toEqual([
+        ['k8s-cis-1.23', true],
+        ['k8s-cis-1.24', false],
+      ]),
   },
   {
     spec: 'is unknown, never a pass, when a CIS report has no readable summary',

@@ -1,6 +1,18 @@
 import type { Evidence } from '../result.js';
 import type { CheckFunction } from './context.js';
-import { countField, fail, nameOf, pass, readList, skip, stringField, unknown, unknownFrom } from './util.js';
+import {
+  both,
+  countField,
+  fail,
+  nameOf,
+  nlCount,
+  pass,
+  readList,
+  skip,
+  stringField,
+  unknown,
+  unknownFrom,
+} from './util.js';
 
 const NAME = 'cis';
 const RESOURCE = 'clustercompliancereports.aquasecurity.github.io';
@@ -11,14 +23,25 @@ const RESOURCE = 'clustercompliancereports.aquasecurity.github.io';
  * unknown when there are no results.
  */
 export const cis: CheckFunction = (snapshot, context) => {
-  if (!context.suggested.cis) return skip(NAME, 'Not enabled: a suggested check (opt in with --cis).');
+  if (!context.suggested.cis) {
+    return skip(
+      NAME,
+      both(
+        'Not enabled: a suggested check (opt in with --cis).',
+        'Niet ingeschakeld: een aanbevolen check (inschakelen met --cis).',
+      ),
+    );
+  }
   const reports = readList(snapshot, RESOURCE);
   if (!reports.ok) {
-    if (reports.cause === 'api-error' && /404|NotFound|NotServed/.test(reports.why)) {
+    if (reports.cause === 'api-error' && /404|NotFound|NotServed/.test(reports.why.en)) {
       return unknown(
         NAME,
         'insufficient-data',
-        'No CIS benchmark results in the cluster: the Trivy operator is not installed.',
+        both(
+          'No CIS benchmark results in the cluster: the Trivy operator is not installed.',
+          'Geen CIS-benchmarkresultaten in het cluster: de Trivy-operator is niet geïnstalleerd.',
+        ),
         reports.evidence,
       );
     }
@@ -31,7 +54,10 @@ export const cis: CheckFunction = (snapshot, context) => {
     return unknown(
       NAME,
       'insufficient-data',
-      'No CIS benchmark results (ClusterComplianceReport for a CIS spec) were found in the cluster.',
+      both(
+        'No CIS benchmark results (ClusterComplianceReport for a CIS spec) were found in the cluster.',
+        'Er zijn geen CIS-benchmarkresultaten (ClusterComplianceReport voor een CIS-specificatie) in het cluster gevonden.',
+      ),
     );
   }
   let failed = 0;
@@ -50,18 +76,38 @@ export const cis: CheckFunction = (snapshot, context) => {
         'status.summary.passCount': passCount ?? null,
         'status.updateTimestamp': stringField(r, 'status', 'updateTimestamp') ?? null,
       },
+      // Failed controls in this report make the check fail (and only fail: see below).
+      ...(failCount !== undefined && failCount > 0 ? { offending: true } : {}),
     };
   });
-  if (failed > 0)
-    return fail(NAME, `The CIS benchmark results report ${failed} failed control(s).`, evidence);
+  if (failed > 0) {
+    return fail(
+      NAME,
+      both(
+        `The CIS benchmark results report ${failed} failed control(s).`,
+        `De CIS-benchmarkresultaten melden ${nlCount(failed, 'afgekeurde control', 'afgekeurde controls')}.`,
+      ),
+      evidence,
+    );
+  }
   // A report without a readable summary is missing data, never a pass.
   if (unreadable.length > 0) {
     return unknown(
       NAME,
       'insufficient-data',
-      `CIS benchmark report(s) without a readable status.summary.failCount: ${unreadable.join(', ')}.`,
+      both(
+        `CIS benchmark report(s) without a readable status.summary.failCount: ${unreadable.join(', ')}.`,
+        `${unreadable.length === 1 ? 'CIS-benchmarkrapport' : 'CIS-benchmarkrapporten'} zonder leesbare status.summary.failCount: ${unreadable.join(', ')}.`,
+      ),
       evidence,
     );
   }
-  return pass(NAME, `The CIS benchmark results report no failed controls.`, evidence);
+  return pass(
+    NAME,
+    both(
+      'The CIS benchmark results report no failed controls.',
+      'De CIS-benchmarkresultaten melden geen afgekeurde controls.',
+    ),
+    evidence,
+  );
 };

@@ -1,7 +1,7 @@
 import type { PermissionNeed } from '../catalogue/types.js';
 import type { Evidence } from '../result.js';
 import type { CheckFunction } from './context.js';
-import { causeOf, errorEvidence, pass, unknown } from './util.js';
+import { both, causeOf, errorEvidence, nlCount, pass, unknown } from './util.js';
 
 const NAME = 'clusteradmin';
 
@@ -30,18 +30,29 @@ export const clusteradmin: CheckFunction = (snapshot, context) => {
     return unknown(
       NAME,
       'not-collected',
-      'The permissions of the identity were not reviewed (no access.self in the snapshot).',
+      both(
+        'The permissions of the identity were not reviewed (no access.self in the snapshot).',
+        'De rechten van de identiteit zijn niet gecontroleerd (geen access.self in de snapshot).',
+      ),
     );
   }
   if (!Array.isArray(self)) {
     return unknown(
       NAME,
       causeOf(self.error),
-      `The permissions of the identity could not be reviewed (${self.error.code} ${self.error.reason}).`,
+      both(
+        `The permissions of the identity could not be reviewed (${self.error.code} ${self.error.reason}).`,
+        `De rechten van de identiteit konden niet worden gecontroleerd (${self.error.code} ${self.error.reason}).`,
+      ),
       [errorEvidence('SelfSubjectAccessReview', 'self', self.error)],
     );
   }
-  if (needed.length === 0) return pass(NAME, 'The enabled checks need no permissions.');
+  if (needed.length === 0) {
+    return pass(
+      NAME,
+      both('The enabled checks need no permissions.', 'De ingeschakelde checks hebben geen rechten nodig.'),
+    );
+  }
 
   const missing: string[] = [];
   const unreviewed: string[] = [];
@@ -63,7 +74,7 @@ export const clusteradmin: CheckFunction = (snapshot, context) => {
         namespace: p.namespace ?? null,
         allowed: review ? review.allowed : null,
       },
-      ...(review ? {} : { note: 'not reviewed' }),
+      ...(review ? {} : { note: both('not reviewed', 'niet gecontroleerd') }),
     };
   });
   // Missing permissions make the run incomplete, not the cluster non-compliant: unknown (exit 2,
@@ -72,7 +83,10 @@ export const clusteradmin: CheckFunction = (snapshot, context) => {
     return unknown(
       NAME,
       'forbidden',
-      `The identity lacks ${missing.length} permission(s) the checks need: ${missing.join('; ')}.`,
+      both(
+        `The identity lacks ${missing.length} permission(s) the checks need: ${missing.join('; ')}.`,
+        `De identiteit mist ${nlCount(missing.length, 'recht dat', 'rechten die')} de checks nodig hebben: ${missing.join('; ')}.`,
+      ),
       evidence,
     );
   }
@@ -80,9 +94,21 @@ export const clusteradmin: CheckFunction = (snapshot, context) => {
     return unknown(
       NAME,
       'not-collected',
-      `${unreviewed.length} permission(s) were not reviewed: ${unreviewed.join('; ')}.`,
+      both(
+        `${unreviewed.length} permission(s) were not reviewed: ${unreviewed.join('; ')}.`,
+        unreviewed.length === 1
+          ? `1 recht is niet gecontroleerd: ${unreviewed.join('; ')}.`
+          : `${unreviewed.length} rechten zijn niet gecontroleerd: ${unreviewed.join('; ')}.`,
+      ),
       evidence,
     );
   }
-  return pass(NAME, `The identity has all ${needed.length} permissions the enabled checks need.`, evidence);
+  return pass(
+    NAME,
+    both(
+      `The identity has all ${needed.length} permissions the enabled checks need.`,
+      `De identiteit heeft alle ${needed.length} rechten die de ingeschakelde checks nodig hebben.`,
+    ),
+    evidence,
+  );
 };

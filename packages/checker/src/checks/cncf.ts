@@ -1,6 +1,6 @@
 import type { CheckFunction } from './context.js';
 import { detectPlatform, readServerVersion } from './platform.js';
-import { fail, parseMinor, pass, readList, skip, unknown, unknownFrom } from './util.js';
+import { both, fail, parseMinor, pass, readList, skip, unknown, unknownFrom } from './util.js';
 
 const NAME = 'cncf';
 
@@ -23,14 +23,23 @@ export const cncf: CheckFunction = (snapshot, context) => {
     if (!nodes.ok) return unknownFrom(NAME, nodes);
     return skip(
       NAME,
-      `The platform was not recognised from node labels, providerIDs or the version ${gitVersion}.`,
+      both(
+        `The platform was not recognised from node labels, providerIDs or the version ${gitVersion}.`,
+        `Het platform is niet herkend aan de labels of providerID's van de nodes, noch aan de versie ${gitVersion}.`,
+      ),
       [{ kind: 'Version', name: 'server', fields: { gitVersion } }],
     );
   }
 
   const { platform } = detected;
   const evidence = [
-    { ...detected.evidence, note: `recognised as ${platform.name} (${platform.id})` },
+    {
+      ...detected.evidence,
+      note: both(
+        `recognised as ${platform.name} (${platform.id})`,
+        `herkend als ${platform.name} (${platform.id})`,
+      ),
+    },
     {
       kind: 'Conformance',
       name: platform.id,
@@ -48,14 +57,20 @@ export const cncf: CheckFunction = (snapshot, context) => {
   if (!minors || minors.length === 0) {
     return skip(
       NAME,
-      `${platform.name} was recognised, but no conformance data for it is bundled (as of ${asOf}).`,
+      both(
+        `${platform.name} was recognised, but no conformance data for it is bundled (as of ${asOf}).`,
+        `${platform.name} is herkend, maar er zijn geen conformance-gegevens voor meegeleverd (stand van ${asOf}).`,
+      ),
       evidence,
     );
   }
   if (minors.includes(minor)) {
     return pass(
       NAME,
-      `${platform.name} has a certified conformance submission for Kubernetes v${minor}.`,
+      both(
+        `${platform.name} has a certified conformance submission for Kubernetes v${minor}.`,
+        `${platform.name} heeft een gecertificeerde conformance-inzending voor Kubernetes v${minor}.`,
+      ),
       evidence,
     );
   }
@@ -64,13 +79,19 @@ export const cncf: CheckFunction = (snapshot, context) => {
     return unknown(
       NAME,
       'insufficient-data',
-      `The bundled conformance data for ${platform.name} (as of ${asOf}) does not cover Kubernetes v${minor}.`,
+      both(
+        `The bundled conformance data for ${platform.name} (as of ${asOf}) does not cover Kubernetes v${minor}.`,
+        `De meegeleverde conformance-gegevens voor ${platform.name} (stand van ${asOf}) dekken Kubernetes v${minor} niet.`,
+      ),
       evidence,
     );
   }
   return fail(
     NAME,
-    `${platform.name} has no certified conformance submission for Kubernetes v${minor} (data as of ${asOf}).`,
+    both(
+      `${platform.name} has no certified conformance submission for Kubernetes v${minor} (data as of ${asOf}).`,
+      `${platform.name} heeft geen gecertificeerde conformance-inzending voor Kubernetes v${minor} (gegevens met stand van ${asOf}).`,
+    ),
     evidence,
   );
 };

@@ -4,10 +4,12 @@ import { controlPlaneLabels, isControlPlane } from './nodes.js';
 import { detectPlatform, gitVersionOf } from './platform.js';
 import {
   arrayField,
+  both,
   fail,
   labelsOf,
   nameOf,
   namespaceOf,
+  nlCount,
   pass,
   readList,
   stringField,
@@ -37,7 +39,10 @@ export const hamasters: CheckFunction = (snapshot, context) => {
   if (controlPlanes.length >= REQUIRED) {
     return pass(
       NAME,
-      `${controlPlanes.length} control-plane nodes: ${controlPlanes.map(nameOf).join(', ')}.`,
+      both(
+        `${controlPlanes.length} control-plane nodes: ${controlPlanes.map(nameOf).join(', ')}.`,
+        `Er zijn ${controlPlanes.length} control-plane-nodes: ${controlPlanes.map(nameOf).join(', ')}.`,
+      ),
       nodeEvidence,
     );
   }
@@ -82,7 +87,10 @@ export const hamasters: CheckFunction = (snapshot, context) => {
   if (addresses.size >= REQUIRED) {
     return pass(
       NAME,
-      `The API server has ${addresses.size} endpoints in default/kubernetes: ${[...addresses].sort().join(', ')}.`,
+      both(
+        `The API server has ${addresses.size} endpoints in default/kubernetes: ${[...addresses].sort().join(', ')}.`,
+        `De API-server heeft ${addresses.size} endpoints in default/kubernetes: ${[...addresses].sort().join(', ')}.`,
+      ),
       [...endpointEvidence, ...nodeEvidence],
     );
   }
@@ -96,30 +104,45 @@ export const hamasters: CheckFunction = (snapshot, context) => {
     if (detected?.platform.managedControlPlane) {
       return pass(
         NAME,
-        `The control plane is managed by ${detected.platform.name} and not visible as nodes; its redundancy depends on the plan chosen.`,
+        both(
+          `The control plane is managed by ${detected.platform.name} and not visible as nodes; its redundancy depends on the plan chosen.`,
+          `Het control plane wordt beheerd door ${detected.platform.name} en is niet zichtbaar als nodes; de redundantie ervan hangt af van het gekozen abonnement.`,
+        ),
         [
           {
             ...detected.evidence,
             inferred: true,
-            note: `recognised as ${detected.platform.name} (${detected.platform.id})`,
+            note: both(
+              `recognised as ${detected.platform.name} (${detected.platform.id})`,
+              `herkend als ${detected.platform.name} (${detected.platform.id})`,
+            ),
           },
         ],
       );
     }
   }
 
-  const summary = `${controlPlanes.length} control-plane node(s) and ${addresses.size} API server endpoint(s)`;
+  const summary = both(
+    `${controlPlanes.length} control-plane node(s) and ${addresses.size} API server endpoint(s)`,
+    `${nlCount(controlPlanes.length, 'control-plane-node', 'control-plane-nodes')} en ${nlCount(addresses.size, 'API-server-endpoint', 'API-server-endpoints')}`,
+  );
   if (!slices.ok && !endpoints.ok) {
     return unknown(
       NAME,
       slices.cause,
-      `Only ${summary} seen, and the API server endpoints could not be read (${slices.why}).`,
+      both(
+        `Only ${summary.en} seen, and the API server endpoints could not be read (${slices.why.en}).`,
+        `Slechts ${summary.nl} gezien, en de API-server-endpoints konden niet worden gelezen (${slices.why.nl}).`,
+      ),
       [...nodeEvidence, ...slices.evidence, ...endpoints.evidence],
     );
   }
   return fail(
     NAME,
-    `Only ${summary}; at least ${REQUIRED} are required, and no managed control plane was recognised.`,
+    both(
+      `Only ${summary.en}; at least ${REQUIRED} are required, and no managed control plane was recognised.`,
+      `Slechts ${summary.nl}; er zijn er minstens ${REQUIRED} vereist, en er is geen beheerd control plane herkend.`,
+    ),
     [...nodeEvidence, ...endpointEvidence],
   );
 };

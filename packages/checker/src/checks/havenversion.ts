@@ -1,6 +1,6 @@
 import type { Evidence } from '../result.js';
 import type { CheckFunction } from './context.js';
-import { fail, parseMinor, pass, skip, unknown } from './util.js';
+import { both, fail, parseMinor, pass, skip, unknown } from './util.js';
 
 const NAME = 'havenversion';
 const WINDOW_MONTHS = 3;
@@ -30,7 +30,10 @@ export const havenversion: CheckFunction = (snapshot, context) => {
   if (!context.havenReleases) {
     return skip(
       NAME,
-      'offline: no Haven releases list was given (--haven-releases), so the version was not compared.',
+      both(
+        'offline: no Haven releases list was given (--haven-releases), so the version was not compared.',
+        'offline: er is geen lijst met Haven-releases opgegeven (--haven-releases), dus de versie is niet vergeleken.',
+      ),
     );
   }
   const implemented = parseMinor(context.havenVersion);
@@ -38,7 +41,10 @@ export const havenversion: CheckFunction = (snapshot, context) => {
     return unknown(
       NAME,
       'insufficient-data',
-      `The implemented Haven version "${context.havenVersion}" could not be parsed.`,
+      both(
+        `The implemented Haven version "${context.havenVersion}" could not be parsed.`,
+        `De geïmplementeerde Haven-versie "${context.havenVersion}" kon niet worden ontleed.`,
+      ),
     );
   const asOf = Date.parse(snapshot.metadata.collectedAt);
 
@@ -49,7 +55,10 @@ export const havenversion: CheckFunction = (snapshot, context) => {
     return unknown(
       NAME,
       'insufficient-data',
-      'The Haven releases list has no valid release dated on or before the snapshot.',
+      both(
+        'The Haven releases list has no valid release dated on or before the snapshot.',
+        'De lijst met Haven-releases bevat geen geldige release met een datum op of vóór de snapshot.',
+      ),
     );
   }
   const newer = releases.filter((r) => r.parsed!.major > implemented.major).sort((a, b) => a.time - b.time);
@@ -66,19 +75,33 @@ export const havenversion: CheckFunction = (snapshot, context) => {
       },
     },
   ];
-  if (!first)
-    return pass(NAME, `Haven ${context.havenVersion} is the latest major (v${implemented.major}).`, evidence);
+  if (!first) {
+    return pass(
+      NAME,
+      both(
+        `Haven ${context.havenVersion} is the latest major (v${implemented.major}).`,
+        `Haven ${context.havenVersion} is de nieuwste hoofdversie (v${implemented.major}).`,
+      ),
+      evidence,
+    );
+  }
   const deadline = new Date(addMonths(first.time, WINDOW_MONTHS)).toISOString();
   if (asOf <= Date.parse(deadline)) {
     return pass(
       NAME,
-      `Haven ${first.version} was released on ${first.date}; ${context.havenVersion} is within the ${WINDOW_MONTHS}-month upgrade window (until ${deadline.slice(0, 10)}).`,
+      both(
+        `Haven ${first.version} was released on ${first.date}; ${context.havenVersion} is within the ${WINDOW_MONTHS}-month upgrade window (until ${deadline.slice(0, 10)}).`,
+        `Haven ${first.version} is uitgebracht op ${first.date}; ${context.havenVersion} valt binnen de upgradetermijn van ${WINDOW_MONTHS} maanden (tot en met ${deadline.slice(0, 10)}).`,
+      ),
       evidence,
     );
   }
   return fail(
     NAME,
-    `Haven ${first.version} was released on ${first.date}; the ${WINDOW_MONTHS}-month upgrade window for ${context.havenVersion} ended on ${deadline.slice(0, 10)}.`,
+    both(
+      `Haven ${first.version} was released on ${first.date}; the ${WINDOW_MONTHS}-month upgrade window for ${context.havenVersion} ended on ${deadline.slice(0, 10)}.`,
+      `Haven ${first.version} is uitgebracht op ${first.date}; de upgradetermijn van ${WINDOW_MONTHS} maanden voor ${context.havenVersion} liep af op ${deadline.slice(0, 10)}.`,
+    ),
     evidence,
   );
 };

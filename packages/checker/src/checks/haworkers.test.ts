@@ -20,11 +20,17 @@ const cases: CheckCase[] = [
     outcome: 'fail',
     reason: 'Only 1',
     evidence: (r) =>
-      expect(r.evidence.map((e) => e.note)).toEqual([
-        'counted',
-        'not counted: not Ready',
-        'not counted: cordoned (unschedulable)',
+      expect(r.evidence.map((e) => [e.note?.en, e.offending === true])).toEqual([
+        ['counted', false],
+        ['not counted: not Ready', true],
+        ['not counted: cordoned (unschedulable)', true],
       ]),
+  },
+  {
+    spec: 'blames no node when there are too few workers, counted or not',
+    snapshot: withResources({ nodes: nodes(node('w1'), node('w2', { ready: false })) }),
+    outcome: 'fail',
+    evidence: (r) => expect(r.evidence.some((e) => e.offending)).toBe(false),
   },
   {
     spec: 'does not count control-plane nodes',

@@ -1,7 +1,7 @@
 import type { Evidence } from '../result.js';
 import type { CheckFunction } from './context.js';
 import { readServerVersion } from './platform.js';
-import { fail, parseMinor, pass, unknown, unknownFrom, utcDate } from './util.js';
+import { both, fail, nlCount, parseMinor, pass, unknown, unknownFrom, utcDate } from './util.js';
 
 const NAME = 'kubernetesversion';
 const MAX_BEHIND = 3;
@@ -38,7 +38,14 @@ export const kubernetesversion: CheckFunction = (snapshot, context) => {
     }
   }
   if (!latest) {
-    return unknown(NAME, 'insufficient-data', `No latest Kubernetes release is known as of ${asOf}.`);
+    return unknown(
+      NAME,
+      'insufficient-data',
+      both(
+        `No latest Kubernetes release is known as of ${asOf}.`,
+        `Er is geen nieuwste Kubernetes-release bekend per ${asOf}.`,
+      ),
+    );
   }
 
   const behind = (latest.major - server.major) * 100 + (latest.minor - server.minor);
@@ -55,18 +62,32 @@ export const kubernetesversion: CheckFunction = (snapshot, context) => {
     },
   ];
   const latestText = `${latest.major}.${latest.minor}`;
-  if (behind <= 0)
-    return pass(NAME, `Kubernetes ${gitVersion} is the latest stable minor (${latestText}).`, evidence);
+  if (behind <= 0) {
+    return pass(
+      NAME,
+      both(
+        `Kubernetes ${gitVersion} is the latest stable minor (${latestText}).`,
+        `Kubernetes ${gitVersion} is de nieuwste stabiele minorversie (${latestText}).`,
+      ),
+      evidence,
+    );
+  }
   if (behind <= MAX_BEHIND) {
     return pass(
       NAME,
-      `Kubernetes ${gitVersion} is ${behind} minor version(s) behind the latest (${latestText}).`,
+      both(
+        `Kubernetes ${gitVersion} is ${behind} minor version(s) behind the latest (${latestText}).`,
+        `Kubernetes ${gitVersion} loopt ${nlCount(behind, 'minorversie', 'minorversies')} achter op de nieuwste (${latestText}).`,
+      ),
       evidence,
     );
   }
   return fail(
     NAME,
-    `Kubernetes ${gitVersion} is ${behind} minor versions behind the latest (${latestText}); at most ${MAX_BEHIND} are allowed.`,
+    both(
+      `Kubernetes ${gitVersion} is ${behind} minor versions behind the latest (${latestText}); at most ${MAX_BEHIND} are allowed.`,
+      `Kubernetes ${gitVersion} loopt ${behind} minorversies achter op de nieuwste (${latestText}); er zijn er maximaal ${MAX_BEHIND} toegestaan.`,
+    ),
     evidence,
   );
 };

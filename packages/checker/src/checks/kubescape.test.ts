@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../snapshot/types.js';
 import { expectCase, type CheckCase } from '../testing/cases.js';
 import { list, notServed, timedOut, withResources } from '../testing/fixtures.js';
@@ -29,11 +29,17 @@ const cases: CheckCase[] = [
     outcome: 'pass',
   },
   {
-    spec: 'fails when the scan summaries report critical findings',
-    snapshot: withResources(summaries(summary('a', 1), summary('b', 2))),
+    spec: 'fails when the scan summaries report critical findings, marking those summaries',
+    snapshot: withResources(summaries(summary('a', 1), summary('b', 2), summary('c', 0))),
     context: optIn,
     outcome: 'fail',
     reason: '3 critical',
+    evidence: (r) =>
+      expect(r.evidence.map((e) => [e.name, e.offending === true])).toEqual([
+        ['a', true],
+        ['b', true],
+        ['c', false],
+      ]),
   },
   {
     spec: 'is unknown, never a pass, when a scan summary has no readable critical count',

@@ -2,6 +2,7 @@ import type { Evidence } from '../result.js';
 import type { KubeObject } from '../snapshot/types.js';
 import type { CheckFunction } from './context.js';
 import {
+  both,
   containersOf,
   fail,
   globMatch,
@@ -41,7 +42,15 @@ export const logs: CheckFunction = (snapshot, context) => {
       break;
     }
   }
-  if (groups.size === 0) return fail(NAME, 'No Running log collector or aggregator was found.');
+  if (groups.size === 0) {
+    return fail(
+      NAME,
+      both(
+        'No Running log collector or aggregator was found.',
+        'Er is geen draaiende logverzamelaar of -aggregator gevonden.',
+      ),
+    );
+  }
 
   const found = [...groups.values()];
   const evidence: Evidence[] = found.map((g) => ({
@@ -49,8 +58,12 @@ export const logs: CheckFunction = (snapshot, context) => {
     namespace: namespaceOf(g.pod),
     name: nameOf(g.pod),
     fields: { image: g.image, runningPods: g.count },
-    note: g.collector,
+    note: both(`recognised as ${g.collector}`, `herkend als ${g.collector}`),
   }));
   const names = [...new Set(found.map((g) => g.collector))].sort();
-  return pass(NAME, `Log collection is running: ${names.join(', ')}.`, evidence);
+  return pass(
+    NAME,
+    both(`Log collection is running: ${names.join(', ')}.`, `Er draait logverzameling: ${names.join(', ')}.`),
+    evidence,
+  );
 };

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectCase, type CheckCase } from '../testing/cases.js';
 import { apiError, apiService, list, withResources } from '../testing/fixtures.js';
 import { metrics } from './metrics.js';
@@ -18,6 +18,8 @@ const cases: CheckCase[] = [
     snapshot: withResources(services(apiService('v1beta1.metrics.k8s.io', 'False'))),
     outcome: 'fail',
     reason: 'FailedDiscoveryCheck',
+    evidence: (r) =>
+      expect(r.evidence.map((e) => [e.name, e.offending])).toEqual([['v1beta1.metrics.k8s.io', true]]),
   },
   {
     spec: 'fails when v1beta1.metrics.k8s.io is not registered',

@@ -58,6 +58,11 @@ const cases: CheckCase[] = [
     }),
     outcome: 'fail',
     reason: 'on 1 node(s): a',
+    evidence: (r) =>
+      expect(r.evidence.map((e) => [e.name, e.offending === true])).toEqual([
+        ['a', true],
+        ['b', false],
+      ]),
   },
   {
     spec: 'is unknown for an unrecognised OS without a probe',

@@ -2,7 +2,7 @@ import type { PlatformDefinition } from '../data/types.js';
 import type { Evidence } from '../result.js';
 import type { ClusterSnapshot, KubeObject } from '../snapshot/types.js';
 import { osImageOf, providerIdOf } from './nodes.js';
-import { causeOf, errorEvidence, labelsOf, nameOf, parseMinor, type Read } from './util.js';
+import { both, causeOf, errorEvidence, labelsOf, nameOf, parseMinor, type Read } from './util.js';
 
 export interface DetectedPlatform {
   platform: PlatformDefinition;
@@ -27,7 +27,10 @@ export function readServerVersion(
     return {
       ok: false,
       cause: causeOf(error),
-      why: `the server version could not be read (${error.code} ${error.reason})`,
+      why: both(
+        `the server version could not be read (${error.code} ${error.reason})`,
+        `de serverversie kon niet worden gelezen (${error.code} ${error.reason})`,
+      ),
       evidence: [errorEvidence('Version', 'server', error)],
     };
   }
@@ -37,7 +40,10 @@ export function readServerVersion(
     return {
       ok: false,
       cause: 'insufficient-data',
-      why: `the server version "${gitVersion ?? ''}" could not be parsed`,
+      why: both(
+        `the server version "${gitVersion ?? ''}" could not be parsed`,
+        `de serverversie "${gitVersion ?? ''}" kon niet worden ontleed`,
+      ),
       evidence: [],
     };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectCase, type CheckCase } from '../testing/cases.js';
-import { forbidden, node, nodes, withResources } from '../testing/fixtures.js';
+import { forbidden, makeContext, node, nodes, withResources } from '../testing/fixtures.js';
 import { classifyAddress, privatenetworking } from './privatenetworking.js';
 
 const cases: CheckCase[] = [
@@ -20,7 +20,11 @@ const cases: CheckCase[] = [
     snapshot: withResources({ nodes: nodes(node('a'), node('b', { externalIP: '51.158.10.20' })) }),
     outcome: 'fail',
     reason: '1 node(s) have a globally routable address: b',
-    evidence: (r) => expect(r.evidence[1]?.note).toBe('globally routable: 51.158.10.20 (ExternalIP)'),
+    evidence: (r) =>
+      expect(r.evidence[1]?.note).toEqual({
+        en: 'globally routable: 51.158.10.20 (ExternalIP)',
+        nl: 'publiek routeerbaar: 51.158.10.20 (ExternalIP)',
+      }),
   },
   {
     spec: 'fails when a node has a globally routable InternalIP (IPv6)',
@@ -53,6 +57,40 @@ const cases: CheckCase[] = [
 describe('privatenetworking', () => {
   it.each(cases)('$spec', (c) => {
     expectCase(privatenetworking, c);
+  });
+
+  it('marks only the nodes with a globally routable address as offending', () => {
+    const result = expectCase(privatenetworking, {
+      spec: 'offending',
+      snapshot: withResources({
+        nodes: nodes(
+          node('haven-worker-1', { internalIP: '10.0.0.11' }),
+          node('haven-worker-2', { internalIP: '10.0.0.12', externalIP: '100.64.0.12' }),
+          node('haven-worker-3', { internalIP: '10.0.0.13', externalIP: '51.158.10.20' }),
+        ),
+      }),
+      outcome: 'fail',
+    });
+    expect(result.reason).toEqual({
+      en: '1 node(s) have a globally routable address: haven-worker-3.',
+      nl: '1 node heeft een publiek routeerbaar adres: haven-worker-3.',
+    });
+    expect(result.evidence.map((e) => [e.name, e.offending === true])).toEqual([
+      ['haven-worker-1', false],
+      ['haven-worker-2', false],
+      ['haven-worker-3', true],
+    ]);
+  });
+
+  it('marks no evidence offending when every address is private or unknown', () => {
+    for (const snapshot of [
+      withResources({ nodes: nodes(node('a'), node('b', { externalIP: '100.64.0.9' })) }),
+      withResources({ nodes: nodes(node('a'), node('b', { internalIP: 'not-an-ip' })) }),
+    ]) {
+      const result = privatenetworking(snapshot, makeContext());
+      expect(result.outcome).not.toBe('fail');
+      expect(result.evidence.some((e) => e.offending)).toBe(false);
+    }
   });
 
   it.each([

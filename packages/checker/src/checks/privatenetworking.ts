@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import type { Evidence } from '../result.js';
 import type { CheckFunction } from './context.js';
 import { addressesOf } from './nodes.js';
-import { fail, nameOf, pass, readList, unknown, unknownFrom } from './util.js';
+import { both, fail, nameOf, pass, readList, unknown, unknownFrom } from './util.js';
 
 const NAME = 'privatenetworking';
 
@@ -32,8 +32,13 @@ export function classifyAddress(address: string): 'private' | 'public' | 'invali
 export const privatenetworking: CheckFunction = (snapshot) => {
   const nodes = readList(snapshot, 'nodes');
   if (!nodes.ok) return unknownFrom(NAME, nodes);
-  if (nodes.value.length === 0)
-    return unknown(NAME, 'insufficient-data', 'The cluster has no nodes to inspect.');
+  if (nodes.value.length === 0) {
+    return unknown(
+      NAME,
+      'insufficient-data',
+      both('The cluster has no nodes to inspect.', 'Het cluster heeft geen nodes om te inspecteren.'),
+    );
+  }
 
   const publicNodes: string[] = [];
   const invalid: string[] = [];
@@ -48,12 +53,15 @@ export const privatenetworking: CheckFunction = (snapshot) => {
     const kinds = ips.map((a) => ({ ...a, class: classifyAddress(a.address) }));
     const routable = kinds.filter((a) => a.class === 'public');
     if (routable.length > 0) {
+      const addresses = routable.map((a) => `${a.address} (${a.type})`).join(', ');
       publicNodes.push(nameOf(node));
+      // A node with a routable address always makes the check fail: it is the offending object.
       evidence.push({
         kind: 'Node',
         name: nameOf(node),
         fields,
-        note: `globally routable: ${routable.map((a) => `${a.address} (${a.type})`).join(', ')}`,
+        note: both(`globally routable: ${addresses}`, `publiek routeerbaar: ${addresses}`),
+        offending: true,
       });
     } else if (kinds.length === 0 || kinds.some((a) => a.class === 'invalid')) {
       // A node that reports no IP address at all is missing data, never evidence of privacy.
@@ -64,8 +72,8 @@ export const privatenetworking: CheckFunction = (snapshot) => {
         fields,
         note:
           kinds.length === 0
-            ? 'no ExternalIP or InternalIP reported'
-            : 'an address is not a valid IP address',
+            ? both('no ExternalIP or InternalIP reported', 'geen ExternalIP of InternalIP gemeld')
+            : both('an address is not a valid IP address', 'een adres is geen geldig IP-adres'),
       });
     } else {
       evidence.push({ kind: 'Node', name: nameOf(node), fields });
@@ -75,7 +83,12 @@ export const privatenetworking: CheckFunction = (snapshot) => {
   if (publicNodes.length > 0) {
     return fail(
       NAME,
-      `${publicNodes.length} node(s) have a globally routable address: ${publicNodes.join(', ')}.`,
+      both(
+        `${publicNodes.length} node(s) have a globally routable address: ${publicNodes.join(', ')}.`,
+        publicNodes.length === 1
+          ? `1 node heeft een publiek routeerbaar adres: ${publicNodes.join(', ')}.`
+          : `${publicNodes.length} nodes hebben een publiek routeerbaar adres: ${publicNodes.join(', ')}.`,
+      ),
       evidence,
     );
   }
@@ -83,9 +96,21 @@ export const privatenetworking: CheckFunction = (snapshot) => {
     return unknown(
       NAME,
       'insufficient-data',
-      `Node addresses are missing or could not be parsed on: ${invalid.join(', ')}.`,
+      both(
+        `Node addresses are missing or could not be parsed on: ${invalid.join(', ')}.`,
+        `Node-adressen ontbreken of konden niet worden ontleed op: ${invalid.join(', ')}.`,
+      ),
       evidence,
     );
   }
-  return pass(NAME, `All ${nodes.value.length} nodes have only private addresses.`, evidence);
+  return pass(
+    NAME,
+    both(
+      `All ${nodes.value.length} nodes have only private addresses.`,
+      nodes.value.length === 1
+        ? 'De enige node heeft uitsluitend privé-adressen.'
+        : `Alle ${nodes.value.length} nodes hebben uitsluitend privé-adressen.`,
+    ),
+    evidence,
+  );
 };

@@ -1,6 +1,6 @@
 import type { Evidence } from '../result.js';
 import type { CheckFunction } from './context.js';
-import { causeOf, errorEvidence, fail, pass, unknown } from './util.js';
+import { both, causeOf, errorEvidence, fail, pass, unknown } from './util.js';
 
 const NAME = 'rbac';
 const RBAC_GROUP_VERSION = 'rbac.authorization.k8s.io/v1';
@@ -12,9 +12,15 @@ const RBAC_GROUP_VERSION = 'rbac.authorization.k8s.io/v1';
 export const rbac: CheckFunction = (snapshot) => {
   if ('error' in snapshot.discovery) {
     const error = snapshot.discovery.error;
-    return unknown(NAME, causeOf(error), `API discovery could not be read (${error.code} ${error.reason}).`, [
-      errorEvidence('Discovery', 'groupVersions', error),
-    ]);
+    return unknown(
+      NAME,
+      causeOf(error),
+      both(
+        `API discovery could not be read (${error.code} ${error.reason}).`,
+        `De API-discovery kon niet worden gelezen (${error.code} ${error.reason}).`,
+      ),
+      [errorEvidence('Discovery', 'groupVersions', error)],
+    );
   }
   const served = snapshot.discovery.groupVersions.includes(RBAC_GROUP_VERSION);
   const discoveryEvidence: Evidence = {
@@ -29,7 +35,10 @@ export const rbac: CheckFunction = (snapshot) => {
     return unknown(
       NAME,
       causeOf(error),
-      `The access review for an unprivileged user failed (${error.code} ${error.reason}).`,
+      both(
+        `The access review for an unprivileged user failed (${error.code} ${error.reason}).`,
+        `De toegangscontrole (SubjectAccessReview) voor een gebruiker zonder rechten is mislukt (${error.code} ${error.reason}).`,
+      ),
       [discoveryEvidence, errorEvidence('SubjectAccessReview', 'unprivileged', error)],
     );
   }
@@ -55,22 +64,40 @@ export const rbac: CheckFunction = (snapshot) => {
   if (allowed.length > 0) {
     return fail(
       NAME,
-      `An unprivileged user (${allowed.map((r) => r.user).join(', ')}) may list secrets cluster-wide: authorization is not enforced.`,
+      both(
+        `An unprivileged user (${allowed.map((r) => r.user).join(', ')}) may list secrets cluster-wide: authorization is not enforced.`,
+        `Een gebruiker zonder rechten (${allowed.map((r) => r.user).join(', ')}) mag secrets in het hele cluster opvragen: autorisatie wordt niet afgedwongen.`,
+      ),
       evidence,
     );
   }
-  if (!served) return fail(NAME, `The ${RBAC_GROUP_VERSION} API is not served.`, evidence);
+  if (!served) {
+    return fail(
+      NAME,
+      both(
+        `The ${RBAC_GROUP_VERSION} API is not served.`,
+        `De API ${RBAC_GROUP_VERSION} wordt niet aangeboden.`,
+      ),
+      evidence,
+    );
+  }
   if (relevant.length === 0) {
     return unknown(
       NAME,
       'not-collected',
-      'RBAC is served, but no access review for an unprivileged user was collected, so enforcement is unproven.',
+      both(
+        'RBAC is served, but no access review for an unprivileged user was collected, so enforcement is unproven.',
+        'RBAC wordt aangeboden, maar er is geen toegangscontrole voor een gebruiker zonder rechten verzameld, dus afdwinging is niet aangetoond.',
+      ),
       evidence,
     );
   }
   return pass(
     NAME,
-    'RBAC is served and enforced: an unprivileged user may not list secrets cluster-wide.',
+    both(
+      'RBAC is served and enforced: an unprivileged user may not list secrets cluster-wide.',
+      'RBAC wordt aangeboden en afgedwongen: een gebruiker zonder rechten mag geen secrets in het hele cluster opvragen.',
+    ),
     evidence,
   );
 };

@@ -27,7 +27,7 @@ const cases: CheckCase[] = [
       expect(r.evidence[0]).toMatchObject({
         kind: 'StorageClass',
         name: 'scw-fs',
-        note: 'Scaleway File Storage',
+        note: { en: 'recognised as Scaleway File Storage', nl: 'herkend als Scaleway File Storage' },
       }),
   },
   {

@@ -4,6 +4,7 @@ import type { KubeObject } from '../snapshot/types.js';
 import type { CheckFunction } from './context.js';
 import {
   arrayField,
+  both,
   fail,
   field,
   globMatch,
@@ -56,19 +57,33 @@ export const rwxvolumes: CheckFunction = (snapshot, context) => {
   if (probe?.outcome === 'bound') {
     return pass(
       NAME,
-      `A ReadWriteMany claim bound${probe.storageClass ? ` (StorageClass ${probe.storageClass})` : ''}.`,
+      both(
+        `A ReadWriteMany claim bound${probe.storageClass ? ` (StorageClass ${probe.storageClass})` : ''}.`,
+        `Een ReadWriteMany-claim is gebonden${probe.storageClass ? ` (StorageClass ${probe.storageClass})` : ''}.`,
+      ),
       probeEvidence,
     );
   }
   if (probe?.outcome === 'pending') {
     return fail(
       NAME,
-      `A ReadWriteMany claim did not bind before the timeout: ${probe.message}`,
+      both(
+        `A ReadWriteMany claim did not bind before the timeout: ${probe.message}`,
+        `Een ReadWriteMany-claim is niet gebonden vóór de time-out: ${probe.message}`,
+      ),
       probeEvidence,
     );
   }
   const note = probe
-    ? [{ ...probeEvidence[0]!, note: 'the probe could not run; decided from the cluster state' }]
+    ? [
+        {
+          ...probeEvidence[0]!,
+          note: both(
+            'the probe could not run; decided from the cluster state',
+            'de probe kon niet draaien; beslist op basis van de toestand van het cluster',
+          ),
+        },
+      ]
     : [];
 
   const classes = readList(snapshot, 'storageclasses.storage.k8s.io');
@@ -81,11 +96,17 @@ export const rwxvolumes: CheckFunction = (snapshot, context) => {
       kind: 'StorageClass',
       name: nameOf(sc),
       fields: { provisioner: stringField(sc, 'provisioner') ?? '' },
-      note: match.name,
+      note: both(`recognised as ${match.name}`, `herkend als ${match.name}`),
     }));
+    const names = capable.map((c) => nameOf(c.sc)).join(', ');
     return pass(
       NAME,
-      `StorageClass ${capable.map((c) => nameOf(c.sc)).join(', ')} can provision ReadWriteMany volumes.`,
+      both(
+        `StorageClass ${names} can provision ReadWriteMany volumes.`,
+        capable.length === 1
+          ? `StorageClass ${names} kan ReadWriteMany-volumes aanmaken.`
+          : `De StorageClasses ${names} kunnen ReadWriteMany-volumes aanmaken.`,
+      ),
       [...evidence, ...note],
     );
   }
@@ -95,7 +116,10 @@ export const rwxvolumes: CheckFunction = (snapshot, context) => {
     kind: 'StorageClass',
     name: nameOf(sc),
     fields: { provisioner: stringField(sc, 'provisioner') ?? '' },
-    note: 'no ReadWriteMany support known for this provisioner',
+    note: both(
+      'no ReadWriteMany support known for this provisioner',
+      'geen ReadWriteMany-ondersteuning bekend voor deze provisioner',
+    ),
   }));
   if (!volumes.ok) return unknownFrom(NAME, volumes, [...classEvidence, ...note]);
   const rwx = volumes.value.filter((pv) => arrayField(pv, 'spec', 'accessModes').includes('ReadWriteMany'));
@@ -108,14 +132,24 @@ export const rwxvolumes: CheckFunction = (snapshot, context) => {
         storageClassName: stringField(pv, 'spec', 'storageClassName') ?? null,
       },
     }));
-    return pass(NAME, `PersistentVolume ${rwx.map(nameOf).join(', ')} is ReadWriteMany.`, [
-      ...evidence,
-      ...note,
-    ]);
+    const names = rwx.map(nameOf).join(', ');
+    return pass(
+      NAME,
+      both(
+        `PersistentVolume ${names} is ReadWriteMany.`,
+        rwx.length === 1
+          ? `PersistentVolume ${names} heeft toegangsmodus ReadWriteMany.`
+          : `De PersistentVolumes ${names} hebben toegangsmodus ReadWriteMany.`,
+      ),
+      [...evidence, ...note],
+    );
   }
   return fail(
     NAME,
-    `No StorageClass with a ReadWriteMany-capable provisioner and no ReadWriteMany PersistentVolume (${classes.value.length} StorageClasses, ${volumes.value.length} PersistentVolumes).`,
+    both(
+      `No StorageClass with a ReadWriteMany-capable provisioner and no ReadWriteMany PersistentVolume (${classes.value.length} StorageClasses, ${volumes.value.length} PersistentVolumes).`,
+      `Geen StorageClass met een provisioner die ReadWriteMany ondersteunt en geen ReadWriteMany-PersistentVolume (${classes.value.length} StorageClasses, ${volumes.value.length} PersistentVolumes).`,
+    ),
     [...classEvidence, ...note],
   );
 };

@@ -1,24 +1,38 @@
+import type { LocalizedText } from '../catalogue/types.js';
 import type { CheckResult, Evidence, UnknownCause } from '../result.js';
 import type { ClusterSnapshot, KubeObject, ResourceError } from '../snapshot/types.js';
 
 export type Fields = Evidence['fields'];
 
-export function pass(name: string, reason: string, evidence: Evidence[] = []): CheckResult {
+/** A reason or note in both report languages. */
+export type Reason = LocalizedText;
+
+/** A text in English and Dutch. */
+export function both(en: string, nl: string): LocalizedText {
+  return { en, nl };
+}
+
+/** A count with a Dutch noun in the singular or plural: "1 node", "3 nodes". */
+export function nlCount(count: number, singular: string, plural: string): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+export function pass(name: string, reason: Reason, evidence: Evidence[] = []): CheckResult {
   return { name, outcome: 'pass', reason, evidence };
 }
 
-export function fail(name: string, reason: string, evidence: Evidence[] = []): CheckResult {
+export function fail(name: string, reason: Reason, evidence: Evidence[] = []): CheckResult {
   return { name, outcome: 'fail', reason, evidence };
 }
 
-export function skip(name: string, reason: string, evidence: Evidence[] = []): CheckResult {
+export function skip(name: string, reason: Reason, evidence: Evidence[] = []): CheckResult {
   return { name, outcome: 'skip', reason, evidence };
 }
 
 export function unknown(
   name: string,
   cause: UnknownCause,
-  reason: string,
+  reason: Reason,
   evidence: Evidence[] = [],
 ): CheckResult {
   return { name, outcome: 'unknown', cause, reason, evidence };
@@ -43,8 +57,9 @@ export function errorEvidence(kind: string, name: string, error: ResourceError):
   return { kind, name, fields: { code: error.code, reason: error.reason, message: error.message } };
 }
 
+/** A read result; `why` is a lower-case clause in both languages ("nodes were not collected"). */
 export type Read<T> =
-  { ok: true; value: T } | { ok: false; cause: UnknownCause; why: string; evidence: Evidence[] };
+  { ok: true; value: T } | { ok: false; cause: UnknownCause; why: LocalizedText; evidence: Evidence[] };
 
 /**
  * The items of a collected resource (`nodes`, `storageclasses.storage.k8s.io`), or why they are
@@ -57,7 +72,7 @@ export function readList(snapshot: ClusterSnapshot, key: string): Read<KubeObjec
     return {
       ok: false,
       cause: 'not-collected',
-      why: `${key} were not collected`,
+      why: both(`${key} were not collected`, `${key} zijn niet verzameld`),
       evidence: [{ kind: 'Resource', name: key, fields: { collected: false } }],
     };
   }
@@ -66,7 +81,10 @@ export function readList(snapshot: ClusterSnapshot, key: string): Read<KubeObjec
     return {
       ok: false,
       cause,
-      why: `${key} could not be read (${entry.error.code} ${entry.error.reason})`,
+      why: both(
+        `${key} could not be read (${entry.error.code} ${entry.error.reason})`,
+        `${key} konden niet worden gelezen (${entry.error.code} ${entry.error.reason})`,
+      ),
       evidence: [errorEvidence('Resource', key, entry.error)],
     };
   }
@@ -79,7 +97,8 @@ export function unknownFrom(
   read: Extract<Read<unknown>, { ok: false }>,
   extra: Evidence[] = [],
 ): CheckResult {
-  return unknown(name, read.cause, `${capitalize(read.why)}.`, [...read.evidence, ...extra]);
+  const reason = both(`${capitalize(read.why.en)}.`, `${capitalize(read.why.nl)}.`);
+  return unknown(name, read.cause, reason, [...read.evidence, ...extra]);
 }
 
 export function capitalize(text: string): string {

@@ -23,8 +23,8 @@ type Text = Readonly<LocalizedText>;
 export interface DocsExitCode {
   readonly code: number;
   /** Its name in the CLI's `ExitCode` (packages/cli/src/exit-codes.ts). */
-  readonly name: 'Ok' | 'NotCompliant' | 'Inconclusive' | 'BadInput' | 'Unreachable';
-  readonly verdict?: Verdict;
+  readonly name: 'Ok' | 'NotCompliant' | 'Inconclusive' | 'BadInput' | 'Unreachable' | 'CompliantWithWaivers';
+  readonly verdict?: Verdict | 'compliant-with-waivers';
   readonly meaning: Text;
 }
 
@@ -65,14 +65,23 @@ export const CHECK_EXIT_CODES: readonly DocsExitCode[] = [
     code: 3,
     name: 'BadInput',
     meaning: {
-      en: 'Bad input: flags, kubeconfig, context, snapshot file or releases file.',
-      nl: 'Ongeldige invoer: opties, kubeconfig, context, snapshotbestand of releasesbestand.',
+      en: 'Bad input: flags, kubeconfig, context, snapshot file, releases file, waivers file or signing key.',
+      nl: 'Ongeldige invoer: opties, kubeconfig, context, snapshotbestand, releasesbestand, uitzonderingenbestand of ondertekeningssleutel.',
     },
   },
   {
     code: 4,
     name: 'Unreachable',
     meaning: { en: 'The cluster could not be reached.', nl: 'Het cluster was niet bereikbaar.' },
+  },
+  {
+    code: 5,
+    name: 'CompliantWithWaivers',
+    verdict: 'compliant-with-waivers',
+    meaning: {
+      en: 'With `--waivers`: mandatory checks failed, but an active waiver covers every failure. Never 0: compliance with waivers is not compliance.',
+      nl: 'Met `--waivers`: verplichte controles voldoen niet, maar een geldige uitzondering dekt elke afkeuring. Nooit 0: compliant met uitzonderingen is niet compliant.',
+    },
   },
 ];
 
@@ -125,8 +134,9 @@ const CAUSES: Readonly<Record<UnknownCause, Text>> = {
   },
 };
 
-const VERDICTS: Readonly<Record<Verdict, Text>> = {
+const VERDICTS: Readonly<Record<Verdict | 'compliant-with-waivers', Text>> = {
   compliant: { en: 'compliant', nl: 'compliant' },
+  'compliant-with-waivers': { en: 'compliant with waivers', nl: 'compliant met uitzonderingen' },
   'not-compliant': { en: 'not compliant', nl: 'niet compliant' },
   inconclusive: { en: 'inconclusive', nl: 'niet eenduidig' },
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../evaluate.js';
 import { makeSnapshot, node, nodes } from '../testing/fixtures.js';
+import { applyWaivers } from '../waivers/apply.js';
 import { renderTable, summaryLine } from './table.js';
 
 const snapshot = makeSnapshot({
@@ -28,7 +29,7 @@ describe('renderTable', () => {
     expect(table).toContain('\nInfrastructure\n  FAIL     multiaz  Multiple availability zones in use\n');
     expect(table).toContain('All 2 nodes are in 1 availability zone (z1); at least 2 zones are required.');
     expect(table).toMatch(
-      /\nCluster\n {2}UNKNOWN {2}rbac {5}Role Based Access Control is enabled\n.*\(not-collected\)\n/,
+      /\nCluster\n {2}UNKNOWN {2}rbac {5}Role Based Access Control is enabled\n.*\(not collected\)\n/,
     );
   });
 
@@ -36,6 +37,43 @@ describe('renderTable', () => {
     const report = evaluate(snapshot, { only: ['multiaz'] });
     expect(renderTable(report)).not.toContain('beschikbaarheidszones');
     expect(renderTable(report, { rationale: true, language: 'nl' })).toContain('beschikbaarheidszones');
+  });
+
+  it('speaks Dutch with language nl: outcomes, reasons, verdict; labels stay official', () => {
+    const table = renderTable(evaluate(snapshot, { only: ['multiaz'] }), { language: 'nl' });
+    expect(table).toContain('VOLDOET NIET  multiaz  Multiple availability zones in use');
+    expect(table).toContain('Oordeel: NIET Haven-compliant');
+    expect(table).not.toContain('Results:');
+  });
+
+  it('shows a waived failure as WAIVED with its owner, and the verdict with waivers apart', () => {
+    const report = evaluate(snapshot, { only: ['multiaz'] });
+    const waived = applyWaivers(
+      {
+        ...report,
+        metadata: { ...report.metadata, snapshot: { ...report.metadata.snapshot, clusterId: 'c1' } },
+      },
+      {
+        apiVersion: 'havenkit.dev/v1alpha1',
+        kind: 'WaiverList',
+        waivers: [
+          {
+            check: 'multiaz',
+            scope: { clusterId: 'c1' },
+            reason: 'one zone',
+            owner: 'ops',
+            ticket: 'T-1',
+            expires: '2027-01-01',
+          },
+        ],
+      },
+      'a'.repeat(64),
+    );
+    const table = renderTable(waived);
+    expect(table).toContain('WAIVED   multiaz');
+    expect(table).toContain('Waived: one zone (ops, T-1, expires 2027-01-01)');
+    expect(table).toContain('Verdict: NOT Haven compliant');
+    expect(table).toContain('Verdict with waivers: Compliant only with waivers');
   });
 
   it('has no colour unless asked', () => {

@@ -1,19 +1,33 @@
 import type { Outcome } from '../result.js';
-import type { ComplianceReport, ReportResult } from './types.js';
+import {
+  CAUSE_TEXT,
+  OUTCOME_TEXT,
+  TEXT,
+  VERDICT_TEXT,
+  WAIVED_TEXT,
+  WAIVER_STATUS_TEXT,
+  countsLine,
+} from './i18n.js';
+import type { ComplianceReport, Language, ReportResult } from './types.js';
 
 export interface TableOptions {
   /** Print each check's rationale under it. @default false */
   readonly rationale?: boolean;
-  /** Rationale language. @default 'en' */
-  readonly language?: 'en' | 'nl';
+  /** Report language. @default 'en' */
+  readonly language?: Language;
   /** ANSI colours (the caller decides: TTY, NO_COLOR, --no-color). @default false */
   readonly color?: boolean;
 }
 
-const WORD: Record<Outcome, string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', unknown: 'UNKNOWN' };
-const COLOUR: Record<Outcome, string> = { pass: '32', fail: '31', skip: '90', unknown: '33' };
+const COLOUR: Record<Outcome | 'waived', string> = {
+  pass: '32',
+  fail: '31',
+  skip: '90',
+  unknown: '33',
+  waived: '35',
+};
 
-/** The official checker's summary line. */
+/** The official checker's summary line (English, as the official checker prints it). */
 export function summaryLine(report: ComplianceReport): string {
   const { total, passed, skipped, unknown } = report.summary;
   const compliant = report.verdict === 'compliant' ? 'a' : 'NOT a';
@@ -22,26 +36,38 @@ export function summaryLine(report: ComplianceReport): string {
 
 /**
  * A readable table grouped by category (catalogue order), with the reason of every non-pass, the
- * suggested checks, and the official summary line.
+ * suggested checks, waivers, and the verdict. In English it ends with the official summary line.
  */
 export function renderTable(report: ComplianceReport, options: TableOptions = {}): string {
   const rationale = options.rationale ?? false;
   const language = options.language ?? 'en';
   const color = options.color ?? false;
-  const paint = (outcome: Outcome, text: string) =>
-    color ? `\u001b[${COLOUR[outcome]}m${text}\u001b[0m` : text;
+  const t = (key: keyof typeof TEXT) => TEXT[key][language];
+  const paint = (tone: Outcome | 'waived', text: string) =>
+    color ? `\u001b[${COLOUR[tone]}m${text}\u001b[0m` : text;
   const bold = (text: string) => (color ? `\u001b[1m${text}\u001b[0m` : text);
+  const tone = (r: ReportResult): Outcome | 'waived' => (r.waived ? 'waived' : r.outcome);
+  const word = (r: ReportResult) =>
+    (r.waived ? WAIVED_TEXT : OUTCOME_TEXT[r.outcome])[language].toUpperCase();
 
   const all = [...report.results, ...report.suggested];
   const nameWidth = Math.max(0, ...all.map((r) => r.name.length));
-  const wordWidth = Math.max(...Object.values(WORD).map((w) => w.length));
+  const words = [...Object.values(OUTCOME_TEXT), WAIVED_TEXT].map((w) => w[language].length);
+  const wordWidth = Math.max(...words);
   const indent = ' '.repeat(2 + wordWidth + 2 + nameWidth + 2);
 
   const row = (r: ReportResult): string[] => {
-    const lines = [
-      `  ${paint(r.outcome, WORD[r.outcome].padEnd(wordWidth))}  ${r.name.padEnd(nameWidth)}  ${r.label}`,
-    ];
-    if (r.outcome !== 'pass') lines.push(`${indent}${r.reason}${r.cause ? ` (${r.cause})` : ''}`);
+    const lines = [`  ${paint(tone(r), word(r).padEnd(wordWidth))}  ${r.name.padEnd(nameWidth)}  ${r.label}`];
+    if (r.outcome !== 'pass') {
+      const cause = r.cause ? ` (${CAUSE_TEXT[r.cause][language]})` : '';
+      lines.push(`${indent}${r.reason[language]}${cause}`);
+    }
+    if (r.waived) {
+      const w = r.waived;
+      lines.push(
+        `${indent}${t('waivedBy')}: ${w.reason} (${w.owner}, ${w.ticket}, ${t('expires').toLowerCase()} ${w.expires})`,
+      );
+    }
     if (rationale) lines.push(`${indent}${r.rationale[language]}`);
     return lines;
   };
@@ -63,11 +89,24 @@ export function renderTable(report: ComplianceReport, options: TableOptions = {}
     .filter(Boolean)
     .join(', ');
   const out = [
-    `Haven ${havenVersion} compliance check (${checker.name} ${checker.version})`,
-    `Cluster: ${where || 'unknown'}; snapshot collected at ${snapshot.collectedAt}`,
+    `${t('title')}: Haven ${havenVersion} (${checker.name} ${checker.version})`,
+    `${t('cluster')}: ${where || '?'}; ${t('collectedAt').toLowerCase()} ${snapshot.collectedAt}`,
     ...group('', report.results),
   ];
-  if (report.suggested.length > 0) out.push(...group('Suggested: ', report.suggested));
-  out.push('', summaryLine(report));
+  if (report.suggested.length > 0) out.push(...group(`${t('suggestedChecks')}: `, report.suggested));
+  if (report.waivers) {
+    out.push('', bold(`${t('waivers')} (${t('waiversAsOf').toLowerCase()} ${report.waivers.asOf})`));
+    report.waivers.waivers.forEach((o, i) => {
+      out.push(
+        `  ${i}  ${o.waiver.check}: ${WAIVER_STATUS_TEXT[o.status][language]} (${o.detail[language]})`,
+      );
+    });
+  }
+  out.push('', `${t('summary')}: ${countsLine(report.summary, language)}`);
+  out.push(`${t('verdict')}: ${VERDICT_TEXT[report.verdict][language]}`);
+  if (report.verdictWithWaivers !== undefined) {
+    out.push(`${t('verdictWithWaivers')}: ${VERDICT_TEXT[report.verdictWithWaivers][language]}`);
+  }
+  if (language === 'en') out.push('', summaryLine(report));
   return `${out.join('\n')}\n`;
 }

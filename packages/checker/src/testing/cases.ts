@@ -12,7 +12,7 @@ export interface CheckCase {
   context?: Partial<CheckContext>;
   outcome: Outcome;
   cause?: UnknownCause;
-  /** A fragment the reason must contain. */
+  /** A fragment the English reason must contain. */
   reason?: string | RegExp;
   /** Asserts on the evidence. */
   evidence?: (result: CheckResult) => void;
@@ -22,8 +22,9 @@ export interface CheckCase {
 export function expectCase(check: CheckFunction, c: CheckCase): CheckResult {
   const result = check(c.snapshot, makeContext(c.context));
   expect({ outcome: result.outcome, cause: result.cause }).toEqual({ outcome: c.outcome, cause: c.cause });
-  expect(result.reason.length).toBeGreaterThan(0);
-  if (c.reason) expect(result.reason).toMatch(c.reason);
+  expect(result.reason.en.length).toBeGreaterThan(0);
+  expect(result.reason.nl.length).toBeGreaterThan(0);
+  if (c.reason) expect(result.reason.en).toMatch(c.reason);
   c.evidence?.(result);
   return result;
 }

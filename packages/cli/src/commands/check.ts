@@ -1,15 +1,33 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Flags } from '@oclif/core';
 import {
+  LANGUAGES,
+  REPORT_FORMAT_IDS,
+  applyWaivers,
   evaluate,
+  languageFromEnvironment,
   loadCatalogue,
   parseHavenReleases,
   readSnapshotFile,
-  renderHavenJson,
-  renderJson,
-  renderTable,
+  readWaiversFile,
+  reportFormat,
+  serializeSnapshot,
+  signReport,
+  snapshotSha256,
+  writeSnapshotFile,
 } from '@havenkit/checker';
-import type { ClusterSnapshot, ComplianceReport, HavenRelease, Verdict } from '@havenkit/checker';
+import type {
+  ClusterSnapshot,
+  ComplianceReport,
+  HavenRelease,
+  Language,
+  RenderContext,
+  ReportFormat,
+  Verdict,
+  VerdictWithWaivers,
+  WaiversInput,
+} from '@havenkit/checker';
 import { load } from 'js-yaml';
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
@@ -19,19 +37,18 @@ import { collectLive } from '../kube/collect.js';
 import { clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
 import { writeFileAtomic } from '../kube/write.js';
 
-const OUTPUTS = ['table', 'json', 'haven-json'] as const;
-type Output = (typeof OUTPUTS)[number];
-
-/** The exit code of each verdict. */
-const EXIT_BY_VERDICT: Record<Verdict, ExitCode> = {
+/** The exit code of each verdict (with --waivers: of the verdict with waivers). */
+const EXIT_BY_VERDICT: Record<VerdictWithWaivers, ExitCode> = {
   compliant: ExitCode.Ok,
   'not-compliant': ExitCode.NotCompliant,
   inconclusive: ExitCode.Inconclusive,
+  'compliant-with-waivers': ExitCode.CompliantWithWaivers,
 };
 
 /** What `check` returns (for programmatic use): the verdict, its exit code and the report. */
 export interface CheckResult {
   readonly verdict: Verdict;
+  readonly verdictWithWaivers?: VerdictWithWaivers;
   readonly exitCode: ExitCode;
   readonly report: ComplianceReport;
 }
@@ -48,17 +65,48 @@ function readHavenReleases(file: string): HavenRelease[] {
   return parseHavenReleases(value, `${file} (--haven-releases)`);
 }
 
+function readKey(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(
+      `cannot read ${file} (--sign): ${code === 'ENOENT' ? 'no such file' : (code ?? (err as Error).message)}`,
+      ExitCode.BadInput,
+    );
+  }
+}
+
+/** The formats asked for with --output, validated; the order given, without repeats. */
+function selectFormats(ids: readonly string[]): ReportFormat[] {
+  const formats: ReportFormat[] = [];
+  for (const id of ids) {
+    const format = reportFormat(id);
+    if (!format) {
+      throw new UserError(
+        `--output ${id} is not a report format; choose from ${REPORT_FORMAT_IDS.join(', ')}`,
+        ExitCode.BadInput,
+      );
+    }
+    if (!formats.includes(format)) formats.push(format);
+  }
+  return formats;
+}
+
 export default class Check extends HavenkitCommand {
   static override summary = 'Check a cluster against the Haven standard, live or from a snapshot.';
 
   static override description = `Reads exactly what the Haven checks need from the cluster (read-only: lists and access reviews, never Secrets), evaluates every mandatory check and prints a report with the evidence behind each verdict. With --snapshot it evaluates a snapshot saved by \`havenkit snapshot\` instead, without any cluster.
 
+Report formats (--output, several at once with --out-dir): ${REPORT_FORMAT_IDS.join(', ')}. With --sign the json report is a signed DSSE envelope that \`havenkit verify\` checks. With --waivers, waived failures are shown as waived and a separate verdict with waivers is given; the checks' own verdict never changes.
+
 Exit codes:
   0  compliant: every mandatory check passed or was skipped
-  1  not compliant: a mandatory check failed
+  1  not compliant: a mandatory check failed (with --waivers: a failure no active waiver covers)
   2  inconclusive: none failed, but one or more are unknown (missing data or permissions)
-  3  bad input: flags, kubeconfig, context, snapshot or releases file
-  4  the cluster could not be reached`;
+  3  bad input: flags, kubeconfig, context, snapshot, releases file, waivers file or key
+  4  the cluster could not be reached
+  5  compliant with waivers (--waivers): every failure is covered by an active waiver`;
 
   static override examples = [
     {
@@ -66,16 +114,21 @@ Exit codes:
       command: '<%= config.bin %> <%= command.id %>',
     },
     {
-      description: 'Check another context, with the rationale of every check:',
-      command: '<%= config.bin %> <%= command.id %> --context prod --rationale',
+      description: 'Check another context, in Dutch, with the rationale of every check:',
+      command: '<%= config.bin %> <%= command.id %> --context prod --lang nl --rationale',
     },
     {
       description: 'Re-evaluate an archived snapshot (offline, deterministic):',
       command: '<%= config.bin %> <%= command.id %> --snapshot cluster-2026-04.json',
     },
     {
-      description: "Write the official checker's JSON for CI, probing RWX storage too:",
-      command: '<%= config.bin %> <%= command.id %> --output haven-json --out haven.json --probe rwx',
+      description: 'An audit: save the snapshot, sign the report, write every format for the file:',
+      command:
+        '<%= config.bin %> <%= command.id %> --save-snapshot snapshot.json --sign havenkit.key --waivers waivers.yaml --output json,html,markdown --out-dir audit/',
+    },
+    {
+      description: 'CI: JUnit and SARIF for the pipeline, the official JSON for other tools:',
+      command: '<%= config.bin %> <%= command.id %> --output junit,sarif,haven-json --out-dir reports/',
     },
     {
       description: 'Only two checks, with a newer Kubernetes release than the bundled table knows:',
@@ -90,15 +143,46 @@ Exit codes:
       summary: 'Evaluate this snapshot file (from `havenkit snapshot`) instead of a live cluster.',
       helpValue: 'FILE',
     }),
+    'save-snapshot': Flags.string({
+      summary: 'Live runs: also save the collected snapshot to this file (what --sign signs for).',
+      helpValue: 'FILE',
+    }),
     output: Flags.string({
       char: 'o',
-      summary: 'Report format.',
-      options: [...OUTPUTS],
-      default: 'table',
+      summary: `Report format(s), comma-separated: ${REPORT_FORMAT_IDS.join(', ')}.`,
+      multiple: true,
+      delimiter: ',',
+      default: ['table'],
+      helpValue: 'FORMAT',
     }),
-    out: Flags.string({ summary: 'Write the report to this file instead of stdout.', helpValue: 'FILE' }),
+    out: Flags.string({
+      summary: 'Write the report to this file instead of stdout (one format).',
+      helpValue: 'FILE',
+      exclusive: ['out-dir'],
+    }),
+    'out-dir': Flags.string({
+      summary: 'Write each format to this directory as report.<ext> (several formats).',
+      helpValue: 'DIR',
+    }),
+    lang: Flags.string({
+      summary: 'Report language (default: from LC_ALL/LC_MESSAGES/LANG, nl* → nl, else en).',
+      options: [...LANGUAGES],
+    }),
     only: onlyFlag,
     rationale: Flags.boolean({ summary: 'Print the rationale of every check in the table.' }),
+    waivers: Flags.string({
+      summary: 'Waivers file (YAML): accepted, owned and dated exceptions; see docs/auditors-guide.md.',
+      helpValue: 'FILE',
+    }),
+    sign: Flags.string({
+      summary: 'Sign the json report with this ed25519 private key (`havenkit keys generate`).',
+      helpValue: 'KEY',
+    }),
+    'sarif-passes': Flags.boolean({ summary: 'sarif: include passed checks as results (kind "pass").' }),
+    openreports: Flags.boolean({
+      summary:
+        'policyreport: write an OpenReports ClusterReport instead of a wgpolicyk8s.io ClusterPolicyReport.',
+    }),
     'latest-kubernetes': Flags.string({
       summary: 'Latest stable Kubernetes minor (e.g. 1.38), overriding the bundled release table.',
       helpValue: '1.NN',
@@ -118,20 +202,31 @@ Exit codes:
 
   async run(): Promise<CheckResult> {
     const { flags } = await this.parse(Check);
-    const output = flags.output as Output;
+    const formats = selectFormats(flags.output);
     const only = parseList(flags.only);
+    const language: Language = (flags.lang as Language | undefined) ?? languageFromEnvironment();
     if (flags.snapshot !== undefined) {
       const live = [
         flags.kubeconfig !== undefined ? '--kubeconfig' : undefined,
         flags.context !== undefined ? '--context' : undefined,
         flags.probe !== undefined && flags.probe.length > 0 ? '--probe' : undefined,
+        flags['save-snapshot'] !== undefined ? '--save-snapshot' : undefined,
       ].filter((f) => f !== undefined);
       if (live.length > 0) {
         throw new UserError(
-          `--snapshot evaluates a saved snapshot; it cannot be combined with ${live.join(', ')} (those select a live cluster)`,
+          `--snapshot evaluates a saved snapshot; it cannot be combined with ${live.join(', ')} (those are for a live cluster)`,
           ExitCode.BadInput,
         );
       }
+    }
+    if (formats.length > 1 && flags['out-dir'] === undefined) {
+      throw new UserError(
+        `--output ${formats.map((f) => f.id).join(',')} writes several reports: give --out-dir DIR`,
+        ExitCode.BadInput,
+      );
+    }
+    if (flags.sign !== undefined && !formats.some((f) => f.id === 'json')) {
+      throw new UserError('--sign signs the json report: add json to --output', ExitCode.BadInput);
     }
     const latest = flags['latest-kubernetes'];
     if (latest !== undefined && !/^v?1\.\d{1,3}$/.test(latest)) {
@@ -143,14 +238,19 @@ Exit codes:
     // Fail on bad input before touching the cluster.
     const havenReleases =
       flags['haven-releases'] !== undefined ? readHavenReleases(flags['haven-releases']) : undefined;
+    const waivers: WaiversInput | undefined =
+      flags.waivers !== undefined ? readWaiversFile(flags.waivers) : undefined;
+    const signingKey = flags.sign !== undefined ? readKey(flags.sign) : undefined;
     const catalogue = loadCatalogue();
     const suggested = [...(flags.cis ? ['cis'] : []), ...(flags.kubescape ? ['kubescape'] : [])];
 
     const startTs = new Date().toISOString();
     let snapshot: ClusterSnapshot;
-    let sha256: string | undefined;
+    let sha256: string;
+    let subjectName: string;
     if (flags.snapshot !== undefined) {
       ({ snapshot, sha256 } = readSnapshotFile(flags.snapshot));
+      subjectName = basename(flags.snapshot);
     } else {
       snapshot = await collectLive({
         catalogue,
@@ -160,33 +260,90 @@ Exit codes:
         probes: flags.probe ?? [],
         probeTimeoutSeconds: flags['probe-timeout'],
       });
+      // The digest of the snapshot as saved (or as `havenkit snapshot` would save it as JSON).
+      const saved = flags['save-snapshot'];
+      const bytes = saved !== undefined ? saveSnapshot(saved, snapshot) : serializeSnapshot(snapshot);
+      sha256 = snapshotSha256(bytes);
+      subjectName = saved ?? 'snapshot.json';
     }
-    const report = evaluate(snapshot, {
+    const evaluated = evaluate(snapshot, {
       catalogue,
       ...(only !== undefined ? { only } : {}),
       ...(latest !== undefined ? { latestKubernetes: latest.replace(/^v/, '') } : {}),
       ...(havenReleases !== undefined ? { havenReleases } : {}),
       suggested: { cis: flags.cis, kubescape: flags.kubescape },
       integrity: integrityOfToolkit(),
-      ...(sha256 !== undefined ? { snapshotSha256: sha256 } : {}),
+      snapshotSha256: sha256,
     });
+    const report = waivers ? applyWaivers(evaluated, waivers.file, waivers.sha256) : evaluated;
     const stopTs = new Date().toISOString();
 
-    const toFile = flags.out !== undefined;
-    const color = flags.color ?? (!toFile && process.stdout.isTTY === true && !process.env.NO_COLOR);
-    const text =
-      output === 'json'
-        ? renderJson(report)
-        : output === 'haven-json'
-          ? renderHavenJson(report, { startTs, stopTs })
-          : renderTable(report, { rationale: flags.rationale, color });
-    if (flags.out !== undefined) writeFileAtomic(flags.out, text, '--out');
-    else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    const signed =
+      signingKey !== undefined
+        ? signReport(report, signingKey, { name: subjectName, sha256 }, `${flags.sign} (--sign)`)
+        : undefined;
+    const toTerminal = flags.out === undefined && flags['out-dir'] === undefined;
+    const context: RenderContext = {
+      language,
+      startTs,
+      stopTs,
+      color: flags.color ?? (toTerminal && process.stdout.isTTY === true && !process.env.NO_COLOR),
+      rationale: flags.rationale,
+      sarifIncludePasses: flags['sarif-passes'],
+      openReports: flags.openreports,
+      ...(signed !== undefined ? { signedBy: signed.keyId } : {}),
+    };
+    // Render everything before writing anything: a failure never leaves half the reports.
+    const rendered = formats.map((format) => ({
+      format,
+      text: format.id === 'json' && signed !== undefined ? signed.envelope : format.render(report, context),
+    }));
+    const outDir = flags['out-dir'];
+    if (outDir !== undefined) {
+      makeDirectory(outDir);
+      for (const { format, text } of rendered)
+        writeFileAtomic(join(outDir, format.fileName), text, '--out-dir');
+    } else if (flags.out !== undefined) {
+      writeFileAtomic(flags.out, rendered[0]!.text, '--out');
+    } else {
+      const text = rendered[0]!.text;
+      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    }
 
-    const exitCode = EXIT_BY_VERDICT[report.verdict];
+    const exitCode = EXIT_BY_VERDICT[report.verdictWithWaivers ?? report.verdict];
     // Not this.exit(): HavenkitCommand.catch would report oclif's ExitError as an error. The
     // process ends with this code once the output is flushed.
     process.exitCode = exitCode;
-    return { verdict: report.verdict, exitCode, report };
+    return {
+      verdict: report.verdict,
+      ...(report.verdictWithWaivers !== undefined ? { verdictWithWaivers: report.verdictWithWaivers } : {}),
+      exitCode,
+      report,
+    };
+  }
+}
+
+function makeDirectory(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(
+      `cannot create ${dir} (--out-dir): ${code ?? (err as Error).message}`,
+      ExitCode.BadInput,
+    );
+  }
+}
+
+/** Saves the live snapshot (--save-snapshot); returns the bytes written, whose sha256 the report records. */
+function saveSnapshot(path: string, snapshot: ClusterSnapshot): string {
+  try {
+    return writeSnapshotFile(path, snapshot);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(
+      `cannot write ${path} (--save-snapshot): ${code ?? (err as Error).message}`,
+      ExitCode.BadInput,
+    );
   }
 }

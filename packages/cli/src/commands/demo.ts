@@ -1,9 +1,17 @@
 import { relative } from 'node:path';
 import { Flags } from '@oclif/core';
-import { evaluate, readSnapshotFile, renderTable } from '@havenkit/checker';
+import {
+  VERDICT_TEXT,
+  applyWaivers,
+  evaluate,
+  languageFromEnvironment,
+  readSnapshotFile,
+  readWaiversFile,
+  renderTable,
+} from '@havenkit/checker';
 import { listProviders, providersDiffCommand, synthCommand } from '@havenkit/constructs';
 import { HavenkitCommand } from '../base-command.js';
-import { demoAppPath, demoSnapshotPath } from '../paths.js';
+import { demoAppPath, demoSnapshotPath, demoWaiversPath } from '../paths.js';
 import { integrityOfToolkit } from '../integrity.js';
 
 export default class Demo extends HavenkitCommand {
@@ -30,9 +38,16 @@ export default class Demo extends HavenkitCommand {
       snapshotSha256: sha256,
       integrity: integrityOfToolkit(),
     });
-    this.log(renderTable(report, { color }));
+    this.log(renderTable(report, { color, language: languageFromEnvironment() }));
+    const waivers = readWaiversFile(demoWaiversPath);
+    const waived = applyWaivers(report, waivers.file, waivers.sha256);
     this.log(
-      `\n   Live: havenkit check --kubeconfig ~/.kube/config   (read-only; exit 0 compliant, 1 not, 2 inconclusive)\n`,
+      `   With the waivers in ${here(demoWaiversPath)}: ${VERDICT_TEXT[waived.verdictWithWaivers ?? waived.verdict].en}` +
+        ` (${waived.waivers?.waivers.map((w) => `${w.waiver.check}: ${w.status}`).join(', ')}).`,
+    );
+    this.log(
+      `\n   Live: havenkit check --kubeconfig ~/.kube/config   (read-only; exit 0 compliant, 1 not, 2 inconclusive)` +
+        `\n   For an audit: havenkit check --snapshot ${here(demoSnapshotPath)} --lang nl --waivers ${here(demoWaiversPath)} --output html,markdown,junit,sarif,policyreport,json --out-dir audit/\n`,
     );
 
     this.log(`== 2. One application, every EU provider (${here(demoAppPath)})\n`);

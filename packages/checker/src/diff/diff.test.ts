@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../evaluate.js';
+import { complianceDir } from '../paths.js';
+import type { ComplianceReport, ReportResult } from '../report/types.js';
+import { readSnapshotFile } from '../snapshot/read.js';
+import { diffEvidence, diffReports } from './diff.js';
+import { renderDiff } from './render.js';
+
+const { snapshot } = readSnapshotFile(join(complianceDir(), '..', 'examples', 'snapshots', 'demo.json'));
+const demo = evaluate(snapshot, { integrity: { status: 'verified', manifest: 'm', files: 1 } });
+
+function withResult(report: ComplianceReport, name: string, change: Partial<ReportResult>): ComplianceReport {
+  return { ...report, results: report.results.map((r) => (r.name === name ? { ...r, ...change } : r)) };
+}
+
+describe('diffReports', () => {
+  it('finds nothing between a report and itself', () => {
+    const diff = diffReports(demo, demo);
+    expect(diff).toMatchObject({
+      verdictChanged: false,
+      added: [],
+      removed: [],
+      changed: [],
+      regressed: false,
+    });
+  });
+
+  it('reports a check that went from pass to fail as a regression', () => {
+    const worse = withResult(demo, 'multiaz', { outcome: 'fail' });
+    const diff = diffReports(demo, worse);
+    expect(diff.changed).toEqual([
+      expect.objectContaining({ name: 'multiaz', old: { outcome: 'pass', waived: false }, regressed: true }),
+    ]);
+    expect(diff.regressed).toBe(true);
+  });
+
+  it('reports a fixed check as an improvement, not a regression', () => {
+    const fixed = withResult(demo, 'privatenetworking', { outcome: 'pass' });
+    const diff = diffReports(demo, { ...fixed, verdict: 'compliant' });
+    expect(diff.changed[0]).toMatchObject({ name: 'privatenetworking', improved: true, regressed: false });
+    expect(diff).toMatchObject({ verdictChanged: true, regressed: false });
+  });
+
+  it('counts a failure that lost its waiver as a regression', () => {
+    const waived = withResult(demo, 'privatenetworking', {
+      waived: { index: 0, owner: 'o', ticket: 't', expires: '2026-12-31', reason: 'r' },
+    });
+    expect(diffReports(waived, demo).regressed).toBe(true);
+    expect(diffReports(demo, waived).regressed).toBe(false);
+  });
+
+  it('lists checks added and removed between catalogue versions', () => {
+    const older = { ...demo, results: demo.results.filter((r) => r.name !== 'logs') };
+    const diff = diffReports(older, demo);
+    expect(diff.added).toEqual([{ name: 'logs', label: expect.any(String), outcome: 'pass' }]);
+    expect(diffReports(demo, older).removed.map((c) => c.name)).toEqual(['logs']);
+  });
+
+  it('lists changed evidence of a check whose outcome stayed the same', () => {
+    const pn = demo.results.find((r) => r.name === 'privatenetworking')!;
+    const evidence = pn.evidence.map((e) =>
+      e.name === 'haven-worker-3'
+        ? { ...e, fields: { ...e.fields, 'status.addresses.ExternalIP': '51.68.142.38' } }
+        : e,
+    );
+    const diff = diffReports(demo, withResult(demo, 'privatenetworking', { evidence }));
+    expect(diff.changed[0]!.evidence).toEqual([
+      {
+        change: 'changed',
+        object: 'Node haven-worker-3',
+        fields: { 'status.addresses.ExternalIP': ['51.68.142.37', '51.68.142.38'] },
+      },
+    ]);
+    expect(diff.regressed).toBe(false);
+  });
+
+  it('says when two reports are of different clusters', () => {
+    const other = {
+      ...demo,
+      metadata: { ...demo.metadata, snapshot: { ...demo.metadata.snapshot, clusterId: 'x' } },
+    };
+    expect(diffReports(demo, other).differentClusters).toBe(true);
+  });
+});
+
+describe('diffEvidence', () => {
+  it('names objects that appeared and disappeared', () => {
+    const a = [{ kind: 'Node', name: 'n1', fields: {} }];
+    const b = [{ kind: 'Node', name: 'n2', fields: {} }];
+    expect(diffEvidence(a, b)).toEqual([
+      { change: 'removed', object: 'Node n1' },
+      { change: 'added', object: 'Node n2' },
+    ]);
+  });
+});
+
+describe('renderDiff', () => {
+  const worse = withResult(demo, 'multiaz', { outcome: 'fail' });
+
+  it('marks a regression in English', () => {
+    expect(renderDiff(diffReports(demo, worse), 'en')).toMatch(/multiaz: pass → fail REGRESSED/);
+  });
+
+  it('speaks Dutch with --lang nl', () => {
+    const text = renderDiff(diffReports(demo, worse), 'nl');
+    expect(text).toMatch(/multiaz: voldoet → voldoet niet ACHTERUITGANG/);
+    expect(text).toMatch(/Uitkomst: er is iets achteruitgegaan\./);
+  });
+});

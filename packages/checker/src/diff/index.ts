@@ -1,0 +1,3 @@
+export { diffEvidence, diffReports } from './diff.js';
+export type { CheckChange, CheckState, EvidenceChange, ReportDiff } from './diff.js';
+export { renderDiff } from './render.js';

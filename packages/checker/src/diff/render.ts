@@ -1,0 +1,80 @@
+import { OUTCOME_TEXT, TEXT, VERDICT_TEXT, WAIVED_TEXT } from '../report/i18n.js';
+import type { Language } from '../report/types.js';
+import type { CheckState, ReportDiff } from './diff.js';
+
+const show = (v: unknown): string => (v === undefined ? '—' : JSON.stringify(v));
+
+const WORDS = {
+  header: { en: 'Comparing', nl: 'Vergelijking van' },
+  with: { en: 'with', nl: 'met' },
+  differentClusters: {
+    en: 'Warning: the reports are of different clusters',
+    nl: 'Let op: de rapporten gaan over verschillende clusters',
+  },
+  added: { en: 'Checks added', nl: 'Controles toegevoegd' },
+  removed: { en: 'Checks removed', nl: 'Controles verwijderd' },
+  changed: { en: 'Checks changed', nl: 'Controles gewijzigd' },
+  regressed: { en: 'REGRESSED', nl: 'ACHTERUITGANG' },
+  improved: { en: 'improved', nl: 'verbeterd' },
+  evidenceOnly: { en: 'evidence changed', nl: 'bewijs gewijzigd' },
+  nothing: { en: 'No changes.', nl: 'Geen wijzigingen.' },
+  resultRegressed: {
+    en: 'Result: something regressed.',
+    nl: 'Uitkomst: er is iets achteruitgegaan.',
+  },
+  resultOk: { en: 'Result: nothing regressed.', nl: 'Uitkomst: niets is achteruitgegaan.' },
+  evidenceAdded: { en: 'new', nl: 'nieuw' },
+  evidenceRemoved: { en: 'gone', nl: 'verdwenen' },
+} as const;
+
+/** The diff as readable text, in English or Dutch. */
+export function renderDiff(diff: ReportDiff, language: Language): string {
+  const w = (key: keyof typeof WORDS) => WORDS[key][language];
+  const state = (s: CheckState) =>
+    (s.outcome === 'fail' && s.waived ? WAIVED_TEXT : OUTCOME_TEXT[s.outcome])[language];
+  const lines = [
+    `${w('header')} ${diff.old.collectedAt} (Haven ${diff.old.havenVersion}) ${w('with')} ${diff.new.collectedAt} (Haven ${diff.new.havenVersion})`,
+  ];
+  if (diff.differentClusters) {
+    lines.push(`${w('differentClusters')}: ${diff.old.clusterId ?? '?'} / ${diff.new.clusterId ?? '?'}`);
+  }
+  const verdictLine = `${TEXT.verdict[language]}: ${VERDICT_TEXT[diff.old.verdict][language]}`;
+  lines.push(
+    diff.verdictChanged ? `${verdictLine} → ${VERDICT_TEXT[diff.new.verdict][language]}` : verdictLine,
+  );
+  if (diff.added.length > 0) {
+    lines.push('', `${w('added')}:`);
+    for (const c of diff.added) lines.push(`  + ${c.name}  ${c.label}: ${OUTCOME_TEXT[c.outcome][language]}`);
+  }
+  if (diff.removed.length > 0) {
+    lines.push('', `${w('removed')}:`);
+    for (const c of diff.removed)
+      lines.push(`  - ${c.name}  ${c.label}: ${OUTCOME_TEXT[c.outcome][language]}`);
+  }
+  if (diff.changed.length > 0) {
+    lines.push('', `${w('changed')}:`);
+    for (const c of diff.changed) {
+      const moved = state(c.old) !== state(c.new);
+      const tag = c.regressed ? ` ${w('regressed')}` : c.improved ? ` (${w('improved')})` : '';
+      lines.push(
+        moved
+          ? `  ~ ${c.name}: ${state(c.old)} → ${state(c.new)}${tag}`
+          : `  ~ ${c.name}: ${state(c.new)}, ${w('evidenceOnly')}`,
+      );
+      for (const e of c.evidence) {
+        if (e.change === 'added') lines.push(`      + ${e.object} (${w('evidenceAdded')})`);
+        else if (e.change === 'removed') lines.push(`      - ${e.object} (${w('evidenceRemoved')})`);
+        else {
+          for (const [field, [a, b]] of Object.entries(e.fields ?? {})) {
+            lines.push(`      ~ ${e.object} ${field}: ${show(a)} → ${show(b)}`);
+          }
+        }
+      }
+    }
+  }
+  if (!diff.verdictChanged && diff.added.length + diff.removed.length + diff.changed.length === 0) {
+    lines.push('', w('nothing'));
+  }
+  lines.push('', diff.regressed ? w('resultRegressed') : w('resultOk'));
+  return `${lines.join('\n')}\n`;
+}

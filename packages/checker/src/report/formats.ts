@@ -1,0 +1,104 @@
+import { renderHavenJson } from './haven-json.js';
+import { renderHtml } from './html.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import { renderPolicyReport } from './policyreport.js';
+import { renderSarif } from './sarif.js';
+import { renderTable } from './table.js';
+import type { ComplianceReport, Language } from './types.js';
+
+/** What every renderer may use besides the report. Renderers never read the clock or the disk. */
+export interface RenderContext {
+  readonly language: Language;
+  /** When the run started / stopped (RFC 3339); the caller's clock. */
+  readonly startTs: string;
+  readonly stopTs: string;
+  /** table: ANSI colours. */
+  readonly color?: boolean;
+  /** table: print every check's rationale. */
+  readonly rationale?: boolean;
+  /** The key id the JSON report of this run is signed with (html, markdown show it). */
+  readonly signedBy?: string;
+  /** sarif: include passed checks as results. */
+  readonly sarifIncludePasses?: boolean;
+  /** policyreport: the OpenReports (openreports.io/v1alpha1) kind instead of wgpolicyk8s.io. */
+  readonly openReports?: boolean;
+}
+
+export interface ReportFormat {
+  readonly id: string;
+  /** File name used with --out-dir: report.<extension>. */
+  readonly fileName: string;
+  readonly description: string;
+  readonly render: (report: ComplianceReport, context: RenderContext) => string;
+}
+
+const FORMATS = [
+  {
+    id: 'table',
+    fileName: 'report.txt',
+    description: 'readable text, grouped by category',
+    render: (report, c) =>
+      renderTable(report, { language: c.language, color: c.color ?? false, rationale: c.rationale ?? false }),
+  },
+  {
+    id: 'json',
+    fileName: 'report.json',
+    description: 'the native report with all evidence (signed: a DSSE envelope)',
+    render: (report) => renderJson(report),
+  },
+  {
+    id: 'haven-json',
+    fileName: 'haven.json',
+    description: "the official checker's --output=json shape",
+    render: (report, c) => renderHavenJson(report, { startTs: c.startTs, stopTs: c.stopTs }),
+  },
+  {
+    id: 'policyreport',
+    fileName: 'policyreport.yaml',
+    description:
+      'a wgpolicyk8s.io ClusterPolicyReport for kubectl apply (--openreports: an OpenReports ClusterReport)',
+    render: (report, c) =>
+      renderPolicyReport(report, {
+        language: c.language,
+        startTs: c.startTs,
+        stopTs: c.stopTs,
+        openReports: c.openReports ?? false,
+      }),
+  },
+  {
+    id: 'html',
+    fileName: 'report.html',
+    description: 'one self-contained page for auditors: prints on A4, no external requests',
+    render: (report, c) => renderHtml(report, c),
+  },
+  {
+    id: 'junit',
+    fileName: 'report.junit.xml',
+    description: 'JUnit XML for CI test reports (GitLab, GitHub, Jenkins): a test case per check',
+    render: (report, c) => renderJunit(report, c),
+  },
+  {
+    id: 'sarif',
+    fileName: 'report.sarif',
+    description: 'SARIF 2.1.0 for code-scanning dashboards: a rule per check, waivers as suppressions',
+    render: (report, c) => renderSarif(report, c),
+  },
+  {
+    id: 'markdown',
+    fileName: 'report.md',
+    description: 'Markdown for merge requests and tickets (GitLab, GitHub)',
+    render: (report, c) => renderMarkdown(report, c),
+  },
+] as const satisfies readonly ReportFormat[];
+
+/** Every report format, in the order --help lists them. */
+export const REPORT_FORMATS: readonly ReportFormat[] = FORMATS;
+
+/** The format ids: table, json, haven-json, ... */
+export const REPORT_FORMAT_IDS: readonly string[] = FORMATS.map((f) => f.id);
+
+export function reportFormat(id: string): ReportFormat | undefined {
+  return REPORT_FORMATS.find((f) => f.id === id);
+}

@@ -1,0 +1,204 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../evaluate.js';
+import { complianceDir } from '../paths.js';
+import { readSnapshotFile } from '../snapshot/read.js';
+import { applyWaivers } from '../waivers/apply.js';
+import type { WaiverFile } from '../waivers/types.js';
+import { reportFormat } from './formats.js';
+import { escapeHtml, renderHtml } from './html.js';
+import type { ComplianceReport } from './types.js';
+
+const demoPath = join(complianceDir(), '..', 'examples', 'snapshots', 'demo.json');
+const { snapshot, sha256 } = readSnapshotFile(demoPath);
+const demo = evaluate(snapshot, {
+  snapshotSha256: sha256,
+  integrity: { status: 'verified', manifest: 'm', files: 1 },
+});
+const clusterId = demo.metadata.snapshot.clusterId ?? '';
+const waivers: WaiverFile = {
+  apiVersion: 'havenkit.dev/v1alpha1',
+  kind: 'WaiverList',
+  waivers: [
+    {
+      check: 'privatenetworking',
+      scope: { clusterId },
+      reason: 'Public IP until the <b>NAT gateway</b> is delivered',
+      owner: 'Team Platform & Co',
+      ticket: 'PLAT-123',
+      expires: '2027-01-31',
+    },
+    {
+      check: 'multiaz',
+      scope: { clusterId: 'another-cluster' },
+      reason: 'not this cluster',
+      owner: 'someone else',
+      ticket: 'OTHER-7',
+      expires: '2027-06-30',
+    },
+    {
+      check: 'multiaz',
+      scope: { clusterId },
+      reason: 'old',
+      owner: 'someone',
+      ticket: 'OLD-1',
+      expires: '2025-01-01',
+    },
+  ],
+};
+const waived = applyWaivers(demo, waivers, 'ab'.repeat(32));
+const context = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:02Z' } as const;
+
+/** The demo report with hostile text from the cluster in every place a cluster can put text. */
+function hostile(): ComplianceReport {
+  const evil = '<script>alert("x")</script>';
+  const report = structuredClone(waived);
+  report.metadata.snapshot.server = `https://"><script>alert(1)</script>`;
+  report.metadata.snapshot.context = evil;
+  const result = report.results.find((r) => r.name === 'privatenetworking')!;
+  result.reason = { en: `node ${evil} is public`, nl: `node ${evil} is publiek` };
+  result.evidence.push({
+    kind: 'Node',
+    name: `"><img src=x onerror=alert(1)>`,
+    fields: { [`<i>key</i>`]: `<svg onload=alert(1)>`, 'status.addresses': null },
+    note: { en: evil, nl: evil },
+    offending: true,
+  });
+  return report;
+}
+
+describe('escapeHtml', () => {
+  it('escapes the five HTML special characters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;',
+    );
+  });
+});
+
+describe('renderHtml', () => {
+  it('keeps cluster-provided markup as text', () => {
+    const html = renderHtml(hostile(), { ...context, signedBy: '<key>' });
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img|<svg|<i>|<b>NAT/i);
+    expect(html).toContain('node &#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; is public');
+    expect(html).toContain('&#60;i&#62;key&#60;/i&#62;');
+    expect(html).toContain('&#60;b&#62;NAT gateway&#60;/b&#62;');
+    expect(html).toContain('Team Platform &#38; Co');
+    expect(html).toContain('<code>&#60;key&#62;</code>');
+    expect(html).toContain('<span class="marker offending">▲ offending</span>');
+  });
+
+  it('refers to nothing outside the file and forbids it by CSP', () => {
+    const html = renderHtml(hostile(), context);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
+    // Text is escaped, so every "<" starts real markup.
+    const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
+    const names = new Set(tags.map((tag) => /^<([a-z0-9]+)/i.exec(tag)?.[1]?.toLowerCase()));
+    for (const name of ['link', 'script', 'img', 'iframe', 'object', 'embed', 'base', 'form', 'svg']) {
+      expect(names).not.toContain(name);
+    }
+    expect(tags.filter((tag) => /\s(src|srcset|action|background|style)\s*=/i.test(tag))).toEqual([]);
+    const hrefs = tags.flatMap((tag) => [...tag.matchAll(/\shref\s*=\s*"([^"]*)"/gi)].map((m) => m[1]));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.filter((href) => !href?.startsWith('#'))).toEqual([]);
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    expect(style).not.toMatch(/@import|url\(|https?:/i);
+  });
+
+  it('is made for A4 print and keeps a check together', () => {
+    const html = renderHtml(demo, context);
+    expect(html).toContain('@page { size: A4; margin: 15mm; }');
+    expect(html).toMatch(/\.check, \.waiver \{[^}]*break-inside: avoid/);
+  });
+
+  it('shows identity, verdict, counts and every check in English', () => {
+    const html = renderHtml(demo, context);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(html).toContain('<h1>Haven compliance report</h1>');
+    expect(html).toContain('NOT Haven compliant');
+    expect(html).not.toContain('Verdict with waivers');
+    for (const text of [
+      'https://haven-demo.gemeente-voorbeeld.nl:6443',
+      'admin@haven-demo',
+      clusterId,
+      '2026-11-01T09:00:00Z',
+      sha256,
+      demo.metadata.havenVersion,
+      `${demo.metadata.checker.name} ${demo.metadata.checker.version}`,
+      '13 passed, 1 failed, 1 skipped, 0 unknown, of 15',
+    ]) {
+      expect(html).toContain(`${escapeHtml(text)}`);
+    }
+    for (const r of [...demo.results, ...demo.suggested]) {
+      expect(html).toContain(`<h4 lang="en">${escapeHtml(r.label)}</h4><code class="name">${r.name}</code>`);
+    }
+    expect(html).toContain('Not signed.');
+    expect(html).toContain('No waivers file was given.');
+  });
+
+  it('is Dutch with lang="nl"', () => {
+    const html = renderHtml(waived, { ...context, language: 'nl' });
+    expect(html).toContain('<html lang="nl">');
+    for (const text of [
+      'Haven-compliancerapport',
+      'NIET Haven-compliant',
+      'Alleen compliant met uitzonderingen',
+      'Verplichte controles',
+      'Aanbevolen controles',
+      'Onderbouwing',
+      'UITGEZONDERD (VOLDOET NIET)',
+      'verlopen, geen effect',
+      'Niet ondertekend.',
+    ]) {
+      expect(html).toContain(text);
+    }
+    expect(html).not.toContain('Mandatory checks');
+    expect(html).not.toContain('Not signed');
+  });
+
+  it('marks a waived failure as waived, with its waiver, and keeps the verdict apart', () => {
+    const html = renderHtml(waived, context);
+    const block = html.match(
+      /<article class="check[^"]*" id="check-privatenetworking"[\s\S]*?<\/article>/,
+    )?.[0];
+    expect(block).toBeDefined();
+    expect(block).toContain('class="check tone-waived"');
+    expect(block).toContain('data-outcome="fail" data-waived="true"');
+    expect(block).toContain('WAIVED (FAIL)');
+    expect(block).toContain('The check failed; the failure is covered by an active waiver.');
+    for (const text of ['Team Platform &#38; Co', 'PLAT-123', '2027-01-31']) expect(block).toContain(text);
+    expect(html).toContain('<div class="verdict tone-fail" data-verdict="not-compliant">');
+    expect(html).toContain(
+      '<div class="verdict tone-waived secondary" data-verdict="compliant-with-waivers">',
+    );
+    expect(html).toContain('Compliant only with waivers');
+    expect(html).not.toMatch(/data-verdict="compliant"/);
+    expect(html).toContain('data-status="applied"');
+    expect(html).toContain('data-status="expired"');
+    expect(html).toContain('data-status="out-of-scope"');
+    expect(html).toContain('ab'.repeat(32));
+    expect(html).toMatch(/class="count tone-waived"><b><span aria-hidden="true">⚑<\/span> 1<\/b>waived/);
+    expect(html).toMatch(/class="count tone-fail alert"><b><span aria-hidden="true">✗<\/span> 1<\/b>fail/);
+  });
+
+  it('shows the signing key and how to verify', () => {
+    const html = renderHtml(demo, { ...context, signedBy: 'SHA256:abc' });
+    expect(html).toContain('signed (DSSE, ed25519) with key <code>SHA256:abc</code>');
+    expect(html).toContain(
+      'Verify it with: <code>havenkit verify REPORT --key PUBLIC-KEY --snapshot SNAPSHOT</code>',
+    );
+    expect(html).not.toContain('Not signed');
+  });
+
+  it('is the html report format', () => {
+    const format = reportFormat('html');
+    expect(format?.fileName).toBe('report.html');
+    expect(format?.render(waived, context)).toBe(renderHtml(waived, context));
+  });
+
+  it('is pure: the same input gives the same bytes', () => {
+    expect(renderHtml(waived, context)).toBe(renderHtml(structuredClone(waived), context));
+  });
+});

@@ -1,0 +1,348 @@
+import type { LocalizedText } from '../catalogue/types.js';
+import type { Evidence, Outcome } from '../result.js';
+import type { WaiverOutcome, WaiverStatus } from '../waivers/types.js';
+import type { RenderContext } from './formats.js';
+import {
+  CAUSE_TEXT,
+  OUTCOME_TEXT,
+  TEXT,
+  VERDICT_TEXT,
+  WAIVED_TEXT,
+  WAIVER_STATUS_TEXT,
+  countsLine,
+  localize,
+} from './i18n.js';
+import type { ComplianceReport, Language, ReportResult, Verdict, VerdictWithWaivers } from './types.js';
+
+/** What the HTML report uses of the render context. */
+export type HtmlContext = Pick<RenderContext, 'language' | 'startTs' | 'stopTs' | 'signedBy'>;
+
+/** Escapes text for HTML element content and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Markup that is safe as it is: built by `h` from escaped values. */
+class Markup {
+  constructor(readonly html: string) {}
+}
+
+type Part = Markup | string | number | undefined | false | readonly Part[];
+
+function part(value: Part): string {
+  if (value === undefined || value === false) return '';
+  if (value instanceof Markup) return value.html;
+  if (typeof value === 'string' || typeof value === 'number') return escapeHtml(String(value));
+  return value.map(part).join('');
+}
+
+/** A template for markup: every interpolated string is escaped, only Markup passes as it is. */
+function h(strings: TemplateStringsArray, ...values: Part[]): Markup {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    out += part(value) + (strings[i + 1] ?? '');
+  });
+  return new Markup(out);
+}
+
+/** A CSS string literal (for `content:`) that cannot end the string or the style element. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/** "Verify it with: cmd" → ["Verify it with", "cmd"]. */
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + separator.length)];
+}
+
+type Tone = Outcome | 'waived';
+
+/** Outcomes are told apart by symbol and word, never by colour alone (black-and-white print). */
+const SYMBOL: Record<Tone, string> = { pass: '✓', fail: '✗', skip: '–', unknown: '?', waived: '⚑' };
+
+const VERDICT_TONE: Record<Verdict | VerdictWithWaivers, Tone> = {
+  compliant: 'pass',
+  'not-compliant': 'fail',
+  inconclusive: 'unknown',
+  'compliant-with-waivers': 'waived',
+};
+
+const STATUS_TONE: Record<WaiverStatus, Tone> = {
+  applied: 'waived',
+  expired: 'skip',
+  'out-of-scope': 'skip',
+  'not-needed': 'skip',
+};
+
+const STYLE = `
+@page { size: A4; margin: 15mm; }
+@page { @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; color: #444; } }
+:root { color-scheme: light; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+* { box-sizing: border-box; }
+html { font-family: "Segoe UI", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt;
+  line-height: 1.4; color: #111; background: #fff; }
+body { margin: 0 auto; max-width: 190mm; padding: 10mm 6mm; }
+@media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
+h1 { font-size: 20pt; margin: 0 0 1mm; }
+h2 { font-size: 14pt; border-bottom: 2px solid #111; padding-bottom: 1mm; margin: 8mm 0 3mm;
+  break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+h4 { font-size: 11pt; margin: 0; }
+p { margin: 1mm 0; }
+a { color: #0b3d91; }
+code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 8.5pt;
+  overflow-wrap: anywhere; }
+.subtitle { margin: 0 0 4mm; color: #333; }
+.muted { color: #444; font-size: 9pt; }
+table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; }
+th, td { text-align: left; vertical-align: top; padding: 1mm 2mm; border: 1px solid #888;
+  overflow-wrap: break-word; }
+th { background: #eee; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+table.identity { table-layout: fixed; }
+table.identity th { width: 32%; }
+table.identity td { overflow-wrap: anywhere; }
+table.overview td.nowrap { white-space: nowrap; }
+.verdict { border: 3px solid; padding: 3mm 4mm; margin: 3mm 0 1mm; font-size: 15pt; font-weight: bold;
+  break-inside: avoid; page-break-inside: avoid; }
+.verdict .what { display: block; font-size: 9pt; font-weight: normal; text-transform: uppercase;
+  letter-spacing: 0.05em; }
+.verdict.secondary { border-style: double; border-width: 4px; font-size: 12pt; }
+.counts { display: grid; grid-template-columns: repeat(6, 1fr); gap: 2mm; margin: 2mm 0; }
+.count { border: 1px solid #888; padding: 1mm 2.5mm; font-size: 9pt; break-inside: avoid; }
+.count b { display: block; font-size: 15pt; }
+.count.alert { border: 2.5px solid #111; }
+.badge { display: inline-block; font-weight: bold; padding: 0.3mm 2mm; border: 1.5px solid;
+  border-radius: 1.5mm; white-space: nowrap; font-size: 9pt; }
+.check, .waiver { border: 1px solid #888; border-left-width: 6px; padding: 2.5mm 4mm; margin: 0 0 3.5mm;
+  break-inside: avoid; page-break-inside: avoid; }
+.check header, .waiver header { display: grid; grid-template-columns: auto 1fr auto; align-items: baseline;
+  gap: 1mm 3mm; margin-bottom: 1.5mm; }
+dl.facts { display: grid; grid-template-columns: 28mm 1fr; gap: 0.8mm 3mm; margin: 1mm 0; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+.waived-box { border: 2px dashed; padding: 1.5mm 3mm; margin: 2mm 0; }
+table.evidence { font-size: 9pt; table-layout: fixed; }
+table.evidence td { overflow-wrap: anywhere; }
+table.evidence caption { text-align: left; }
+table.evidence col.object { width: 28%; }
+table.evidence col.fields { width: 47%; }
+table.evidence td ul { margin: 0; padding: 0; list-style: none; }
+tr.offending td { font-weight: 600; background: #f6f6f6; }
+tr.offending td:first-child { border-left: 3px solid #111; }
+.marker { display: inline-block; font-size: 7.5pt; font-weight: bold; text-transform: uppercase;
+  border: 1px solid; padding: 0 1mm; margin: 0.5mm 1mm 0 0; }
+.marker.inferred { border-style: dashed; }
+footer { margin-top: 8mm; border-top: 1px solid #888; padding-top: 2mm; }
+.tone-pass { color: #1b5e20; }
+.tone-fail { color: #b00020; }
+.tone-skip { color: #555; }
+.tone-unknown { color: #8a4b00; }
+.tone-waived { color: #5b2a86; }
+.badge.tone-pass, .verdict.tone-pass { background: #eaf5ea; }
+.badge.tone-fail, .verdict.tone-fail { background: #fdecee; }
+.badge.tone-unknown, .verdict.tone-unknown { background: #fff4e0; }
+.badge.tone-waived, .verdict.tone-waived { background: #f3ecf9; }
+.badge.tone-skip { background: #f2f2f2; }
+.check.tone-pass, .waiver.tone-pass { border-left: 6px solid #1b5e20; color: inherit; }
+.check.tone-fail { border: 2px solid #b00020; border-left-width: 8px; color: inherit; }
+.check.tone-unknown { border: 2px dashed #8a4b00; border-left-width: 6px; color: inherit; }
+.check.tone-skip, .waiver.tone-skip { border-left: 6px solid #bbb; color: inherit; }
+.check.tone-waived, .waiver.tone-waived { border-left: 6px double #5b2a86; color: inherit; }
+.count.tone-fail.alert { border-color: #b00020; }
+.count.tone-unknown.alert { border-color: #8a4b00; }
+`;
+
+/**
+ * The HTML report: one self-contained file for an auditor to hand over (inline CSS, no scripts,
+ * no external requests, a CSP that forbids them), printable on A4 and readable in black and
+ * white. Every text from the cluster, the checks or the waivers file is HTML-escaped. Pure.
+ */
+export function renderHtml(report: ComplianceReport, context: HtmlContext): string {
+  const language: Language = context.language;
+  const t = (key: keyof typeof TEXT): string => TEXT[key][language];
+  const l = (text: LocalizedText | string): string => localize(text, language);
+  const { snapshot, havenVersion, checker } = report.metadata;
+
+  const badge = (tone: Tone, word: string, upper = true): Markup =>
+    h`<span class="badge tone-${tone}"><span aria-hidden="true">${SYMBOL[tone]}</span> ${upper ? word.toUpperCase() : word}</span>`;
+  const toneOf = (r: ReportResult): Tone => (r.waived ? 'waived' : r.outcome);
+  /** A waiver only ever covers a failure: the short form (overview) leaves "fail" out. */
+  const outcomeBadge = (r: ReportResult, short = false): Markup =>
+    r.waived
+      ? badge('waived', short ? l(WAIVED_TEXT) : `${l(WAIVED_TEXT)} (${l(OUTCOME_TEXT[r.outcome])})`)
+      : badge(r.outcome, l(OUTCOME_TEXT[r.outcome]));
+  const value = (text: string | undefined): Markup => (text ? h`<code>${text}</code>` : h`—`);
+  const anchor = (name: string): string => `check-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+  const verdictBox = (what: string, verdict: Verdict | VerdictWithWaivers, secondary: boolean): Markup => {
+    const tone = VERDICT_TONE[verdict];
+    return h`<div class="verdict tone-${tone}${secondary ? ' secondary' : ''}" data-verdict="${verdict}"><span class="what">${what}</span><span aria-hidden="true">${SYMBOL[tone]}</span> ${l(VERDICT_TEXT[verdict])}</div>`;
+  };
+
+  const identity = h`<table class="identity"><tbody>
+<tr><th scope="row">${t('server')}</th><td>${value(snapshot.server)}</td></tr>
+<tr><th scope="row">${t('context')}</th><td>${value(snapshot.context)}</td></tr>
+<tr><th scope="row">${t('clusterId')}</th><td>${value(snapshot.clusterId)}</td></tr>
+<tr><th scope="row">${t('collectedAt')}</th><td>${value(snapshot.collectedAt)}</td></tr>
+<tr><th scope="row">${t('snapshotSha256')}</th><td>${value(snapshot.sha256)}</td></tr>
+<tr><th scope="row">${t('havenVersion')}</th><td>${value(havenVersion)}</td></tr>
+<tr><th scope="row">${t('checker')}</th><td>${value(`${checker.name} ${checker.version}`)}</td></tr>
+<tr><th scope="row">${t('evaluatedAt')}</th><td>${value(context.stopTs)}</td></tr>
+</tbody></table>`;
+
+  const { summary } = report;
+  const count = (tone: Tone | 'total', word: string, n: number): Markup =>
+    h`<div class="count ${tone === 'total' ? 'total' : `tone-${tone}`}${(tone === 'fail' || tone === 'unknown') && n > 0 ? ' alert' : ''}"><b>${tone === 'total' ? '' : h`<span aria-hidden="true">${SYMBOL[tone]}</span> `}${n}</b>${word}</div>`;
+  const counts = h`<div class="counts">
+${count('total', t('total'), summary.total)}
+${count('pass', l(OUTCOME_TEXT.pass), summary.passed)}
+${count('fail', l(OUTCOME_TEXT.fail), summary.failed)}
+${count('waived', l(WAIVED_TEXT), summary.waived)}
+${count('skip', l(OUTCOME_TEXT.skip), summary.skipped)}
+${count('unknown', l(OUTCOME_TEXT.unknown), summary.unknown)}
+</div>
+<p>${countsLine(summary, language)}</p>`;
+
+  const overview = (results: readonly ReportResult[]): Markup =>
+    h`<table class="overview"><thead><tr><th>${t('outcome')}</th><th>${t('check')}</th><th>${t('label')}</th><th>${t('category')}</th></tr></thead><tbody>
+${results.map(
+  (r) =>
+    h`<tr><td>${outcomeBadge(r, true)}</td><td class="nowrap"><a href="#${anchor(r.name)}"><code>${r.name}</code></a></td><td lang="en">${r.label}</td><td class="nowrap" lang="en">${r.category}</td></tr>\n`,
+)}</tbody></table>`;
+
+  const objectOf = (e: Evidence): string =>
+    [e.kind, [e.namespace, e.name].filter((s) => s !== undefined && s !== '').join('/')]
+      .filter(Boolean)
+      .join(' ');
+  const evidenceRow = (e: Evidence): Markup => {
+    const fields = Object.entries(e.fields);
+    return h`<tr${e.offending ? h` class="offending"` : ''}><td><code>${objectOf(e)}</code>${
+      e.offending || e.inferred ? h`<br>` : ''
+    }${e.offending ? h`<span class="marker offending">▲ ${t('offending')}</span>` : ''}${
+      e.inferred ? h`<span class="marker inferred">≈ ${t('inferred')}</span>` : ''
+    }</td><td>${
+      fields.length === 0
+        ? '—'
+        : h`<ul>${fields.map(([k, v]) => h`<li><code>${k}</code> = <code>${v === null ? 'null' : String(v)}</code></li>`)}</ul>`
+    }</td><td>${e.note !== undefined ? l(e.note) : ''}</td></tr>\n`;
+  };
+  const evidence = (r: ReportResult): Markup =>
+    r.evidence.length === 0
+      ? h`<p class="muted">${t('evidence')}: ${t('noEvidence')}</p>`
+      : h`<table class="evidence"><caption class="muted">${t('evidence')}</caption><colgroup><col class="object"><col class="fields"><col class="note"></colgroup><thead><tr><th>${t('object')}</th><th>${t('fields')}</th><th>${t('note')}</th></tr></thead><tbody>
+${r.evidence.map(evidenceRow)}</tbody></table>`;
+
+  const waivedBox = (r: ReportResult): Markup | undefined => {
+    const w = r.waived;
+    if (!w) return undefined;
+    return h`<div class="waived-box tone-waived"><p><strong><span aria-hidden="true">${SYMBOL.waived}</span> ${t('waivedBy')}</strong> (${t('waiver').toLowerCase()} #${w.index}): ${t('waivedNote')}</p>
+<dl class="facts"><dt>${t('owner')}</dt><dd>${w.owner}</dd><dt>${t('ticket')}</dt><dd>${w.ticket}</dd><dt>${t('expires')}</dt><dd>${w.expires}</dd><dt>${t('reason')}</dt><dd>${w.reason}</dd></dl></div>`;
+  };
+
+  const checkBlock = (r: ReportResult): Markup =>
+    h`<article class="check tone-${toneOf(r)}" id="${anchor(r.name)}" data-outcome="${r.outcome}"${r.waived ? h` data-waived="true"` : ''}>
+<header>${outcomeBadge(r)}<h4 lang="en">${r.label}</h4><code class="name">${r.name}</code></header>
+<dl class="facts"><dt>${t('reason')}</dt><dd>${l(r.reason)}</dd>${
+      r.cause ? h`<dt>${t('cause')}</dt><dd>${l(CAUSE_TEXT[r.cause])}</dd>` : ''
+    }<dt>${t('rationale')}</dt><dd>${l(r.rationale)}</dd></dl>
+${waivedBox(r)}${evidence(r)}
+</article>\n`;
+
+  const byCategory = (results: readonly ReportResult[]): Markup[] => {
+    const groups: { category: string; results: ReportResult[] }[] = [];
+    for (const r of results) {
+      const last = groups.at(-1);
+      if (last && last.category === r.category) last.results.push(r);
+      else groups.push({ category: r.category, results: [r] });
+    }
+    return groups.map(
+      (g) => h`<section class="category"><h3 lang="en">${g.category}</h3>
+${g.results.map(checkBlock)}</section>\n`,
+    );
+  };
+
+  const scopeOf = (o: WaiverOutcome): Markup => {
+    const { clusterId, nodes, objects } = o.waiver.scope;
+    return h`${t('cluster')} <code>${clusterId}</code>${
+      nodes && nodes.length > 0
+        ? h`; ${t('nodes').toLowerCase()}: ${nodes.map((n, i) => h`${i > 0 ? ', ' : ''}<code>${n}</code>`)}`
+        : ''
+    }${
+      objects && objects.length > 0
+        ? h`; ${t('objects').toLowerCase()}: ${objects.map(
+            (o, i) =>
+              h`${i > 0 ? ', ' : ''}<code>${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}</code>`,
+          )}`
+        : ''
+    }`;
+  };
+  const waiverBlock = (o: WaiverOutcome, index: number): Markup => {
+    const tone = STATUS_TONE[o.status];
+    return h`<article class="waiver tone-${tone}" data-status="${o.status}">
+<header>${badge(tone, l(WAIVER_STATUS_TEXT[o.status]), false)}<h4>${t('waiver')} #${index}: <code>${o.waiver.check}</code></h4></header>
+<dl class="facts"><dt>${t('status')}</dt><dd>${l(o.detail)}</dd><dt>${t('scope')}</dt><dd>${scopeOf(o)}</dd><dt>${t('owner')}</dt><dd>${o.waiver.owner}</dd><dt>${t('ticket')}</dt><dd>${o.waiver.ticket}</dd><dt>${t('expires')}</dt><dd>${o.waiver.expires}</dd><dt>${t('reason')}</dt><dd>${o.waiver.reason}</dd></dl>
+</article>\n`;
+  };
+  const waivers = report.waivers
+    ? h`<p>${t('waiversAsOf')}: <code>${report.waivers.asOf}</code>. ${t('waiversSha256')}: <code>${report.waivers.sha256}</code>.</p>
+${report.waivers.waivers.length === 0 ? h`<p>${t('none')}</p>` : report.waivers.waivers.map(waiverBlock)}`
+    : h`<p>${t('noWaivers')}</p>`;
+
+  const [verifyLead, verifyCommand] = splitOnce(t('verifyWith'), ': ');
+  const signature = context.signedBy
+    ? h`<p><strong><span aria-hidden="true">${SYMBOL.pass}</span> ${t('signedWith')} <code>${context.signedBy}</code>.</strong></p>
+<p>${verifyCommand ? h`${verifyLead}: <code>${verifyCommand}</code>` : verifyLead}</p>
+<p class="muted">${t('htmlNotSigned')}</p>`
+    : h`<p><strong><span aria-hidden="true">${SYMBOL.skip}</span> ${t('unsigned')}</strong></p>`;
+
+  const title = t('title');
+  const who = snapshot.clusterId ?? snapshot.server ?? snapshot.context;
+  const style = `${STYLE}@page { @bottom-left { content: ${cssString(`${title} · Haven ${havenVersion}`)}; font: 8pt sans-serif; color: #444; } }\n`;
+
+  const page = h`<!DOCTYPE html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${checker.name} ${checker.version}">
+<title>${title}${who ? ` — ${who}` : ''}</title>
+<style>${new Markup(style)}</style>
+</head>
+<body>
+<header class="report-header">
+<h1>${title}</h1>
+<p class="subtitle">Haven ${havenVersion} · ${checker.name} ${checker.version}</p>
+${verdictBox(t('verdict'), report.verdict, false)}
+${report.verdictWithWaivers !== undefined ? verdictBox(t('verdictWithWaivers'), report.verdictWithWaivers, true) : ''}
+${report.verdictWithWaivers !== undefined ? h`<p class="muted">${t('verdictNote')}</p>` : ''}
+</header>
+<main>
+<section id="cluster"><h2>${t('cluster')}</h2>
+${identity}
+</section>
+<section id="summary"><h2>${t('summary')}</h2>
+${counts}
+${overview(report.results)}
+</section>
+<section id="mandatory"><h2>${t('mandatoryChecks')}</h2>
+${byCategory(report.results)}</section>
+<section id="suggested"><h2>${t('suggestedChecks')}</h2>
+<p class="muted">${t('suggestedNote')}</p>
+${report.suggested.length === 0 ? h`<p>${t('none')}</p>` : byCategory(report.suggested)}</section>
+<section id="waivers"><h2>${t('waivers')}</h2>
+${waivers}
+</section>
+<section id="signature"><h2>${t('signature')}</h2>
+${signature}
+</section>
+</main>
+<footer class="muted">${t('generatedBy')} ${checker.name} ${checker.version} · ${t('evaluatedAt').toLowerCase()} ${context.stopTs}</footer>
+</body>
+</html>
+`;
+  return page.html;
+}

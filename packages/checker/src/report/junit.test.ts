@@ -1,0 +1,234 @@
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../evaluate.js';
+import { complianceDir } from '../paths.js';
+import { readSnapshotFile } from '../snapshot/read.js';
+import { applyWaivers } from '../waivers/apply.js';
+import { reportFormat } from './formats.js';
+import { junitClassname, junitTestName, renderJunit } from './junit.js';
+import type { ComplianceReport, ReportResult } from './types.js';
+
+const { snapshot } = readSnapshotFile(join(complianceDir(), '..', 'examples', 'snapshots', 'demo.json'));
+const CLUSTER_ID = 'e8b1c7d2-5a3f-4e6b-9c0d-1f2a3b4c5d6e';
+const context = {
+  language: 'en',
+  startTs: '2026-11-01T09:00:00Z',
+  stopTs: '2026-11-01T09:00:02.5Z',
+} as const;
+
+/** The demo: privatenetworking fails, shavalidation is unknown, havenversion, cis and kubescape skip. */
+const demo = evaluate(snapshot);
+const waived = applyWaivers(
+  demo,
+  {
+    apiVersion: 'havenkit.dev/v1alpha1',
+    kind: 'WaiverList',
+    waivers: [
+      {
+        check: 'privatenetworking',
+        scope: { clusterId: CLUSTER_ID },
+        reason: 'Bastion node, replaced by a VPN',
+        owner: 'platform-team',
+        ticket: 'OPS-1234',
+        expires: '2026-12-31',
+      },
+    ],
+  },
+  'a'.repeat(64),
+);
+
+interface Testcase {
+  '@_name': string;
+  '@_classname': string;
+  failure?: { '@_message': string; '@_type': string; '#text'?: string };
+  error?: { '@_message': string; '@_type': string; '#text'?: string };
+  skipped?: { '@_message': string };
+}
+interface Testsuite {
+  '@_name': string;
+  '@_tests': string;
+  '@_failures': string;
+  '@_errors': string;
+  '@_skipped': string;
+  testcase: Testcase[];
+}
+interface Junit {
+  testsuites: {
+    '@_name': string;
+    '@_tests': string;
+    '@_failures': string;
+    '@_errors': string;
+    '@_skipped': string;
+    '@_time'?: string;
+    testsuite: Testsuite[];
+  };
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseAttributeValue: false,
+  parseTagValue: false,
+  isArray: (name) => name === 'testsuite' || name === 'testcase' || name === 'property',
+});
+const parse = (xml: string) => parser.parse(xml) as Junit;
+const testcases = (junit: Junit) => junit.testsuites.testsuite.flatMap((s) => s.testcase);
+const checks = (report: ComplianceReport) => [...report.results, ...report.suggested];
+const testcaseOf = (junit: Junit, name: string) =>
+  testcases(junit).find((t) => t['@_name'].startsWith(`${name}: `));
+
+/** The demo report with one result replaced. */
+function withResult(name: string, change: Partial<ReportResult>): ComplianceReport {
+  return { ...demo, results: demo.results.map((r) => (r.name === name ? { ...r, ...change } : r)) };
+}
+
+describe('renderJunit', () => {
+  it('is well-formed XML with a declaration and one <testsuites> root', () => {
+    const xml = renderJunit(demo, context);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
+    expect(xml.endsWith('</testsuites>\n')).toBe(true);
+  });
+
+  it('has one testcase per check, mandatory and suggested', () => {
+    const junit = parse(renderJunit(demo, context));
+    expect(testcases(junit)).toHaveLength(checks(demo).length);
+    expect(testcases(junit).map((t) => t['@_name'].split(':')[0])).toEqual(checks(demo).map((r) => r.name));
+  });
+
+  it('has a testsuite per category, the suggested checks in suites of their own', () => {
+    const junit = parse(renderJunit(demo, context));
+    expect(junit.testsuites.testsuite.map((s) => s['@_name'])).toEqual([
+      'Fundamental',
+      'Infrastructure',
+      'Cluster',
+      'External',
+      'Haven+',
+      'Validation',
+      'External (Suggested checks)',
+    ]);
+  });
+
+  it('names a testcase after the check and its label and its class after the category', () => {
+    const junit = parse(renderJunit(demo, context));
+    for (const r of demo.results) {
+      const testcase = testcaseOf(junit, r.name);
+      expect(testcase?.['@_name']).toBe(`${r.name}: ${r.label}`);
+      expect(testcase?.['@_classname']).toBe(`haven.${r.category}`);
+    }
+    expect(testcaseOf(junit, 'cis')?.['@_classname']).toBe('haven.suggested.External');
+    expect(junitTestName({ name: 'multiaz', label: 'Multiple availability zones in use' })).toBe(
+      'multiaz: Multiple availability zones in use',
+    );
+    expect(junitClassname({ category: 'Haven+' }, false)).toBe('haven.Haven+');
+  });
+
+  it('counts tests, failures, errors and skipped as the outcomes are, on the root and every suite', () => {
+    const junit = parse(renderJunit(demo, context));
+    const all = checks(demo);
+    const count = (outcome: string) => String(all.filter((r) => r.outcome === outcome).length);
+    expect(junit.testsuites).toMatchObject({
+      '@_tests': String(all.length),
+      '@_failures': count('fail'),
+      '@_errors': count('unknown'),
+      '@_skipped': count('skip'),
+    });
+    expect([
+      junit.testsuites['@_failures'],
+      junit.testsuites['@_errors'],
+      junit.testsuites['@_skipped'],
+    ]).toEqual(['1', '1', '3']);
+    for (const suite of junit.testsuites.testsuite) {
+      const cases = suite.testcase;
+      expect(suite['@_tests']).toBe(String(cases.length));
+      expect(suite['@_failures']).toBe(String(cases.filter((t) => t.failure).length));
+      expect(suite['@_errors']).toBe(String(cases.filter((t) => t.error).length));
+      expect(suite['@_skipped']).toBe(String(cases.filter((t) => t.skipped).length));
+    }
+  });
+
+  it('gives the run time in seconds from the context timestamps', () => {
+    expect(parse(renderJunit(demo, context)).testsuites['@_time']).toBe('2.500');
+  });
+
+  it('writes a passed check as a testcase without children', () => {
+    expect(renderJunit(demo, context)).toContain(
+      '<testcase name="multiaz: Multiple availability zones in use" classname="haven.Infrastructure"/>',
+    );
+  });
+
+  it('writes a failed check as <failure> with the reason as message and the evidence in the body', () => {
+    const failure = testcaseOf(parse(renderJunit(demo, context)), 'privatenetworking')?.failure;
+    expect(failure?.['@_message']).toBe('1 node(s) have a globally routable address: haven-worker-3.');
+    expect(failure?.['@_type']).toBe('fail');
+    expect(failure?.['#text']).toContain('Rationale: Nodes should only have private addresses');
+    expect(failure?.['#text']).toContain('Evidence:\n');
+    expect(failure?.['#text']).toMatch(
+      / {2}- Node haven-worker-3.*status\.addresses\.ExternalIP=51\.68\.142\.37/,
+    );
+  });
+
+  it('writes a skipped check as <skipped> with the reason as message', () => {
+    const testcase = testcaseOf(parse(renderJunit(demo, context)), 'havenversion');
+    expect(testcase?.skipped?.['@_message']).toMatch(/^offline: no Haven releases list was given/);
+    expect(testcase?.failure).toBeUndefined();
+  });
+
+  it('writes an unknown check as <error> whose type is the cause', () => {
+    const error = testcaseOf(parse(renderJunit(demo, context)), 'shavalidation')?.error;
+    expect(error?.['@_type']).toBe('not-collected');
+    expect(error?.['@_message']).toBe(
+      "The toolkit's own files were not verified (no integrity result was given).",
+    );
+    expect(error?.['#text']).toContain('Cause: not collected');
+  });
+
+  it('keeps a waived failure a <failure> of type "waived" whose message and body name the waiver', () => {
+    const junit = parse(renderJunit(waived, context));
+    const failure = testcaseOf(junit, 'privatenetworking')?.failure;
+    expect(failure?.['@_type']).toBe('waived');
+    expect(failure?.['@_message']).toBe(
+      'WAIVED (OPS-1234, expires 2026-12-31): 1 node(s) have a globally routable address: haven-worker-3.',
+    );
+    expect(failure?.['#text']).toContain(
+      'Waived: Bastion node, replaced by a VPN (owner platform-team, ticket OPS-1234, expires 2026-12-31)',
+    );
+    expect(junit.testsuites['@_failures']).toBe('1');
+  });
+
+  it('round-trips < & " \' > in a reason through the message attribute and the body', () => {
+    const reason = `a <b> & "c" 'd' ]]> </failure>`;
+    const xml = renderJunit(withResult('privatenetworking', { reason: { en: reason, nl: reason } }), context);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const failure = testcaseOf(parse(xml), 'privatenetworking')?.failure;
+    expect(failure?.['@_message']).toBe(reason);
+    expect(failure?.['#text']?.split('\n')[0]).toBe(reason);
+  });
+
+  it('replaces characters XML cannot carry and keeps attributes on one line', () => {
+    const reason = 'bell\u0007 and\nnewline';
+    const xml = renderJunit(withResult('privatenetworking', { reason: { en: reason, nl: reason } }), context);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(testcaseOf(parse(xml), 'privatenetworking')?.failure?.['@_message']).toBe(
+      'bell\uFFFD and newline',
+    );
+  });
+
+  it('writes the texts in Dutch when the language is nl', () => {
+    const xml = renderJunit(waived, { ...context, language: 'nl' });
+    const junit = parse(xml);
+    expect(junit.testsuites['@_name']).toBe('havenkit: Haven v12.8.0 (NIET Haven-compliant)');
+    expect(junit.testsuites.testsuite.at(-1)?.['@_name']).toBe('External (Aanbevolen controles)');
+    expect(testcaseOf(junit, 'privatenetworking')?.failure?.['@_message']).toMatch(
+      /^UITGEZONDERD \(OPS-1234, verloopt 2026-12-31\): /,
+    );
+    expect(testcaseOf(junit, 'shavalidation')?.error?.['#text']).toContain('Oorzaak: niet verzameld');
+  });
+
+  it('is registered as the junit format, written to report.junit.xml', () => {
+    const format = reportFormat('junit');
+    expect(format?.fileName).toBe('report.junit.xml');
+    expect(format?.render(demo, context)).toBe(renderJunit(demo, context));
+  });
+});

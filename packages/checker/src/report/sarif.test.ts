@@ -1,0 +1,266 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { Log, Result } from 'sarif';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../evaluate.js';
+import { complianceDir } from '../paths.js';
+import type { Evidence } from '../result.js';
+import { readSnapshotFile } from '../snapshot/read.js';
+import { applyWaivers } from '../waivers/apply.js';
+import { reportFormat } from './formats.js';
+import { SARIF_MAX_LOCATIONS, renderSarif, type SarifContext } from './sarif.js';
+import type { ComplianceReport, ReportResult } from './types.js';
+
+const root = join(complianceDir(), '..');
+const { snapshot } = readSnapshotFile(join(root, 'examples', 'snapshots', 'demo.json'));
+const CLUSTER_ID = 'e8b1c7d2-5a3f-4e6b-9c0d-1f2a3b4c5d6e';
+const context = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:02Z' } as const;
+
+/** The demo: privatenetworking fails, shavalidation is unknown, havenversion, cis and kubescape skip. */
+const demo = evaluate(snapshot);
+const waived = applyWaivers(
+  demo,
+  {
+    apiVersion: 'havenkit.dev/v1alpha1',
+    kind: 'WaiverList',
+    waivers: [
+      {
+        check: 'privatenetworking',
+        scope: { clusterId: CLUSTER_ID },
+        reason: 'Bastion node, replaced by a VPN',
+        owner: 'platform-team',
+        ticket: 'OPS-1234',
+        expires: '2026-12-31',
+      },
+    ],
+  },
+  'a'.repeat(64),
+);
+const inconclusive = evaluate(snapshot, { only: ['multiaz', 'havenversion', 'shavalidation'] });
+
+// The official schema (test/fixtures/sarif/README.md). Its header names draft 2020-12, but it is
+// written in draft-07 (`definitions`), so it is compiled as draft-07 without that header.
+type FormatsPlugin = (ajv: Ajv) => Ajv;
+const formatsModule = addFormatsModule as unknown as FormatsPlugin & { default?: FormatsPlugin };
+const addFormats: FormatsPlugin = formatsModule.default ?? formatsModule;
+const schemaPath = join(root, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json');
+const { $schema: _header, ...sarifSchema } = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<
+  string,
+  unknown
+>;
+const ajv = new Ajv({ allErrors: true });
+addFormats(ajv);
+const validateSarif = ajv.compile(sarifSchema);
+
+function expectValidSarif(text: string): Log {
+  const log = JSON.parse(text) as Log;
+  const valid = validateSarif(log);
+  expect(validateSarif.errors ?? []).toEqual([]);
+  expect(valid).toBe(true);
+  return log;
+}
+
+const sarif = (report: ComplianceReport, options: Partial<SarifContext> = {}) =>
+  JSON.parse(renderSarif(report, { ...context, ...options })) as Log;
+const run = (log: Log) => log.runs[0]!;
+const resultOf = (log: Log, name: string): Result | undefined =>
+  run(log).results?.find((r) => r.ruleId === name);
+const checks = (report: ComplianceReport) => [...report.results, ...report.suggested];
+
+/** The demo report with one result replaced. */
+function withResult(name: string, change: Partial<ReportResult>): ComplianceReport {
+  return { ...demo, results: demo.results.map((r) => (r.name === name ? { ...r, ...change } : r)) };
+}
+
+describe('renderSarif', () => {
+  it('is valid against the SARIF 2.1.0 schema for the demo report', () => {
+    expect(demo.verdict).toBe('not-compliant');
+    expectValidSarif(renderSarif(demo, context));
+  });
+
+  it('is valid against the SARIF 2.1.0 schema for a report with a waived failure', () => {
+    expect(waived.verdictWithWaivers).toBe('inconclusive');
+    expectValidSarif(renderSarif(waived, context));
+  });
+
+  it('is valid against the SARIF 2.1.0 schema for an inconclusive report, passes included', () => {
+    expect(inconclusive.verdict).toBe('inconclusive');
+    expectValidSarif(renderSarif(inconclusive, { ...context, sarifIncludePasses: true }));
+  });
+
+  it('the schema check rejects a log that breaks SARIF (a result level that does not exist)', () => {
+    const log = sarif(demo);
+    run(log).results![0]!.level = 'fatal' as Result.level;
+    expect(validateSarif(log)).toBe(false);
+  });
+
+  it('declares the schema, version 2.1.0 and one run by havenkit with the run times', () => {
+    const log = sarif(demo);
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs).toHaveLength(1);
+    expect(run(log).tool.driver).toMatchObject({
+      name: 'havenkit',
+      version: demo.metadata.checker.version,
+      informationUri: 'https://havenkit.dev',
+    });
+    expect(run(log).invocations).toEqual([
+      { executionSuccessful: true, startTimeUtc: context.startTs, endTimeUtc: context.stopTs },
+    ]);
+    expect(run(log).properties).toMatchObject({ verdict: 'not-compliant', havenVersion: 'v12.8.0' });
+  });
+
+  it('has one rule per check whose id is exactly the check name, and results point at their rule', () => {
+    const log = sarif(demo);
+    const rules = run(log).tool.driver.rules ?? [];
+    expect(rules.map((r) => r.id)).toEqual(checks(demo).map((r) => r.name));
+    for (const result of run(log).results ?? []) {
+      expect(rules[result.ruleIndex!]?.id).toBe(result.ruleId);
+    }
+  });
+
+  it('describes a rule by the label, the rationale in the language and the category', () => {
+    const rule = run(sarif(demo)).tool.driver.rules?.find((r) => r.id === 'privatenetworking');
+    const check = demo.results.find((r) => r.name === 'privatenetworking')!;
+    expect(rule).toMatchObject({
+      name: 'PrivateNetworkingTopology',
+      shortDescription: { text: 'Private networking topology' },
+      fullDescription: { text: check.rationale.en },
+      help: { text: check.rationale.en },
+      properties: { category: 'Infrastructure', mandatory: true },
+    });
+  });
+
+  it('reports a failure as level error, an unknown as warning and a skip as notApplicable, level none', () => {
+    const log = sarif(demo);
+    expect(resultOf(log, 'privatenetworking')).toMatchObject({ kind: 'fail', level: 'error' });
+    expect(resultOf(log, 'shavalidation')).toMatchObject({ kind: 'fail', level: 'warning' });
+    expect(resultOf(log, 'shavalidation')?.message.text).toMatch(/\(cause: not collected\)$/);
+    expect(resultOf(log, 'havenversion')).toMatchObject({ kind: 'notApplicable', level: 'none' });
+    expect(resultOf(log, 'cis')).toMatchObject({ kind: 'notApplicable', level: 'none' });
+  });
+
+  it('leaves passes out by default', () => {
+    const results = run(sarif(demo)).results ?? [];
+    expect(results.map((r) => r.ruleId)).toEqual(
+      checks(demo)
+        .filter((r) => r.outcome !== 'pass')
+        .map((r) => r.name),
+    );
+    expect(results.some((r) => r.kind === 'pass')).toBe(false);
+  });
+
+  it('includes passes as kind pass, level none when sarifIncludePasses is true', () => {
+    const log = sarif(demo, { sarifIncludePasses: true });
+    expect(run(log).results).toHaveLength(checks(demo).length);
+    expect(resultOf(log, 'multiaz')).toMatchObject({ kind: 'pass', level: 'none' });
+  });
+
+  it('suppresses a waived failure with an accepted external suppression that names the waiver', () => {
+    const log = sarif(waived);
+    expect(resultOf(log, 'privatenetworking')).toMatchObject({
+      kind: 'fail',
+      level: 'error',
+      suppressions: [
+        {
+          kind: 'external',
+          status: 'accepted',
+          justification:
+            'Bastion node, replaced by a VPN (owner: platform-team; ticket: OPS-1234; expires: 2026-12-31)',
+        },
+      ],
+    });
+    expect(resultOf(sarif(demo), 'privatenetworking')?.suppressions).toBeUndefined();
+  });
+
+  it('locates a result at its offending objects as Kind/namespace/name', () => {
+    const evidence: Evidence[] = [
+      {
+        kind: 'Pod',
+        namespace: 'web',
+        name: 'shop-1',
+        fields: { 'spec.hostNetwork': true },
+        offending: true,
+      },
+      { kind: 'Pod', namespace: 'web', name: 'shop-2', fields: { 'spec.hostNetwork': false } },
+      {
+        kind: 'Node',
+        name: 'haven-worker-3',
+        fields: {},
+        offending: true,
+        note: { en: 'public', nl: 'publiek' },
+      },
+    ];
+    const log = sarif(withResult('privatenetworking', { evidence }));
+    expect(resultOf(log, 'privatenetworking')?.locations).toEqual([
+      {
+        logicalLocations: [
+          {
+            kind: 'resource',
+            name: 'shop-1',
+            fullyQualifiedName: 'Pod/web/shop-1',
+            properties: {
+              kubernetesKind: 'Pod',
+              namespace: 'web',
+              fields: { 'spec.hostNetwork': true },
+              offending: true,
+            },
+          },
+          {
+            kind: 'resource',
+            name: 'haven-worker-3',
+            fullyQualifiedName: 'Node/haven-worker-3',
+            properties: { kubernetesKind: 'Node', fields: {}, offending: true, note: 'public' },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('locates a result at all its evidence when none is offending, at most 20, and counts the rest', () => {
+    const evidence: Evidence[] = Array.from({ length: 25 }, (_, i) => ({
+      kind: 'Node',
+      name: `n${i}`,
+      fields: {},
+    }));
+    const result = resultOf(sarif(withResult('privatenetworking', { evidence })), 'privatenetworking');
+    const locations = result?.locations?.[0]?.logicalLocations ?? [];
+    expect(locations).toHaveLength(SARIF_MAX_LOCATIONS);
+    expect(locations[0]?.fullyQualifiedName).toBe('Node/n0');
+    expect(result?.properties).toMatchObject({ evidenceCount: 25, locationsOmitted: 5 });
+  });
+
+  it('locates a result without evidence at the cluster', () => {
+    expect(resultOf(sarif(demo), 'shavalidation')?.locations).toEqual([
+      {
+        logicalLocations: [
+          { kind: 'resource', name: CLUSTER_ID, fullyQualifiedName: `Cluster/${CLUSTER_ID}` },
+        ],
+      },
+    ]);
+  });
+
+  it('writes messages, descriptions and the justification in Dutch when the language is nl', () => {
+    const log = sarif(waived, { language: 'nl' });
+    const check = demo.results.find((r) => r.name === 'privatenetworking')!;
+    expect(run(log).language).toBe('nl');
+    expect(run(log).tool.driver.rules?.find((r) => r.id === 'privatenetworking')?.fullDescription?.text).toBe(
+      check.rationale.nl,
+    );
+    expect(resultOf(log, 'shavalidation')?.message.text).toMatch(/\(oorzaak: niet verzameld\)$/);
+    expect(resultOf(log, 'privatenetworking')?.suppressions?.[0]?.justification).toBe(
+      'Bastion node, replaced by a VPN (eigenaar: platform-team; ticket: OPS-1234; verloopt: 2026-12-31)',
+    );
+    expectValidSarif(renderSarif(waived, { ...context, language: 'nl' }));
+  });
+
+  it('is registered as the sarif format, written to report.sarif, passes only when asked', () => {
+    const format = reportFormat('sarif');
+    expect(format?.fileName).toBe('report.sarif');
+    expect(format?.render(demo, context)).toBe(renderSarif(demo, context));
+    const withPasses = JSON.parse(format!.render(demo, { ...context, sarifIncludePasses: true })) as Log;
+    expect(run(withPasses).results).toHaveLength(checks(demo).length);
+  });
+});

@@ -1,0 +1,193 @@
+import type { Log, LogicalLocation, ReportingDescriptor, Result, Run, Suppression } from 'sarif';
+import type { Evidence } from '../result.js';
+import type { RenderContext } from './formats.js';
+import { CAUSE_TEXT, TEXT, localize } from './i18n.js';
+import type { ComplianceReport, Language, ReportResult } from './types.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SARIF_TOOL_NAME = 'havenkit';
+export const SARIF_INFORMATION_URI = 'https://havenkit.dev';
+
+/** At most this many evidence objects become a result's logical locations; the JSON report has all. */
+export const SARIF_MAX_LOCATIONS = 20;
+
+export type SarifContext = Pick<RenderContext, 'language' | 'startTs' | 'stopTs' | 'sarifIncludePasses'>;
+
+/**
+ * SARIF 2.1.0 (one run) for code-scanning dashboards and security tooling. Every check is a rule
+ * (id = the check's name); each check that ran is a result:
+ *
+ *   fail     level "error"                      (kind "fail")
+ *   waived   level "error" with an "external", "accepted" suppression that carries the waiver
+ *   unknown  level "warning"                    (kind "fail": SARIF's kind "open" would force level
+ *                                                "none", and then most viewers hide it)
+ *   skip     kind "notApplicable", level "none"
+ *   pass     kind "pass", level "none"          only with `sarifIncludePasses`
+ *
+ * A waived failure is a suppressed result, SARIF's own notion of an accepted finding: viewers show
+ * it as suppressed (GitHub as dismissed), never as a pass, and the justification says who accepted
+ * it, under which ticket and until when. A Kubernetes object is no file, so locations are logical:
+ * the offending evidence objects (else all evidence), as "Kind/namespace/name"; a result without
+ * evidence is located at the cluster.
+ */
+export function renderSarif(report: ComplianceReport, context: SarifContext): string {
+  return `${JSON.stringify(toSarif(report, context), null, 2)}\n`;
+}
+
+/** The SARIF log as an object (renderSarif serializes it). Not exported: @types/sarif is a dev dependency. */
+function toSarif(report: ComplianceReport, context: SarifContext): Log {
+  const language = context.language;
+  const all = [...report.results, ...report.suggested];
+  const rules = all.map((r) => rule(r, language));
+  const index = new Map(all.map((r, i) => [r.name, i]));
+  const results = all
+    .filter((r) => r.outcome !== 'pass' || context.sarifIncludePasses === true)
+    .map((r) => result(r, index.get(r.name) ?? -1, report, language));
+  const { snapshot, havenVersion, checker } = report.metadata;
+  const times = {
+    ...(isTimestamp(context.startTs) ? { startTimeUtc: context.startTs } : {}),
+    ...(isTimestamp(context.stopTs) ? { endTimeUtc: context.stopTs } : {}),
+  };
+  const run: Run = {
+    tool: {
+      driver: {
+        name: SARIF_TOOL_NAME,
+        fullName: `${checker.name} ${checker.version}`,
+        version: checker.version,
+        semanticVersion: checker.version,
+        informationUri: SARIF_INFORMATION_URI,
+        rules,
+        properties: { havenVersion },
+      },
+    },
+    language,
+    invocations: [{ executionSuccessful: true, ...times }],
+    results,
+    properties: {
+      verdict: report.verdict,
+      ...(report.verdictWithWaivers !== undefined ? { verdictWithWaivers: report.verdictWithWaivers } : {}),
+      summary: { ...report.summary },
+      havenVersion,
+      snapshot: { ...snapshot },
+    },
+  };
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
+
+function rule(r: ReportResult, language: Language): ReportingDescriptor {
+  const rationale = r.rationale[language];
+  return {
+    id: r.name,
+    name: pascalCase(r.label),
+    shortDescription: { text: r.label },
+    fullDescription: { text: rationale },
+    help: { text: rationale },
+    defaultConfiguration: { level: 'error' },
+    properties: {
+      category: r.category,
+      mandatory: r.mandatory,
+      tags: ['haven', r.category, r.mandatory ? 'mandatory' : 'suggested'],
+    },
+  };
+}
+
+function result(r: ReportResult, ruleIndex: number, report: ComplianceReport, language: Language): Result {
+  const reason = localize(r.reason, language);
+  const cause = r.cause ? ` (${TEXT.cause[language].toLowerCase()}: ${CAUSE_TEXT[r.cause][language]})` : '';
+  const { locations, omitted } = logicalLocations(r.evidence, report, language);
+  const properties = {
+    outcome: r.outcome,
+    category: r.category,
+    mandatory: r.mandatory,
+    ...(r.cause ? { cause: r.cause } : {}),
+    ...(r.waived ? { waived: true } : {}),
+    evidenceCount: r.evidence.length,
+    ...(omitted > 0 ? { locationsOmitted: omitted } : {}),
+  };
+  const base: Result = {
+    ruleId: r.name,
+    ruleIndex,
+    message: { text: `${reason}${cause}` },
+    locations: [{ logicalLocations: locations }],
+    properties,
+  };
+  switch (r.outcome) {
+    case 'fail':
+      return {
+        ...base,
+        kind: 'fail',
+        level: 'error',
+        ...(r.waived ? { suppressions: [suppression(r.waived, language)] } : {}),
+      };
+    case 'unknown':
+      return { ...base, kind: 'fail', level: 'warning' };
+    case 'skip':
+      return { ...base, kind: 'notApplicable', level: 'none' };
+    case 'pass':
+      return { ...base, kind: 'pass', level: 'none' };
+  }
+}
+
+function suppression(w: NonNullable<ReportResult['waived']>, language: Language): Suppression {
+  const t = (key: 'owner' | 'ticket' | 'expires') => TEXT[key][language].toLowerCase();
+  return {
+    kind: 'external',
+    status: 'accepted',
+    justification: `${w.reason} (${t('owner')}: ${w.owner}; ${t('ticket')}: ${w.ticket}; ${t('expires')}: ${w.expires})`,
+    properties: { owner: w.owner, ticket: w.ticket, expires: w.expires, waiver: w.index },
+  };
+}
+
+/** "Node/haven-worker-3", "Pod/kube-system/coredns-1", "Version". */
+export function fullyQualifiedName(e: Pick<Evidence, 'kind' | 'namespace' | 'name'>): string {
+  return [e.kind, e.namespace, e.name].filter((part) => part !== undefined && part !== '').join('/');
+}
+
+function logicalLocations(
+  evidence: readonly Evidence[],
+  report: ComplianceReport,
+  language: Language,
+): { locations: LogicalLocation[]; omitted: number } {
+  const offending = evidence.filter((e) => e.offending === true);
+  const chosen = offending.length > 0 ? offending : evidence;
+  if (chosen.length === 0) {
+    const { clusterId, context, server } = report.metadata.snapshot;
+    const name = clusterId ?? context ?? server;
+    const cluster: LogicalLocation = {
+      kind: 'resource',
+      name: name ?? 'cluster',
+      fullyQualifiedName: name !== undefined ? `Cluster/${name}` : 'Cluster',
+    };
+    return { locations: [cluster], omitted: 0 };
+  }
+  const locations = chosen.slice(0, SARIF_MAX_LOCATIONS).map((e): LogicalLocation => ({
+    kind: 'resource',
+    name: e.name ?? e.kind,
+    fullyQualifiedName: fullyQualifiedName(e),
+    properties: {
+      kubernetesKind: e.kind,
+      ...(e.namespace !== undefined ? { namespace: e.namespace } : {}),
+      fields: { ...e.fields },
+      ...(e.offending ? { offending: true } : {}),
+      ...(e.inferred ? { inferred: true } : {}),
+      ...(e.note !== undefined ? { note: localize(e.note, language) } : {}),
+    },
+  }));
+  return { locations, omitted: chosen.length - locations.length };
+}
+
+/** "Private networking topology" -> "PrivateNetworkingTopology" (SARIF's advice for rule names). */
+function pascalCase(label: string): string {
+  return label
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function isTimestamp(value: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}

@@ -1,0 +1,86 @@
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
+import { InputError, oneLine } from '../errors.js';
+
+/** A fresh signing key pair (`havenkit keys generate`). */
+export interface SigningKeys {
+  /** The ed25519 private key, PKCS#8 PEM: keep it secret (mode 0600). */
+  privateKeyPem: string;
+  /** The ed25519 public key, SPKI PEM: give it to whoever verifies the reports. */
+  publicKeyPem: string;
+  /** keyIdOf(public key). */
+  keyId: string;
+}
+
+/**
+ * The key id of a public key: the lowercase hex sha256 of its SubjectPublicKeyInfo (SPKI) DER
+ * encoding — what `openssl pkey -pubin -in key.pub -outform DER | sha256sum` prints. A private key
+ * gives the id of its public key. The id names a key; it does not prove anything by itself.
+ */
+export function keyIdOf(key: KeyObject | string): string {
+  const publicKey =
+    typeof key === 'string' ? createPublicKey(key) : key.type === 'public' ? key : createPublicKey(key);
+  const der = publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('hex');
+}
+
+/** Generates an ed25519 key pair: PKCS#8 and SPKI PEM, and the key id. */
+export function generateSigningKeys(): SigningKeys {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    keyId: keyIdOf(publicKey),
+  };
+}
+
+/**
+ * Loads an ed25519 private key from PEM.
+ * @param source names the key in errors, e.g. "havenkit.key (--sign)".
+ * @throws InputError (one line) when the text is not an ed25519 private key.
+ */
+export function loadPrivateKey(pem: string, source = 'the signing key'): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch (error) {
+    const why = /PUBLIC KEY-----/.test(pem)
+      ? 'it is a public key; sign with the private key'
+      : oneLine((error as Error).message);
+    throw new InputError(`${source}: not an ed25519 private key (${why})`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') {
+    throw new InputError(
+      `${source}: not an ed25519 private key (it is ${key.asymmetricKeyType ?? 'unknown'})`,
+    );
+  }
+  return key;
+}
+
+/**
+ * Loads an ed25519 public key from PEM. A private key is refused: a verifier needs only the
+ * public key and should never hold the private one.
+ * @throws InputError (one line) when the text is not an ed25519 public key.
+ */
+export function loadPublicKey(pem: string, source = 'the public key'): KeyObject {
+  if (/PRIVATE KEY-----/.test(pem)) {
+    throw new InputError(`${source}: is a private key; verify with the public key (.pub)`);
+  }
+  let key: KeyObject;
+  try {
+    key = createPublicKey(pem);
+  } catch (error) {
+    throw new InputError(`${source}: not an ed25519 public key (${oneLine((error as Error).message)})`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') {
+    throw new InputError(
+      `${source}: not an ed25519 public key (it is ${key.asymmetricKeyType ?? 'unknown'})`,
+    );
+  }
+  return key;
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { InputError, oneLine } from '../errors.js';
+import { validate } from '../schema.js';
+import { parseYaml } from '../yaml.js';
+import type { WaiverFile } from './types.js';
+
+/** A parsed waivers file and the sha256 of its bytes. */
+export interface WaiversInput {
+  file: WaiverFile;
+  sha256: string;
+}
+
+/**
+ * Validates a parsed waivers file (compliance/schemas/waivers.schema.json) and its dates.
+ * @throws InputError `<source>: <json pointer> <problem>` (one line, exit code 3).
+ */
+export function parseWaivers(value: unknown, source: string): WaiverFile {
+  const problem = validate('waivers', value);
+  if (problem) throw new InputError(`${source}: ${problem}`);
+  const file = value as WaiverFile;
+  file.waivers.forEach((w, i) => {
+    const day = new Date(`${w.expires}T00:00:00Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== w.expires) {
+      throw new InputError(`${source}: /waivers/${i}/expires ${w.expires} is not a calendar date`);
+    }
+  });
+  return file;
+}
+
+/** Reads a waivers file (YAML or JSON). @throws InputError naming the file and the first bad field. */
+export function readWaiversFile(path: string): WaiversInput {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      `cannot read waivers file ${path}: ${code === 'ENOENT' ? 'no such file' : oneLine((error as Error).message)}`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = parseYaml(bytes.toString('utf8'), path);
+  } catch (error) {
+    throw new InputError(`${path}: not valid YAML: ${oneLine((error as Error).message).split(' 1 |')[0]}`);
+  }
+  return { file: parseWaivers(value, path), sha256: createHash('sha256').update(bytes).digest('hex') };
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Flags } from '@oclif/core';
+import { generateSigningKeys } from '@havenkit/checker';
+import { HavenkitCommand } from '../../base-command.js';
+import { UserError } from '../../errors.js';
+import { ExitCode } from '../../exit-codes.js';
+
+/** What `keys generate` returns (and prints with --json). */
+export interface KeysGenerateResult {
+  readonly privateKey: string;
+  readonly publicKey: string;
+  readonly keyId: string;
+}
+
+/**
+ * Writes a file atomically with the given mode: a temporary file in the same directory (created
+ * with that mode, so a private key is never readable by others, not even for a moment), then
+ * renamed into place (--force) or hard-linked, which fails if the file exists (no clobbering,
+ * even when another process creates it meanwhile).
+ */
+function writeNew(path: string, text: string, mode: number, force: boolean): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, text, { encoding: 'utf8', mode, flag: 'wx' });
+    if (force) renameSync(temp, path);
+    else linkSync(temp, path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      throw new UserError(
+        `${path} exists; choose another --out or add --force to replace it`,
+        ExitCode.BadInput,
+      );
+    }
+    throw new UserError(`cannot write ${path} (--out): ${code ?? (err as Error).message}`, ExitCode.BadInput);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+export default class KeysGenerate extends HavenkitCommand {
+  static override summary = 'Generate an ed25519 key pair to sign reports with (`check --sign`).';
+
+  static override description = `Writes PREFIX.key, the private key (PKCS#8 PEM, mode 0600: keep it secret, it signs reports), and PREFIX.pub, the public key (SPKI PEM: give it to whoever verifies the reports with \`havenkit verify --key\`), and prints the key id: the sha256 (hex) of the public key's DER encoding (SPKI), which signed reports name. Existing files are never replaced unless --force is given.
+
+Exit codes:
+  0  written
+  3  bad input: a missing or bad --out, a file that exists (without --force), a directory that cannot be written`;
+
+  static override examples = [
+    {
+      description: 'Write havenkit.key and havenkit.pub in the current directory:',
+      command: '<%= config.bin %> <%= command.id %> --out havenkit',
+    },
+    {
+      description: 'Then sign a report with the private key, and verify it with the public one:',
+      command:
+        '<%= config.bin %> check --snapshot cluster.json --sign havenkit.key -o json --out report.json && <%= config.bin %> verify report.json --key havenkit.pub --snapshot cluster.json',
+    },
+  ];
+
+  static override enableJsonFlag = true;
+
+  static override flags = {
+    out: Flags.string({
+      summary: 'Path prefix of the key files: writes PREFIX.key (private) and PREFIX.pub (public). Required.',
+      helpValue: 'PREFIX',
+    }),
+    force: Flags.boolean({ summary: 'Replace existing key files.' }),
+  };
+
+  async run(): Promise<KeysGenerateResult> {
+    const { flags } = await this.parse(KeysGenerate);
+    const prefix = flags.out;
+    if (prefix === undefined || prefix === '') {
+      // Checked here rather than with `required`: oclif's own message spans several lines.
+      throw new UserError('--out PREFIX is required: writes PREFIX.key and PREFIX.pub', ExitCode.BadInput);
+    }
+    if (/\.(key|pub)$/.test(prefix) || prefix.endsWith('/')) {
+      throw new UserError(
+        `--out ${prefix} is a prefix, not a file name: --out keys/havenkit writes keys/havenkit.key and keys/havenkit.pub`,
+        ExitCode.BadInput,
+      );
+    }
+    const privatePath = `${prefix}.key`;
+    const publicPath = `${prefix}.pub`;
+    if (!flags.force) {
+      // Refuse before writing either file, so a refusal never leaves half a pair.
+      for (const path of [privatePath, publicPath]) {
+        if (existsSync(path)) {
+          throw new UserError(
+            `${path} exists; choose another --out or add --force to replace it`,
+            ExitCode.BadInput,
+          );
+        }
+      }
+    }
+    try {
+      mkdirSync(dirname(privatePath), { recursive: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UserError(
+        `cannot create ${dirname(privatePath)} (--out): ${code ?? (err as Error).message}`,
+        ExitCode.BadInput,
+      );
+    }
+    const keys = generateSigningKeys();
+    writeNew(privatePath, keys.privateKeyPem, 0o600, flags.force);
+    try {
+      writeNew(publicPath, keys.publicKeyPem, 0o644, flags.force);
+    } catch (err) {
+      // The pair belongs together: without its public key the new private key is of no use.
+      rmSync(privatePath, { force: true });
+      throw err;
+    }
+    const result = { privateKey: privatePath, publicKey: publicPath, keyId: keys.keyId };
+    if (this.jsonEnabled()) return result;
+    this.log(`Wrote ${privatePath} (private key, mode 0600: keep it secret) and ${publicPath} (public key).`);
+    this.log(`key id ${keys.keyId}`);
+    return result;
+  }
+}

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { Args, Flags } from '@oclif/core';
+import {
+  loadPublicKey,
+  parseEnvelope,
+  readSignedReport,
+  readSnapshotFile,
+  reproduce,
+  verifySignature,
+} from '@havenkit/checker';
+import type { Mismatch, ReportSubject, Verdict, VerdictWithWaivers } from '@havenkit/checker';
+import { HavenkitCommand } from '../base-command.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { integrityOfToolkit } from '../integrity.js';
+
+/** What `verify` returns (and prints with --json) when the report verifies. */
+export interface VerifyResult {
+  readonly report: string;
+  readonly keyId: string;
+  readonly subject: ReportSubject;
+  readonly verdict: Verdict;
+  readonly verdictWithWaivers?: VerdictWithWaivers;
+  /** With --snapshot: the snapshot re-evaluated and how many checks all match. */
+  readonly reproduced?: { readonly snapshot: string; readonly checks: number };
+}
+
+/** How many mismatches the error line lists. */
+const SHOWN = 3;
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : (code ?? (err as Error).message);
+    throw new UserError(`cannot read ${what} ${path}: ${why}`, ExitCode.BadInput);
+  }
+}
+
+function describeMismatch(m: Mismatch): string {
+  return `${m.check} ${m.field}: reported ${m.reported}, recomputed ${m.recomputed}`;
+}
+
+export default class Verify extends HavenkitCommand {
+  static override summary = 'Verify a signed report: its signature, and with --snapshot that it reproduces.';
+
+  static override description = `Checks a report signed with \`havenkit check --sign\` (a DSSE envelope around an in-toto statement): the ed25519 signature must verify with the public key given with --key, so the report is exactly what the key's holder signed. With --snapshot, also checks that the snapshot file is the one the report was made from (its sha256 is the statement's subject) and evaluates it again with the recorded settings and waivers: every check's outcome, reason and evidence, the verdict and the verdict with waivers must come out the same, with the same checker version.
+
+The exit code says whether the report is authentic, not whether the cluster is compliant: read the verdict for that.
+
+Exit codes:
+  0  the signature verifies (and, with --snapshot, the report reproduces)
+  3  bad input or a failed verification: a missing or malformed file, a key that is not an ed25519 public key, a signature that does not verify (the report was changed after signing, or signed with another key), a snapshot that is not the report's, or a report that does not reproduce`;
+
+  static override examples = [
+    {
+      description: 'Verify the signature of a report:',
+      command: '<%= config.bin %> <%= command.id %> audit/report.json --key havenkit.pub',
+    },
+    {
+      description: 'Also re-evaluate the snapshot it was made from:',
+      command:
+        '<%= config.bin %> <%= command.id %> audit/report.json --key havenkit.pub --snapshot audit/snapshot.json',
+    },
+    {
+      description: 'Machine-readable:',
+      command:
+        '<%= config.bin %> <%= command.id %> report.json --key havenkit.pub --snapshot snapshot.json --json',
+    },
+  ];
+
+  static override enableJsonFlag = true;
+
+  static override args = {
+    report: Args.string({ description: 'the signed report (`check --sign -o json`)', required: true }),
+  };
+
+  static override flags = {
+    key: Flags.string({
+      summary: 'The public key (PEM) of the signer (`keys generate` writes it as PREFIX.pub). Required.',
+      helpValue: 'PUB',
+    }),
+    snapshot: Flags.string({
+      summary: 'The snapshot the report was made from: check its digest and re-evaluate it.',
+      helpValue: 'FILE',
+    }),
+  };
+
+  async run(): Promise<VerifyResult> {
+    const { args, flags } = await this.parse(Verify);
+    if (flags.key === undefined || flags.key === '') {
+      // Checked here rather than with `required`: oclif's own message spans several lines.
+      throw new UserError('--key PUB is required: the public key of the signer', ExitCode.BadInput);
+    }
+    const path = args.report;
+    const text = readText(path, 'report');
+    const key = loadPublicKey(readText(flags.key, 'key'), `${flags.key} (--key)`);
+
+    // The signature first: nothing in an unverified payload is worth reading.
+    const signature = verifySignature(parseEnvelope(text, path), key);
+    if (!signature.ok) throw new UserError(`${path}: ${signature.message}`, ExitCode.BadInput);
+    const { report, subject } = readSignedReport(text, path);
+    if (report.metadata.snapshot.sha256 !== undefined && report.metadata.snapshot.sha256 !== subject.sha256) {
+      throw new UserError(
+        `${path}: the report records snapshot sha256 ${report.metadata.snapshot.sha256}, but its signed subject is ${subject.sha256}`,
+        ExitCode.BadInput,
+      );
+    }
+
+    let reproduced: VerifyResult['reproduced'];
+    if (flags.snapshot !== undefined) {
+      const { snapshot, sha256 } = readSnapshotFile(flags.snapshot);
+      if (sha256 !== subject.sha256) {
+        throw new UserError(
+          `${flags.snapshot}: the snapshot does not match the report: sha256 ${sha256}, the report was made from ${subject.name} with sha256 ${subject.sha256}`,
+          ExitCode.BadInput,
+        );
+      }
+      const mismatches = reproduce(report, snapshot, { integrity: integrityOfToolkit() });
+      if (mismatches.length > 0) {
+        const more = mismatches.length > SHOWN ? `; and ${mismatches.length - SHOWN} more` : '';
+        throw new UserError(
+          `${path}: the report does not reproduce from ${flags.snapshot}: ${mismatches.length} mismatch${
+            mismatches.length === 1 ? '' : 'es'
+          }: ${mismatches.slice(0, SHOWN).map(describeMismatch).join('; ')}${more}`,
+          ExitCode.BadInput,
+        );
+      }
+      reproduced = { snapshot: flags.snapshot, checks: report.results.length + report.suggested.length };
+    }
+
+    const result: VerifyResult = {
+      report: path,
+      keyId: signature.keyId,
+      subject,
+      verdict: report.verdict,
+      ...(report.verdictWithWaivers !== undefined ? { verdictWithWaivers: report.verdictWithWaivers } : {}),
+      ...(reproduced !== undefined ? { reproduced } : {}),
+    };
+    if (this.jsonEnabled()) return result;
+    this.log(`${path}: signature verified`);
+    this.log(`  key id   ${signature.keyId}`);
+    this.log(`  subject  ${subject.name} (sha256 ${subject.sha256})`);
+    this.log(
+      `  verdict  ${report.verdict}${
+        report.verdictWithWaivers !== undefined ? ` (with waivers: ${report.verdictWithWaivers})` : ''
+      }`,
+    );
+    this.log(
+      reproduced !== undefined
+        ? `  ${reproduced.checks} checks re-evaluated from ${reproduced.snapshot}, all match`
+        : '  not re-evaluated: add --snapshot FILE to evaluate the snapshot again and compare',
+    );
+    return result;
+  }
+}
