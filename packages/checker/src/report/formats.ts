@@ -55,25 +55,6 @@ const FORMATS = [
     render: (report, c) => renderHavenJson(report, { startTs: c.startTs, stopTs: c.stopTs }),
   },
   {
-    id: 'policyreport',
-    fileName: 'policyreport.yaml',
-    description:
-      'a wgpolicyk8s.io ClusterPolicyReport for kubectl apply (--openreports: an OpenReports ClusterReport)',
-    render: (report, c) =>
-      renderPolicyReport(report, {
-        language: c.language,
-        startTs: c.startTs,
-        stopTs: c.stopTs,
-        openReports: c.openReports ?? false,
-      }),
-  },
-  {
-    id: 'html',
-    fileName: 'report.html',
-    description: 'one self-contained page for auditors: prints on A4, no external requests',
-    render: (report, c) => renderHtml(report, c),
-  },
-  {
     id: 'junit',
     fileName: 'report.junit.xml',
     description: 'JUnit XML for CI test reports (GitLab, GitHub, Jenkins): a test case per check',
@@ -90,6 +71,25 @@ const FORMATS = [
     fileName: 'report.md',
     description: 'Markdown for merge requests and tickets (GitLab, GitHub)',
     render: (report, c) => renderMarkdown(report, c),
+  },
+  {
+    id: 'html',
+    fileName: 'report.html',
+    description: 'one self-contained page for auditors: prints on A4, no external requests',
+    render: (report, c) => renderHtml(report, c),
+  },
+  {
+    id: 'policyreport',
+    fileName: 'policyreport.yaml',
+    description:
+      'a wgpolicyk8s.io ClusterPolicyReport for kubectl apply (--openreports: an OpenReports ClusterReport)',
+    render: (report, c) =>
+      renderPolicyReport(report, {
+        language: c.language,
+        startTs: c.startTs,
+        stopTs: c.stopTs,
+        openReports: c.openReports ?? false,
+      }),
   },
 ] as const satisfies readonly ReportFormat[];
 
