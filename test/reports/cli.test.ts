@@ -1,5 +1,13 @@
 /** `havenkit check` report options and `havenkit diff`, as a user runs them on the bundled demo snapshot. */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
@@ -53,6 +61,31 @@ describe('havenkit check --output, --out-dir, --lang', () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(ONE_LINE_ERROR);
     expect(run.stderr).toContain('--output pdf is not a report format; choose from table, json');
+  });
+
+  it('writes no report of the set when one cannot be written, exit 3', async () => {
+    const dir = join(work, 'half');
+    mkdirSync(join(dir, 'report.sarif'), { recursive: true });
+    const run = await runCli(['check', '--snapshot', DEMO, '-o', 'json,html,sarif', '--out-dir', dir]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toContain('report.sarif (--out-dir): it is a directory');
+    expect(readdirSync(dir)).toEqual(['report.sarif']);
+  });
+
+  it('refuses --sign on a live cluster without --save-snapshot before contacting it, exit 3', async () => {
+    const run = await runCli([
+      'check',
+      '--kubeconfig',
+      join(work, 'none'),
+      '--sign',
+      join(work, 'k.key'),
+      '-o',
+      'json',
+    ]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toContain('--sign on a live cluster needs --save-snapshot FILE');
   });
 
   it('prints the table in Dutch with --lang nl', async () => {
@@ -117,6 +150,14 @@ describe('havenkit check --waivers', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('rejects a waiver for a check that does not exist, naming the field, exit 3', async () => {
+    const bad = waiversFile('typo.yaml', { check: 'privatenetwork' });
+    const run = await runCli(['check', '--snapshot', DEMO, '--waivers', bad]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toContain(`${bad}: /waivers/0/check privatenetwork is not a Haven check`);
+  });
+
   it('names a missing waivers file, exit 3', async () => {
     const run = await runCli(['check', '--snapshot', DEMO, '--waivers', join(work, 'nope.yaml')]);
     expect(run.code).toBe(3);
@@ -169,6 +210,8 @@ describe('havenkit diff', () => {
     const run = await runCli(['diff', junk, junk]);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(ONE_LINE_ERROR);
-    expect(run.stderr).toContain(`${junk}: / must have required property 'apiVersion'`);
+    expect(run.stderr).toContain(
+      `${junk}: not a havenkit report (kind Something; expected ComplianceReport)`,
+    );
   });
 });

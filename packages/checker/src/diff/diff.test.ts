@@ -108,3 +108,30 @@ describe('renderDiff', () => {
     expect(text).toMatch(/Uitkomst: er is iets achteruitgegaan\./);
   });
 });
+
+describe('diffReports, regressions within a failing check', () => {
+  const pn = demo.results.find((r) => r.name === 'privatenetworking')!;
+
+  it('counts a new offending object of a check that failed before too as a regression', () => {
+    const evidence = pn.evidence.map((e) => (e.name === 'haven-worker-2' ? { ...e, offending: true } : e));
+    const diff = diffReports(demo, withResult(demo, 'privatenetworking', { evidence }));
+    expect(diff.changed[0]).toMatchObject({ regressed: true, newlyOffending: ['Node haven-worker-2'] });
+    expect(diff.changed[0]!.evidence).toEqual([
+      { change: 'changed', object: 'Node haven-worker-2', fields: { '(offending)': [undefined, true] } },
+    ]);
+    expect(diff.regressed).toBe(true);
+  });
+
+  it('counts a mandatory check of the same catalogue that is no longer evaluated as a regression', () => {
+    const fewer = { ...demo, results: demo.results.filter((r) => r.name !== 'privatenetworking') };
+    expect(diffReports(demo, fewer).regressed).toBe(true);
+  });
+
+  it('names the evaluation settings that differ', () => {
+    const other = {
+      ...demo,
+      metadata: { ...demo.metadata, evaluation: { ...demo.metadata.evaluation, only: ['rbac'] } },
+    };
+    expect(diffReports(demo, other).settingsChanged).toEqual(['only']);
+  });
+});

@@ -22,8 +22,13 @@ export interface CheckChange {
   mandatory: boolean;
   old: CheckState;
   new: CheckState;
-  /** The check got worse: pass/skip → unknown → fail, or a failure lost its waiver. */
+  /**
+   * The check got worse: pass/skip → unknown → fail, a failure lost its waiver, or a failing check
+   * has a new offending object (another node with a public address).
+   */
   regressed: boolean;
+  /** Objects offending now that were not before (the check failed in both reports). */
+  newlyOffending: string[];
   improved: boolean;
   evidence: EvidenceChange[];
 }
@@ -33,6 +38,11 @@ export interface ReportDiff {
   new: { havenVersion: string; collectedAt: string; verdict: VerdictWithWaivers; clusterId?: string };
   /** The reports are of different clusters (different metadata.snapshot.clusterId). */
   differentClusters: boolean;
+  /**
+   * Evaluation settings that differ (only, latestKubernetes, suggested, havenReleases): the reports
+   * may not be comparable check for check.
+   */
+  settingsChanged: string[];
   verdictChanged: boolean;
   /** Checks in the new report only (a newer catalogue, or --only). */
   added: { name: string; label: string; outcome: Outcome }[];
@@ -40,7 +50,10 @@ export interface ReportDiff {
   removed: { name: string; label: string; outcome: Outcome }[];
   /** Checks in both whose outcome or evidence changed, in the new report's order. */
   changed: CheckChange[];
-  /** Anything regressed: the verdict, or a mandatory check's outcome. */
+  /**
+   * Anything regressed: the verdict, a mandatory check's outcome or offending objects, or a
+   * mandatory check of the same catalogue that is no longer evaluated (left out with --only).
+   */
   regressed: boolean;
 }
 
@@ -53,6 +66,11 @@ const VERDICT_RANK: Record<VerdictWithWaivers, number> = {
   inconclusive: 2,
   'not-compliant': 3,
 };
+
+/** The evidence properties besides fields that are compared, as pseudo-fields. */
+function markers(e: Evidence | undefined): Record<string, string | boolean | undefined> {
+  return { '(offending)': e?.offending, '(inferred)': e?.inferred, '(note)': e?.note?.en };
+}
 
 function objectKey(e: Evidence): string {
   const where = e.namespace ? `${e.namespace}/` : '';
@@ -83,8 +101,8 @@ export function diffEvidence(oldItems: readonly Evidence[], newItems: readonly E
     }
     const fields: NonNullable<EvidenceChange['fields']> = {};
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      const fa = a[i]?.fields ?? {};
-      const fb = b[i]?.fields ?? {};
+      const fa = { ...a[i]?.fields, ...markers(a[i]) };
+      const fb = { ...b[i]?.fields, ...markers(b[i]) };
       for (const f of [...new Set([...Object.keys(fa), ...Object.keys(fb)])].sort()) {
         if (fa[f] !== fb[f]) fields[a.length > 1 || b.length > 1 ? `[${i}].${f}` : f] = [fa[f], fb[f]];
       }
@@ -92,6 +110,15 @@ export function diffEvidence(oldItems: readonly Evidence[], newItems: readonly E
     if (Object.keys(fields).length > 0) changes.push({ change: 'changed', object: key, fields });
   }
   return changes;
+}
+
+/** The names of the evaluation settings that differ between the reports. */
+function settingsChanged(a: ComplianceReport, b: ComplianceReport): string[] {
+  const x = a.metadata.evaluation as unknown as Record<string, unknown>;
+  const y = b.metadata.evaluation as unknown as Record<string, unknown>;
+  return [...new Set([...Object.keys(x), ...Object.keys(y)])]
+    .filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k]))
+    .sort();
 }
 
 const stateOf = (r: ReportResult): CheckState => ({ outcome: r.outcome, waived: r.waived !== undefined });
@@ -116,14 +143,22 @@ export function diffReports(oldReport: ComplianceReport, newReport: ComplianceRe
     const evidence = diffEvidence(prev.evidence, next.evidence);
     const outcomeChanged = o.outcome !== n.outcome || o.waived !== n.waived;
     if (!outcomeChanged && evidence.length === 0) continue;
+    const wasOffending = new Set(prev.evidence.filter((e) => e.offending === true).map(objectKey));
+    const newlyOffending =
+      o.outcome === 'fail' && n.outcome === 'fail'
+        ? [...new Set(next.evidence.filter((e) => e.offending === true).map(objectKey))].filter(
+            (k) => !wasOffending.has(k),
+          )
+        : [];
     changed.push({
       name: next.name,
       label: next.label,
       mandatory: next.mandatory,
       old: o,
       new: n,
-      regressed: rank(n) > rank(o),
+      regressed: rank(n) > rank(o) || newlyOffending.length > 0,
       improved: rank(n) < rank(o),
+      newlyOffending,
       evidence,
     });
   }
@@ -135,21 +170,23 @@ export function diffReports(oldReport: ComplianceReport, newReport: ComplianceRe
   });
   const oldSide = side(oldReport);
   const newSide = side(newReport);
+  const removed = all(oldReport).filter((r) => !after.has(r.name));
+  const sameCatalogue = oldSide.havenVersion === newSide.havenVersion;
   return {
     old: oldSide,
     new: newSide,
     differentClusters: oldSide.clusterId !== newSide.clusterId,
+    settingsChanged: settingsChanged(oldReport, newReport),
     verdictChanged: oldSide.verdict !== newSide.verdict,
     added: all(newReport)
       .filter((r) => !before.has(r.name))
       .map(summary),
-    removed: all(oldReport)
-      .filter((r) => !after.has(r.name))
-      .map(summary),
+    removed: removed.map(summary),
     changed,
     regressed:
       VERDICT_RANK[newSide.verdict] > VERDICT_RANK[oldSide.verdict] ||
       changed.some((c) => c.mandatory && c.regressed) ||
+      (sameCatalogue && removed.some((r) => r.mandatory)) ||
       all(newReport).some((r) => !before.has(r.name) && r.mandatory && r.outcome === 'fail' && !r.waived),
   };
 }

@@ -24,6 +24,11 @@ const WORDS = {
   },
   resultOk: { en: 'Result: nothing regressed.', nl: 'Uitkomst: niets is achteruitgegaan.' },
   evidenceAdded: { en: 'new', nl: 'nieuw' },
+  settingsChanged: {
+    en: 'Warning: the reports were evaluated with different settings',
+    nl: 'Let op: de rapporten zijn met andere instellingen beoordeeld',
+  },
+  newlyOffending: { en: 'newly offending', nl: 'nieuw afgekeurd' },
   evidenceRemoved: { en: 'gone', nl: 'verdwenen' },
 } as const;
 
@@ -37,6 +42,9 @@ export function renderDiff(diff: ReportDiff, language: Language): string {
   ];
   if (diff.differentClusters) {
     lines.push(`${w('differentClusters')}: ${diff.old.clusterId ?? '?'} / ${diff.new.clusterId ?? '?'}`);
+  }
+  if (diff.settingsChanged.length > 0) {
+    lines.push(`${w('settingsChanged')}: ${diff.settingsChanged.join(', ')}`);
   }
   const verdictLine = `${TEXT.verdict[language]}: ${VERDICT_TEXT[diff.old.verdict][language]}`;
   lines.push(
@@ -59,8 +67,11 @@ export function renderDiff(diff: ReportDiff, language: Language): string {
       lines.push(
         moved
           ? `  ~ ${c.name}: ${state(c.old)} → ${state(c.new)}${tag}`
-          : `  ~ ${c.name}: ${state(c.new)}, ${w('evidenceOnly')}`,
+          : `  ~ ${c.name}: ${state(c.new)}, ${w('evidenceOnly')}${tag}`,
       );
+      if (c.newlyOffending.length > 0) {
+        lines.push(`      ${w('newlyOffending')}: ${c.newlyOffending.join(', ')}`);
+      }
       for (const e of c.evidence) {
         if (e.change === 'added') lines.push(`      + ${e.object} (${w('evidenceAdded')})`);
         else if (e.change === 'removed') lines.push(`      - ${e.object} (${w('evidenceRemoved')})`);

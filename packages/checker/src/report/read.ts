@@ -38,8 +38,12 @@ export function parseReportText(text: string, source: string): ReportFile {
     }
     enveloped = true;
   }
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  if (typeof kind === 'string' && kind !== 'ComplianceReport') {
+    throw new InputError(`${source}: not a havenkit report (kind ${kind}; expected ComplianceReport)`);
+  }
   const problem = validate('report', value);
-  if (problem) throw new InputError(`${source}: ${enveloped ? 'predicate' : ''}${problem}`);
+  if (problem) throw new InputError(`${source}: ${enveloped ? 'in the signed predicate: ' : ''}${problem}`);
   return { report: value as ComplianceReport, enveloped };
 }
 

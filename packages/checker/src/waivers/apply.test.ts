@@ -6,7 +6,8 @@ import type { ComplianceReport } from '../report/types.js';
 import { validate } from '../schema.js';
 import { readSnapshotFile } from '../snapshot/read.js';
 import { applyWaivers } from './apply.js';
-import { parseWaivers } from './read.js';
+import { checkWaiverNames, parseWaivers } from './read.js';
+import { loadCatalogue } from '../catalogue/load.js';
 import type { Waiver, WaiverFile } from './types.js';
 
 // The demo: collected 2026-11-01, cluster e8b1c7d2-…, privatenetworking fails on haven-worker-3.
@@ -174,5 +175,19 @@ describe('parseWaivers', () => {
     ],
   ])('rejects %s with one line naming the field', (_, bad, message) => {
     expect(() => parseWaivers(file(bad as Waiver), 'w.yaml')).toThrow(message);
+  });
+});
+
+describe('checkWaiverNames', () => {
+  const catalogue = loadCatalogue();
+
+  it('accepts waivers that name checks of the catalogue', () => {
+    expect(() => checkWaiverNames(file(waiver()), catalogue, 'w.yaml')).not.toThrow();
+  });
+
+  it('rejects a misspelt check name in one line naming the field', () => {
+    expect(() =>
+      checkWaiverNames(file(waiver(), waiver({ check: 'privatenetwork' })), catalogue, 'w.yaml'),
+    ).toThrow(/^w\.yaml: \/waivers\/1\/check privatenetwork is not a Haven check; known checks: autocerts, /);
   });
 });

@@ -1,3 +1,3 @@
 export { applyWaivers } from './apply.js';
-export { parseWaivers, readWaiversFile, type WaiversInput } from './read.js';
+export { checkWaiverNames, parseWaivers, readWaiversFile, type WaiversInput } from './read.js';
 export type { Waiver, WaiverFile, WaiverObject, WaiverOutcome, WaiverReport, WaiverStatus } from './types.js';

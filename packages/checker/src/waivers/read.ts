@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { InputError, oneLine } from '../errors.js';
 import { validate } from '../schema.js';
 import { parseYaml } from '../yaml.js';
+import type { Catalogue } from '../catalogue/types.js';
 import type { WaiverFile } from './types.js';
 
 /** A parsed waivers file and the sha256 of its bytes. */
@@ -36,7 +37,7 @@ export function readWaiversFile(path: string): WaiversInput {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(
-      `cannot read waivers file ${path}: ${code === 'ENOENT' ? 'no such file' : oneLine((error as Error).message)}`,
+      `cannot read waivers file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : oneLine((error as Error).message)}`,
     );
   }
   let value: unknown;
@@ -46,4 +47,19 @@ export function readWaiversFile(path: string): WaiversInput {
     throw new InputError(`${path}: not valid YAML: ${oneLine((error as Error).message).split(' 1 |')[0]}`);
   }
   return { file: parseWaivers(value, path), sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/**
+ * Every waiver names a check of the catalogue: a misspelt name would otherwise waive nothing,
+ * silently. @throws InputError `<source>: /waivers/<i>/check <name> is not a check; known: …`.
+ */
+export function checkWaiverNames(file: WaiverFile, catalogue: Catalogue, source: string): void {
+  const names = new Set(catalogue.checks.map((c) => c.name));
+  file.waivers.forEach((w, i) => {
+    if (!names.has(w.check)) {
+      throw new InputError(
+        `${source}: /waivers/${i}/check ${w.check} is not a Haven check; known checks: ${[...names].sort().join(', ')}`,
+      );
+    }
+  });
 }

@@ -7,7 +7,9 @@ import {
   applyWaivers,
   evaluate,
   languageFromEnvironment,
+  checkWaiverNames,
   loadCatalogue,
+  loadPrivateKey,
   parseHavenReleases,
   readSnapshotFile,
   readWaiversFile,
@@ -35,7 +37,7 @@ import { ExitCode } from '../exit-codes.js';
 import { integrityOfToolkit } from '../integrity.js';
 import { collectLive } from '../kube/collect.js';
 import { clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
-import { writeFileAtomic } from '../kube/write.js';
+import { writeFileAtomic, writeFilesAtomic } from '../kube/write.js';
 
 /** The exit code of each verdict (with --waivers: of the verdict with waivers). */
 const EXIT_BY_VERDICT: Record<VerdictWithWaivers, ExitCode> = {
@@ -161,7 +163,8 @@ Exit codes:
       exclusive: ['out-dir'],
     }),
     'out-dir': Flags.string({
-      summary: 'Write each format to this directory as report.<ext> (several formats).',
+      summary:
+        'Write each format to this directory (created if missing): report.txt, report.json, haven.json, report.junit.xml, report.sarif, report.md, report.html, policyreport.yaml.',
       helpValue: 'DIR',
     }),
     lang: Flags.string({
@@ -228,6 +231,13 @@ Exit codes:
     if (flags.sign !== undefined && !formats.some((f) => f.id === 'json')) {
       throw new UserError('--sign signs the json report: add json to --output', ExitCode.BadInput);
     }
+    if (flags.sign !== undefined && flags.snapshot === undefined && flags['save-snapshot'] === undefined) {
+      // The signature names the snapshot by its sha256; without the file nobody could verify it.
+      throw new UserError(
+        '--sign on a live cluster needs --save-snapshot FILE: the signed report names the snapshot, and verify needs it',
+        ExitCode.BadInput,
+      );
+    }
     const latest = flags['latest-kubernetes'];
     if (latest !== undefined && !/^v?1\.\d{1,3}$/.test(latest)) {
       throw new UserError(
@@ -241,7 +251,9 @@ Exit codes:
     const waivers: WaiversInput | undefined =
       flags.waivers !== undefined ? readWaiversFile(flags.waivers) : undefined;
     const signingKey = flags.sign !== undefined ? readKey(flags.sign) : undefined;
+    if (signingKey !== undefined) loadPrivateKey(signingKey, `${flags.sign} (--sign)`);
     const catalogue = loadCatalogue();
+    if (waivers !== undefined) checkWaiverNames(waivers.file, catalogue, flags.waivers ?? '--waivers');
     const suggested = [...(flags.cis ? ['cis'] : []), ...(flags.kubescape ? ['kubescape'] : [])];
 
     const startTs = new Date().toISOString();
@@ -264,7 +276,7 @@ Exit codes:
       const saved = flags['save-snapshot'];
       const bytes = saved !== undefined ? saveSnapshot(saved, snapshot) : serializeSnapshot(snapshot);
       sha256 = snapshotSha256(bytes);
-      subjectName = saved ?? 'snapshot.json';
+      subjectName = basename(saved ?? 'snapshot.json');
     }
     const evaluated = evaluate(snapshot, {
       catalogue,
@@ -301,8 +313,10 @@ Exit codes:
     const outDir = flags['out-dir'];
     if (outDir !== undefined) {
       makeDirectory(outDir);
-      for (const { format, text } of rendered)
-        writeFileAtomic(join(outDir, format.fileName), text, '--out-dir');
+      writeFilesAtomic(
+        rendered.map(({ format, text }) => ({ path: join(outDir, format.fileName), text })),
+        '--out-dir',
+      );
     } else if (flags.out !== undefined) {
       writeFileAtomic(flags.out, rendered[0]!.text, '--out');
     } else {
@@ -329,7 +343,7 @@ function makeDirectory(dir: string): void {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(
-      `cannot create ${dir} (--out-dir): ${code ?? (err as Error).message}`,
+      `cannot create ${dir} (--out-dir): ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a file of that name is in the way' : code === 'EACCES' ? 'permission denied' : (code ?? (err as Error).message)}`,
       ExitCode.BadInput,
     );
   }

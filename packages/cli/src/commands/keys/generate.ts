@@ -20,23 +20,47 @@ export interface KeysGenerateResult {
  * renamed into place (--force) or hard-linked, which fails if the file exists (no clobbering,
  * even when another process creates it meanwhile).
  */
-function writeNew(path: string, text: string, mode: number, force: boolean): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+function failure(path: string, err: unknown): UserError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST') {
+    return new UserError(
+      `${path} exists; choose another --out or add --force to replace it`,
+      ExitCode.BadInput,
+    );
+  }
+  return new UserError(`cannot write ${path} (--out): ${code ?? (err as Error).message}`, ExitCode.BadInput);
+}
+
+/**
+ * Writes the pair as one: both keys go to temporary files first, then into place — by rename with
+ * --force, else by hard link, which refuses an existing file. A failure on the second key undoes
+ * the first, and an existing pair is only replaced once both new keys are on disk.
+ */
+function writePair(files: readonly { path: string; text: string; mode: number }[], force: boolean): void {
+  const temps: string[] = [];
+  const placed: string[] = [];
   try {
-    writeFileSync(temp, text, { encoding: 'utf8', mode, flag: 'wx' });
-    if (force) renameSync(temp, path);
-    else linkSync(temp, path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new UserError(
-        `${path} exists; choose another --out or add --force to replace it`,
-        ExitCode.BadInput,
-      );
+    for (const f of files) {
+      const temp = join(dirname(f.path), `.${basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`);
+      try {
+        writeFileSync(temp, f.text, { encoding: 'utf8', mode: f.mode, flag: 'wx' });
+      } catch (err) {
+        throw failure(f.path, err);
+      }
+      temps.push(temp);
     }
-    throw new UserError(`cannot write ${path} (--out): ${code ?? (err as Error).message}`, ExitCode.BadInput);
+    files.forEach((f, i) => {
+      try {
+        if (force) renameSync(temps[i]!, f.path);
+        else linkSync(temps[i]!, f.path);
+        placed.push(f.path);
+      } catch (err) {
+        if (!force) placed.forEach((p) => rmSync(p, { force: true }));
+        throw failure(f.path, err);
+      }
+    });
   } finally {
-    rmSync(temp, { force: true });
+    temps.forEach((t) => rmSync(t, { force: true }));
   }
 }
 
@@ -107,14 +131,13 @@ Exit codes:
       );
     }
     const keys = generateSigningKeys();
-    writeNew(privatePath, keys.privateKeyPem, 0o600, flags.force);
-    try {
-      writeNew(publicPath, keys.publicKeyPem, 0o644, flags.force);
-    } catch (err) {
-      // The pair belongs together: without its public key the new private key is of no use.
-      rmSync(privatePath, { force: true });
-      throw err;
-    }
+    writePair(
+      [
+        { path: privatePath, text: keys.privateKeyPem, mode: 0o600 },
+        { path: publicPath, text: keys.publicKeyPem, mode: 0o644 },
+      ],
+      flags.force,
+    );
     const result = { privateKey: privatePath, publicKey: publicPath, keyId: keys.keyId };
     if (this.jsonEnabled()) return result;
     this.log(`Wrote ${privatePath} (private key, mode 0600: keep it secret) and ${publicPath} (public key).`);
