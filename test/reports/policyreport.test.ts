@@ -11,19 +11,21 @@ import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  applyWaivers,
-  evaluate,
-  readSnapshotFile,
   renderPolicyReport,
   type ComplianceReport,
   type PolicyReport,
 } from '../../packages/checker/src/index.js';
+import {
+  DEMO_CLUSTER_ID,
+  demoReport,
+  demoWaiver,
+  waivedDemoReport,
+} from '../../packages/checker/src/testing/reports.js';
 import { startApiServer, uniqueName, type ExtraApiServer, type Manifest } from '../controlplane/index.js';
 import { sleep } from '../controlplane/process.js';
 import { ApiError, RestClient } from '../controlplane/rest.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/policyreport/', import.meta.url));
-const DEMO = fileURLToPath(new URL('../../examples/snapshots/demo.json', import.meta.url));
 const CONTEXT = {
   language: 'en',
   startTs: '2026-11-01T09:00:00Z',
@@ -69,29 +71,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-const demo = readSnapshotFile(DEMO);
-
-/**
- * The demo report, with the node that fails privatenetworking marked offending (so that the report's
- * `resources` are exercised whether or not the check marks it itself).
- */
-function demoReport(): ComplianceReport {
-  const report = evaluate(demo.snapshot, { snapshotSha256: demo.sha256 });
-  return {
-    ...report,
-    results: report.results.map((r) =>
-      r.name !== 'privatenetworking'
-        ? r
-        : {
-            ...r,
-            evidence: r.evidence.map((e) =>
-              e.kind === 'Node' && e.name === 'haven-worker-3' ? { ...e, offending: true } : e,
-            ),
-          },
-    ),
-  };
-}
 
 /** The rendered YAML, read as kubectl would, under a unique name. */
 function rendered(report: ComplianceReport, openReports = false): PolicyReport {
@@ -147,24 +126,13 @@ describe('the wgpolicyk8s.io/v1alpha2 ClusterPolicyReport', () => {
   });
 
   it('with a waived failure is stored with the waiver properties, the failure still a fail', async () => {
-    const report = demoReport();
-    const waived = applyWaivers(
-      report,
-      {
-        apiVersion: 'havenkit.dev/v1alpha1',
-        kind: 'WaiverList',
-        waivers: [
-          {
-            check: 'privatenetworking',
-            scope: { clusterId: report.metadata.snapshot.clusterId ?? '', nodes: ['haven-worker-3'] },
-            reason: 'Public IP until the NAT gateway migration',
-            owner: 'platform-team',
-            ticket: 'OPS-1234',
-            expires: '2026-12-31',
-          },
-        ],
-      },
-      'b'.repeat(64),
+    const waived = waivedDemoReport(
+      demoWaiver({
+        scope: { clusterId: DEMO_CLUSTER_ID, nodes: ['haven-worker-3'] },
+        reason: 'Public IP until the NAT gateway migration',
+        owner: 'platform-team',
+        ticket: 'OPS-1234',
+      }),
     );
     const written = rendered(waived);
     const stored = await createAndReadBack(written);

@@ -1,28 +1,17 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../evaluate.js';
-import { complianceDir } from '../paths.js';
-import { readSnapshotFile } from '../snapshot/read.js';
+import { DEMO_CLUSTER_ID, WAIVERS_SHA256, demoReport, demoSnapshot, waiverList } from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
-import type { WaiverFile } from '../waivers/types.js';
 import { reportFormat } from './formats.js';
 import { escapeHtml, renderHtml } from './html.js';
 import type { ComplianceReport } from './types.js';
 
-const demoPath = join(complianceDir(), '..', 'examples', 'snapshots', 'demo.json');
-const { snapshot, sha256 } = readSnapshotFile(demoPath);
-const demo = evaluate(snapshot, {
-  snapshotSha256: sha256,
-  integrity: { status: 'verified', manifest: 'm', files: 1 },
-});
-const clusterId = demo.metadata.snapshot.clusterId ?? '';
-const waivers: WaiverFile = {
-  apiVersion: 'havenkit.dev/v1alpha1',
-  kind: 'WaiverList',
-  waivers: [
+const demo = demoReport();
+const waived = applyWaivers(
+  demo,
+  waiverList(
     {
       check: 'privatenetworking',
-      scope: { clusterId },
+      scope: { clusterId: DEMO_CLUSTER_ID },
       reason: 'Public IP until the <b>NAT gateway</b> is delivered',
       owner: 'Team Platform & Co',
       ticket: 'PLAT-123',
@@ -38,15 +27,15 @@ const waivers: WaiverFile = {
     },
     {
       check: 'multiaz',
-      scope: { clusterId },
+      scope: { clusterId: DEMO_CLUSTER_ID },
       reason: 'old',
       owner: 'someone',
       ticket: 'OLD-1',
       expires: '2025-01-01',
     },
-  ],
-};
-const waived = applyWaivers(demo, waivers, 'ab'.repeat(32));
+  ),
+  WAIVERS_SHA256,
+);
 const context = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:02Z' } as const;
 
 /** The demo report with hostile text from the cluster in every place a cluster can put text. */
@@ -122,9 +111,9 @@ describe('renderHtml', () => {
     for (const text of [
       'https://haven-demo.gemeente-voorbeeld.nl:6443',
       'admin@haven-demo',
-      clusterId,
+      DEMO_CLUSTER_ID,
       '2026-11-01T09:00:00Z',
-      sha256,
+      demoSnapshot().sha256,
       demo.metadata.havenVersion,
       `${demo.metadata.checker.name} ${demo.metadata.checker.version}`,
       '13 passed, 1 failed, 1 skipped, 0 unknown, of 15',
@@ -178,7 +167,7 @@ describe('renderHtml', () => {
     expect(html).toContain('data-status="applied"');
     expect(html).toContain('data-status="expired"');
     expect(html).toContain('data-status="out-of-scope"');
-    expect(html).toContain('ab'.repeat(32));
+    expect(html).toContain(WAIVERS_SHA256);
     expect(html).toMatch(/class="count tone-waived"><b><span aria-hidden="true">⚑<\/span> 1<\/b>waived/);
     expect(html).toMatch(/class="count tone-fail alert"><b><span aria-hidden="true">✗<\/span> 1<\/b>fail/);
   });

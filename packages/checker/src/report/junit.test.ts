@@ -1,16 +1,11 @@
-import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../evaluate.js';
-import { complianceDir } from '../paths.js';
-import { readSnapshotFile } from '../snapshot/read.js';
+import { WAIVERS_SHA256, demoReport, demoWaiver, waiverList } from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
 import { junitClassname, junitTestName, renderJunit } from './junit.js';
 import type { ComplianceReport, ReportResult } from './types.js';
 
-const { snapshot } = readSnapshotFile(join(complianceDir(), '..', 'examples', 'snapshots', 'demo.json'));
-const CLUSTER_ID = 'e8b1c7d2-5a3f-4e6b-9c0d-1f2a3b4c5d6e';
 const context = {
   language: 'en',
   startTs: '2026-11-01T09:00:00Z',
@@ -18,24 +13,13 @@ const context = {
 } as const;
 
 /** The demo: privatenetworking fails, shavalidation is unknown, havenversion, cis and kubescape skip. */
-const demo = evaluate(snapshot);
+const demo = demoReport({ unverifiedToolkit: true });
 const waived = applyWaivers(
   demo,
-  {
-    apiVersion: 'havenkit.dev/v1alpha1',
-    kind: 'WaiverList',
-    waivers: [
-      {
-        check: 'privatenetworking',
-        scope: { clusterId: CLUSTER_ID },
-        reason: 'Bastion node, replaced by a VPN',
-        owner: 'platform-team',
-        ticket: 'OPS-1234',
-        expires: '2026-12-31',
-      },
-    ],
-  },
-  'a'.repeat(64),
+  waiverList(
+    demoWaiver({ reason: 'Bastion node, replaced by a VPN', owner: 'platform-team', ticket: 'OPS-1234' }),
+  ),
+  WAIVERS_SHA256,
 );
 
 interface Testcase {

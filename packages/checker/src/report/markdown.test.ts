@@ -1,9 +1,6 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../evaluate.js';
-import { complianceDir } from '../paths.js';
 import type { Evidence } from '../result.js';
-import { readSnapshotFile } from '../snapshot/read.js';
+import { DEMO_CLUSTER_ID, WAIVERS_SHA256, demoReport, waiverList } from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
 import { MARKDOWN_MAX_EVIDENCE, escapeMarkdown, inlineCode, renderMarkdown } from './markdown.js';
@@ -12,37 +9,32 @@ import type { ComplianceReport, ReportResult } from './types.js';
 // No Markdown parser is a dependency, so these tests check the structure a GFM parser relies on:
 // tables whose rows have as many cells as their header, escaped pipes, blank lines around blocks.
 
-const { snapshot } = readSnapshotFile(join(complianceDir(), '..', 'examples', 'snapshots', 'demo.json'));
-const CLUSTER_ID = 'e8b1c7d2-5a3f-4e6b-9c0d-1f2a3b4c5d6e';
+const CLUSTER_ID = DEMO_CLUSTER_ID;
 const context = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:02Z' } as const;
 
 /** The demo: privatenetworking fails, shavalidation is unknown, havenversion, cis and kubescape skip. */
-const demo = evaluate(snapshot);
+const demo = demoReport({ unverifiedToolkit: true });
 const waived = applyWaivers(
   demo,
-  {
-    apiVersion: 'havenkit.dev/v1alpha1',
-    kind: 'WaiverList',
-    waivers: [
-      {
-        check: 'privatenetworking',
-        scope: { clusterId: CLUSTER_ID },
-        reason: 'Bastion | replaced by *a VPN*',
-        owner: 'platform-team',
-        ticket: 'OPS-1234',
-        expires: '2026-12-31',
-      },
-      {
-        check: 'multiaz',
-        scope: { clusterId: 'another-cluster' },
-        reason: 'not this one',
-        owner: 'someone',
-        ticket: 'OPS-1',
-        expires: '2026-12-31',
-      },
-    ],
-  },
-  'a'.repeat(64),
+  waiverList(
+    {
+      check: 'privatenetworking',
+      scope: { clusterId: CLUSTER_ID },
+      reason: 'Bastion | replaced by *a VPN*',
+      owner: 'platform-team',
+      ticket: 'OPS-1234',
+      expires: '2026-12-31',
+    },
+    {
+      check: 'multiaz',
+      scope: { clusterId: 'another-cluster' },
+      reason: 'not this one',
+      owner: 'someone',
+      ticket: 'OPS-1',
+      expires: '2026-12-31',
+    },
+  ),
+  WAIVERS_SHA256,
 );
 
 /** The demo report with one result replaced. */
@@ -100,6 +92,7 @@ describe('renderMarkdown', () => {
       '| Context | `admin@haven-demo` |',
       `| Cluster id | \`${CLUSTER_ID}\` |`,
       '| Snapshot collected at | `2026-11-01T09:00:00Z` |',
+      `| Snapshot sha256 | \`${demo.metadata.snapshot.sha256}\` |`,
       '| Haven standard | `v12.8.0` |',
       `| Checker | \`${demo.metadata.checker.name} ${demo.metadata.checker.version}\` |`,
     ]);

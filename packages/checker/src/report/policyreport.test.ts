@@ -1,12 +1,16 @@
-import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { evaluate, summarize } from '../evaluate.js';
-import { complianceDir } from '../paths.js';
 import type { Outcome } from '../result.js';
-import { readSnapshotFile } from '../snapshot/read.js';
 import { makeSnapshot } from '../testing/fixtures.js';
+import {
+  WAIVERS_SHA256,
+  demoReport as makeDemoReport,
+  demoSnapshot,
+  demoWaiver,
+  waiverList,
+} from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
 import {
@@ -26,8 +30,7 @@ import type { ComplianceReport, ReportResult } from './types.js';
 const context = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:04Z' } as const;
 const STOP_SECONDS = Date.parse('2026-11-01T09:00:04Z') / 1000;
 
-const demo = readSnapshotFile(join(complianceDir(), '..', 'examples', 'snapshots', 'demo.json'));
-const demoReport = evaluate(demo.snapshot, { snapshotSha256: demo.sha256 });
+const demoReport = makeDemoReport({ unverifiedToolkit: true });
 
 function result(overrides: Partial<ReportResult> = {}): ReportResult {
   return {
@@ -93,7 +96,7 @@ describe('toPolicyReport', () => {
     expect(out.metadata.annotations).toMatchObject({
       'havenkit.dev/haven-version': 'v12.8.0',
       'havenkit.dev/verdict': 'not-compliant',
-      'havenkit.dev/snapshot-sha256': demo.sha256,
+      'havenkit.dev/snapshot-sha256': demoSnapshot().sha256,
       'havenkit.dev/cluster-id': demoReport.metadata.snapshot.clusterId,
       'havenkit.dev/started-at': context.startTs,
       'havenkit.dev/stopped-at': context.stopTs,
@@ -104,7 +107,7 @@ describe('toPolicyReport', () => {
       [...demoReport.results, ...demoReport.suggested].map((r) => r.name),
     );
     for (const r of out.results) {
-      expect(r.properties.snapshotSha256).toBe(demo.sha256);
+      expect(r.properties.snapshotSha256).toBe(demoSnapshot().sha256);
       for (const value of Object.values(r.properties)) expect(typeof value).toBe('string');
     }
   });
@@ -142,21 +145,14 @@ describe('toPolicyReport', () => {
   it('keeps a waived failure a fail, with the waiver in the properties', () => {
     const waived = applyWaivers(
       demoReport,
-      {
-        apiVersion: 'havenkit.dev/v1alpha1',
-        kind: 'WaiverList',
-        waivers: [
-          {
-            check: 'privatenetworking',
-            scope: { clusterId: demoReport.metadata.snapshot.clusterId ?? '' },
-            reason: 'Public IP until the NAT gateway migration',
-            owner: 'platform-team',
-            ticket: 'OPS-1234',
-            expires: '2026-12-31',
-          },
-        ],
-      },
-      'a'.repeat(64),
+      waiverList(
+        demoWaiver({
+          reason: 'Public IP until the NAT gateway migration',
+          owner: 'platform-team',
+          ticket: 'OPS-1234',
+        }),
+      ),
+      WAIVERS_SHA256,
     );
     const out = toPolicyReport(waived, context);
     const privatenetworking = out.results.find((r) => r.rule === 'privatenetworking');

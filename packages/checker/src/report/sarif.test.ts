@@ -4,41 +4,31 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../evaluate.js';
 import { complianceDir } from '../paths.js';
 import type { Evidence } from '../result.js';
-import { readSnapshotFile } from '../snapshot/read.js';
+import { DEMO_CLUSTER_ID, WAIVERS_SHA256, demoReport, demoWaiver, waiverList } from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
 import { SARIF_MAX_LOCATIONS, renderSarif, type SarifContext } from './sarif.js';
 import type { ComplianceReport, ReportResult } from './types.js';
 
 const root = join(complianceDir(), '..');
-const { snapshot } = readSnapshotFile(join(root, 'examples', 'snapshots', 'demo.json'));
-const CLUSTER_ID = 'e8b1c7d2-5a3f-4e6b-9c0d-1f2a3b4c5d6e';
+const CLUSTER_ID = DEMO_CLUSTER_ID;
 const context = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:02Z' } as const;
 
 /** The demo: privatenetworking fails, shavalidation is unknown, havenversion, cis and kubescape skip. */
-const demo = evaluate(snapshot);
+const demo = demoReport({ unverifiedToolkit: true });
 const waived = applyWaivers(
   demo,
-  {
-    apiVersion: 'havenkit.dev/v1alpha1',
-    kind: 'WaiverList',
-    waivers: [
-      {
-        check: 'privatenetworking',
-        scope: { clusterId: CLUSTER_ID },
-        reason: 'Bastion node, replaced by a VPN',
-        owner: 'platform-team',
-        ticket: 'OPS-1234',
-        expires: '2026-12-31',
-      },
-    ],
-  },
-  'a'.repeat(64),
+  waiverList(
+    demoWaiver({ reason: 'Bastion node, replaced by a VPN', owner: 'platform-team', ticket: 'OPS-1234' }),
+  ),
+  WAIVERS_SHA256,
 );
-const inconclusive = evaluate(snapshot, { only: ['multiaz', 'havenversion', 'shavalidation'] });
+const inconclusive = demoReport({
+  unverifiedToolkit: true,
+  only: ['multiaz', 'havenversion', 'shavalidation'],
+});
 
 // The official schema (test/fixtures/sarif/README.md). Its header names draft 2020-12, but it is
 // written in draft-07 (`definitions`), so it is compiled as draft-07 without that header.

@@ -25,13 +25,27 @@ export function demoSnapshot(): SnapshotFile {
   return demo;
 }
 
-/** The demo's report, with the snapshot's sha256 and a verified toolkit unless options say otherwise. */
-export function demoReport(options: EvaluateOptions = {}): ComplianceReport {
+/**
+ * The demo's report, with the snapshot's sha256 and a verified toolkit; `unverifiedToolkit` leaves
+ * the toolkit's integrity out, so that shavalidation is unknown.
+ */
+export function demoReport(
+  options: EvaluateOptions & { unverifiedToolkit?: boolean } = {},
+): ComplianceReport {
   const { snapshot, sha256 } = demoSnapshot();
+  const { unverifiedToolkit, ...rest } = options;
   return evaluate(snapshot, {
     snapshotSha256: sha256,
-    integrity: { status: 'verified', manifest: 'packages/checker/dist/integrity-manifest.json', files: 1 },
-    ...options,
+    ...(unverifiedToolkit === true
+      ? {}
+      : {
+          integrity: {
+            status: 'verified',
+            manifest: 'packages/checker/dist/integrity-manifest.json',
+            files: 1,
+          },
+        }),
+    ...rest,
   });
 }
 

@@ -1,54 +1,17 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../evaluate.js';
-import { complianceDir } from '../paths.js';
 import type { ComplianceReport } from '../report/types.js';
 import { validate } from '../schema.js';
-import { readSnapshotFile } from '../snapshot/read.js';
+import { DEMO_CLUSTER_ID, WAIVERS_SHA256, demoReport, demoWaiver, waiverList } from '../testing/reports.js';
 import { applyWaivers } from './apply.js';
 import { checkWaiverNames, parseWaivers } from './read.js';
 import { loadCatalogue } from '../catalogue/load.js';
-import type { Waiver, WaiverFile } from './types.js';
+import type { Waiver } from './types.js';
 
-// The demo: collected 2026-11-01, cluster e8b1c7d2-…, privatenetworking fails on haven-worker-3.
-const DEMO_CLUSTER = 'e8b1c7d2-5a3f-4e6b-9c0d-1f2a3b4c5d6e';
-const SHA = 'a'.repeat(64);
-const { snapshot } = readSnapshotFile(join(complianceDir(), '..', 'examples', 'snapshots', 'demo.json'));
-const integrity = { status: 'verified', manifest: 'm', files: 1 } as const;
-
-/** The demo report, with the public worker's evidence marked offending as privatenetworking does. */
-function demoReport(): ComplianceReport {
-  const report = evaluate(snapshot, { integrity });
-  return {
-    ...report,
-    results: report.results.map((r) =>
-      r.name !== 'privatenetworking'
-        ? r
-        : {
-            ...r,
-            evidence: r.evidence.map((e) => (e.name === 'haven-worker-3' ? { ...e, offending: true } : e)),
-          },
-    ),
-  };
-}
-
-function waiver(overrides: Partial<Waiver> = {}): Waiver {
-  return {
-    check: 'privatenetworking',
-    scope: { clusterId: DEMO_CLUSTER },
-    reason: 'Bastion node with a public IP until the VPN is in place',
-    owner: 'platform@gemeente-voorbeeld.nl',
-    ticket: 'GEM-1234',
-    expires: '2026-12-31',
-    ...overrides,
-  };
-}
-
-const file = (...waivers: Waiver[]): WaiverFile => ({
-  apiVersion: 'havenkit.dev/v1alpha1',
-  kind: 'WaiverList',
-  waivers,
-});
+// The demo: collected 2026-11-01, cluster DEMO_CLUSTER_ID, privatenetworking fails on haven-worker-3
+// (the check marks that node's evidence offending).
+const SHA = WAIVERS_SHA256;
+const waiver = demoWaiver;
+const file = waiverList;
 const check = (report: ComplianceReport, name: string) => report.results.find((r) => r.name === name)!;
 
 describe('applyWaivers', () => {
@@ -58,7 +21,7 @@ describe('applyWaivers', () => {
       outcome: 'fail',
       waived: {
         index: 0,
-        owner: 'platform@gemeente-voorbeeld.nl',
+        owner: 'platform-team@gemeente-voorbeeld.nl',
         ticket: 'GEM-1234',
         expires: '2026-12-31',
       },
@@ -94,7 +57,7 @@ describe('applyWaivers', () => {
   it('applies a node-scoped waiver when it covers every offending node', () => {
     const report = applyWaivers(
       demoReport(),
-      file(waiver({ scope: { clusterId: DEMO_CLUSTER, nodes: ['haven-worker-*'] } })),
+      file(waiver({ scope: { clusterId: DEMO_CLUSTER_ID, nodes: ['haven-worker-*'] } })),
       SHA,
     );
     expect(report.waivers!.waivers[0]!.status).toBe('applied');
@@ -103,7 +66,7 @@ describe('applyWaivers', () => {
   it('gives a node-scoped waiver no effect when an offending node is not covered', () => {
     const report = applyWaivers(
       demoReport(),
-      file(waiver({ scope: { clusterId: DEMO_CLUSTER, nodes: ['haven-worker-1'] } })),
+      file(waiver({ scope: { clusterId: DEMO_CLUSTER_ID, nodes: ['haven-worker-1'] } })),
       SHA,
     );
     expect(report.waivers!.waivers[0]).toMatchObject({
