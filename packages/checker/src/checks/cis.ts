@@ -28,7 +28,7 @@ export const cis: CheckFunction = (snapshot, context) => {
       NAME,
       both(
         'Not enabled: a suggested check (opt in with --cis).',
-        'Niet ingeschakeld: een aanbevolen check (inschakelen met --cis).',
+        'Niet ingeschakeld: een aanbevolen controle (inschakelen met --cis).',
       ),
     );
   }

@@ -50,7 +50,10 @@ export const clusteradmin: CheckFunction = (snapshot, context) => {
   if (needed.length === 0) {
     return pass(
       NAME,
-      both('The enabled checks need no permissions.', 'De ingeschakelde checks hebben geen rechten nodig.'),
+      both(
+        'The enabled checks need no permissions.',
+        'De ingeschakelde controles hebben geen rechten nodig.',
+      ),
     );
   }
 
@@ -85,7 +88,7 @@ export const clusteradmin: CheckFunction = (snapshot, context) => {
       'forbidden',
       both(
         `The identity lacks ${missing.length} permission(s) the checks need: ${missing.join('; ')}.`,
-        `De identiteit mist ${nlCount(missing.length, 'recht dat', 'rechten die')} de checks nodig hebben: ${missing.join('; ')}.`,
+        `De identiteit mist ${nlCount(missing.length, 'recht dat', 'rechten die')} de controles nodig hebben: ${missing.join('; ')}.`,
       ),
       evidence,
     );
@@ -107,7 +110,7 @@ export const clusteradmin: CheckFunction = (snapshot, context) => {
     NAME,
     both(
       `The identity has all ${needed.length} permissions the enabled checks need.`,
-      `De identiteit heeft alle ${needed.length} rechten die de ingeschakelde checks nodig hebben.`,
+      `De identiteit heeft alle ${needed.length} rechten die de ingeschakelde controles nodig hebben.`,
     ),
     evidence,
   );

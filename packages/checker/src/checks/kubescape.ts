@@ -27,7 +27,7 @@ export const kubescape: CheckFunction = (snapshot, context) => {
       NAME,
       both(
         'Not enabled: a suggested check (opt in with --kubescape).',
-        'Niet ingeschakeld: een aanbevolen check (inschakelen met --kubescape).',
+        'Niet ingeschakeld: een aanbevolen controle (inschakelen met --kubescape).',
       ),
     );
   }

@@ -31,6 +31,19 @@ const cases: CheckCase[] = [
       }),
   },
   {
+    spec: 'names a recognised provisioner in Dutch in the Dutch note (Longhorn)',
+    snapshot: withResources({
+      'storageclasses.storage.k8s.io': classes(storageClass('longhorn', 'driver.longhorn.io')),
+      persistentvolumes: pvs(),
+    }),
+    outcome: 'pass',
+    evidence: (r) =>
+      expect(r.evidence[0]?.note).toEqual({
+        en: 'recognised as Longhorn (RWX through its share-manager, NFSv4)',
+        nl: 'herkend als Longhorn (RWX via zijn share-manager, NFSv4)',
+      }),
+  },
+  {
     spec: 'matches wildcard provisioners (Rook CephFS)',
     snapshot: withResources({
       'storageclasses.storage.k8s.io': classes(storageClass('cephfs', 'rook-ceph.cephfs.csi.ceph.com')),
@@ -61,6 +74,21 @@ const cases: CheckCase[] = [
       persistentvolumes: pvs(),
     }),
     outcome: 'fail',
+  },
+  {
+    spec: 'counts a vSphere file class (nfs4), named in Dutch in the Dutch note',
+    snapshot: withResources({
+      'storageclasses.storage.k8s.io': classes(
+        storageClass('vsan-file', 'csi.vsphere.vmware.com', { 'csi.storage.k8s.io/fstype': 'nfs4' }),
+      ),
+      persistentvolumes: pvs(),
+    }),
+    outcome: 'pass',
+    evidence: (r) =>
+      expect(r.evidence[0]?.note).toEqual({
+        en: 'recognised as vSphere CSI file volumes (vSAN File Services)',
+        nl: 'herkend als vSphere CSI-bestandsvolumes (vSAN File Services)',
+      }),
   },
   {
     spec: 'passes with an existing ReadWriteMany PersistentVolume',

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../catalogue/types.js';
 import type { RwxProvisioner } from '../data/types.js';
 import type { Evidence } from '../result.js';
 import type { KubeObject } from '../snapshot/types.js';
@@ -32,6 +33,11 @@ export function rwxProvisionerFor(
           (want) => String(parameters[want.key] ?? '').toLowerCase() === want.value.toLowerCase(),
         )),
   );
+}
+
+/** A provisioner's name in one language (a plain name is the same in both). */
+function nameIn(p: RwxProvisioner, language: keyof LocalizedText): string {
+  return typeof p.name === 'string' ? p.name : p.name[language];
 }
 
 /**
@@ -96,7 +102,7 @@ export const rwxvolumes: CheckFunction = (snapshot, context) => {
       kind: 'StorageClass',
       name: nameOf(sc),
       fields: { provisioner: stringField(sc, 'provisioner') ?? '' },
-      note: both(`recognised as ${match.name}`, `herkend als ${match.name}`),
+      note: both(`recognised as ${nameIn(match, 'en')}`, `herkend als ${nameIn(match, 'nl')}`),
     }));
     const names = capable.map((c) => nameOf(c.sc)).join(', ');
     return pass(

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../catalogue/types.js';
+
 /** The bundled facts under compliance/data/, validated against compliance/schemas/data.schema.json. */
 
 export interface KubernetesRelease {
@@ -36,7 +38,8 @@ export interface PlatformDefinition {
 export interface RwxProvisioner {
   /** Glob on StorageClass.provisioner (`*` matches anything). */
   provisioner: string;
-  name: string;
+  /** Shown in reports ("recognised as …"); English and Dutch when the name has words to translate. */
+  name: string | LocalizedText;
   source: string;
   /** The class counts only when one of these parameters is set. */
   parameters?: { key: string; value: string }[];

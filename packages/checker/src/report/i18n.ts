@@ -48,7 +48,7 @@ export const TEXT = {
   signature: { en: 'Signature', nl: 'Handtekening' },
   unsigned: {
     en: 'Not signed. Run the check with --sign KEY for a report that can be verified.',
-    nl: 'Niet ondertekend. Voer de check uit met --sign KEY voor een controleerbaar rapport.',
+    nl: 'Niet ondertekend. Voer de controle uit met --sign KEY voor een controleerbaar rapport.',
   },
   signedWith: {
     en: 'The JSON report of this run is signed (DSSE, ed25519) with key',

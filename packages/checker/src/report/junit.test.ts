@@ -1,6 +1,13 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { WAIVERS_SHA256, demoReport, demoWaiver, waiverList } from '../testing/reports.js';
+import {
+  WAIVERS_SHA256,
+  demoReport,
+  demoWaiver,
+  waiverList,
+  waivedDemoReport,
+  DEMO_CLUSTER_ID,
+} from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
 import { junitClassname, junitTestName, renderJunit } from './junit.js';
@@ -214,5 +221,117 @@ describe('renderJunit', () => {
     const format = reportFormat('junit');
     expect(format?.fileName).toBe('report.junit.xml');
     expect(format?.render(demo, context)).toBe(renderJunit(demo, context));
+  });
+});
+
+// Appended apart from the fixtures above (which are being moved to the shared ones): a namespace
+// import, so that these tests name nothing the header imports or declares.
+
+describe('renderJunit: every waiver is listed, inactive ones as such', () => {
+  const ctx = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:02Z' } as const;
+  /** waiver.0 expired, waiver.1 for another cluster (both privatenetworking), waiver.2 not needed (cis). */
+  const report = waivedDemoReport(
+    demoWaiver({ ticket: 'GEM-1100', expires: '2026-06-30' }),
+    demoWaiver({ ticket: 'GEM-1200', scope: { clusterId: 'another-cluster' } }),
+    demoWaiver({ check: 'cis', ticket: 'GEM-1300' }),
+  );
+  const xmlParser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseAttributeValue: false,
+    parseTagValue: false,
+    isArray: (name) => name === 'testsuite' || name === 'testcase' || name === 'property',
+  });
+  interface Suite {
+    '@_name': string;
+    '@_failures': string;
+    properties: { property: { '@_name': string; '@_value': string }[] };
+    testcase: { '@_name': string; failure?: { '@_type': string } }[];
+  }
+  const suitesOf = (xml: string) =>
+    (xmlParser.parse(xml) as { testsuites: { '@_failures': string; testsuite: Suite[] } }).testsuites;
+  const waiverProps = (suite: Suite | undefined) =>
+    Object.fromEntries(
+      (suite?.properties.property ?? [])
+        .filter((p) => p['@_name'].startsWith('waiver'))
+        .map((p) => [p['@_name'], p['@_value']]),
+    );
+
+  it('puts an expired and an out-of-scope waiver on the suite of their check, with status and detail', () => {
+    expect(report.verdictWithWaivers).toBe('not-compliant');
+    expect(report.waivers?.waivers.map((o) => o.status)).toEqual(['expired', 'out-of-scope', 'not-needed']);
+    const xml = renderJunit(report, ctx);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const infrastructure = suitesOf(xml).testsuite.find((s) => s['@_name'] === 'Infrastructure');
+    expect(waiverProps(infrastructure)).toEqual({
+      'waivers.sha256': 'a'.repeat(64),
+      'waivers.asOf': '2026-11-01',
+      'waiver.0':
+        'privatenetworking: expired, no effect (expired on 2026-06-30, before the snapshot of 2026-11-01) — owner platform-team@gemeente-voorbeeld.nl, ticket GEM-1100, expires 2026-06-30',
+      'waiver.1': `privatenetworking: out of scope, no effect (for cluster another-cluster; this is ${DEMO_CLUSTER_ID}) — owner platform-team@gemeente-voorbeeld.nl, ticket GEM-1200, expires 2026-12-31`,
+    });
+    const suggested = suitesOf(xml).testsuite.find((s) => s['@_name'] === 'External (Suggested checks)');
+    expect(waiverProps(suggested)['waiver.2']).toMatch(/^cis: not needed, no effect \(cis did not fail/);
+    const fundamental = suitesOf(xml).testsuite.find((s) => s['@_name'] === 'Fundamental');
+    expect(Object.keys(waiverProps(fundamental))).toEqual(['waivers.sha256', 'waivers.asOf']);
+  });
+
+  it('changes no counts and leaves the failure a plain failure when no waiver applied', () => {
+    const plain = suitesOf(renderJunit(demoReport(), ctx));
+    const listed = suitesOf(renderJunit(report, ctx));
+    expect(listed['@_failures']).toBe(plain['@_failures']);
+    expect(listed.testsuite.map((s) => [s['@_name'], s['@_failures']])).toEqual(
+      plain.testsuite.map((s) => [s['@_name'], s['@_failures']]),
+    );
+    const failure = listed.testsuite
+      .flatMap((s) => s.testcase)
+      .find((t) => t['@_name'].startsWith('privatenetworking: '))?.failure;
+    expect(failure?.['@_type']).toBe('fail');
+  });
+
+  it('lists a waiver whose check did not run on every suite', () => {
+    const withoutMultiaz = {
+      ...report,
+      results: report.results.filter((r) => r.name !== 'multiaz'),
+      waivers: {
+        ...report.waivers!,
+        waivers: [
+          ...report.waivers!.waivers,
+          {
+            waiver: demoWaiver({ check: 'multiaz', ticket: 'GEM-1400' }),
+            status: 'not-needed' as const,
+            detail: { en: 'multiaz did not run', nl: 'multiaz is niet uitgevoerd' },
+          },
+        ],
+      },
+    };
+    const suites = suitesOf(renderJunit(withoutMultiaz, ctx)).testsuite;
+    expect(suites.length).toBeGreaterThan(1);
+    for (const suite of suites) {
+      expect(waiverProps(suite)['waiver.3']).toBe(
+        'multiaz: not needed, no effect (multiaz did not run) — owner platform-team@gemeente-voorbeeld.nl, ticket GEM-1400, expires 2026-12-31',
+      );
+    }
+  });
+
+  it('writes the waivers in Dutch when the language is nl', () => {
+    const suites = suitesOf(renderJunit(report, { ...ctx, language: 'nl' })).testsuite;
+    const props = waiverProps(suites.find((s) => s['@_name'] === 'Infrastructure'));
+    expect(props['waiver.0']).toBe(
+      'privatenetworking: verlopen, geen effect (verlopen op 2026-06-30, vóór de snapshot van 2026-11-01) — eigenaar platform-team@gemeente-voorbeeld.nl, ticket GEM-1100, verloopt 2026-06-30',
+    );
+    expect(props['waiver.1']).toMatch(
+      /^privatenetworking: buiten bereik, geen effect \(voor cluster another-cluster; /,
+    );
+  });
+
+  it('escapes waiver text from the waivers file and keeps the XML valid', () => {
+    const hostile = waivedDemoReport(
+      demoWaiver({ owner: 'a <b> & "c"\nd', ticket: "T-1 ' ]]>", expires: '2026-06-30' }),
+    );
+    const xml = renderJunit(hostile, ctx);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const props = waiverProps(suitesOf(xml).testsuite.find((s) => s['@_name'] === 'Infrastructure'));
+    expect(props['waiver.0']).toMatch(/owner a <b> & "c" d, ticket T-1 ' \]\]>, expires 2026-06-30$/);
   });
 });

@@ -1,7 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Evidence } from '../result.js';
 import type { RenderContext } from './formats.js';
-import { CAUSE_TEXT, TEXT, VERDICT_TEXT, WAIVED_TEXT, localize } from './i18n.js';
+import { CAUSE_TEXT, TEXT, VERDICT_TEXT, WAIVED_TEXT, WAIVER_STATUS_TEXT, localize } from './i18n.js';
 import type { ComplianceReport, Language, ReportResult } from './types.js';
 
 /**
@@ -23,6 +23,12 @@ import type { ComplianceReport, Language, ReportResult } from './types.js';
  * failures and reads as accepted at a glance. Whether CI passes with waivers is decided by the exit
  * code (a pipeline that accepts waivers allows exit code 5), not by this file: GitLab never fails a
  * job over its JUnit report.
+ *
+ * With a waivers file, every waiver is listed, whether it applied or not (an expired or out-of-scope
+ * waiver has no effect, and is listed as such): a property `waiver.N` (N its index in the waivers
+ * file) reads "check: status (detail) — owner, ticket, expiry" in the report language. It sits on the
+ * suite that holds the waiver's check, or on every suite when that check did not run. Properties
+ * change no counts.
  */
 export function renderJunit(
   report: ComplianceReport,
@@ -112,6 +118,9 @@ function suite(
     ['cluster.id', snapshot.clusterId],
     ['snapshot.collectedAt', snapshot.collectedAt],
     ['snapshot.sha256', snapshot.sha256],
+    ['waivers.sha256', report.waivers?.sha256],
+    ['waivers.asOf', report.waivers?.asOf],
+    ...waiverProperties(results, report, language),
   ];
   return {
     counts,
@@ -130,6 +139,32 @@ function suite(
       testcase: results.map((r) => testcase(r, suggested, language)),
     },
   };
+}
+
+/**
+ * The `waiver.N` properties of a suite: the waivers of its checks, and those whose check did not run
+ * at all (those go on every suite, so that each suite read on its own still lists them).
+ */
+function waiverProperties(
+  results: readonly ReportResult[],
+  report: ComplianceReport,
+  language: Language,
+): [string, string][] {
+  if (report.waivers === undefined) return [];
+  const ran = new Set([...report.results, ...report.suggested].map((r) => r.name));
+  const here = new Set(results.map((r) => r.name));
+  const t = (key: 'owner' | 'ticket' | 'expires') => TEXT[key][language].toLowerCase();
+  return report.waivers.waivers.flatMap((o, i): [string, string][] => {
+    if (ran.has(o.waiver.check) && !here.has(o.waiver.check)) return [];
+    const { check, owner, ticket, expires } = o.waiver;
+    const status = WAIVER_STATUS_TEXT[o.status][language];
+    return [
+      [
+        `waiver.${i}`,
+        `${check}: ${status} (${localize(o.detail, language)}) — ${t('owner')} ${owner}, ${t('ticket')} ${ticket}, ${t('expires')} ${expires}`,
+      ],
+    ];
+  });
 }
 
 /** The classname GitLab shows as the test's suite: stable, never translated. */

@@ -10,6 +10,7 @@ import {
   demoSnapshot,
   demoWaiver,
   waiverList,
+  waivedDemoReport,
 } from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
@@ -293,6 +294,81 @@ describe('renderPolicyReport', () => {
     );
     expect(format?.render(demoReport, { ...context, openReports: true })).toMatch(
       /^apiVersion: openreports\.io\/v1alpha1\nkind: ClusterReport\n/,
+    );
+  });
+});
+
+// Appended apart from the fixtures above (which are being moved to the shared ones): a namespace
+// import, so that these tests name nothing the header imports or declares.
+
+describe('toPolicyReport: every waiver is listed, inactive ones as such', () => {
+  const ctx = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:04Z' } as const;
+  const expired = demoWaiver({ ticket: 'GEM-1100', expires: '2026-06-30' });
+  const otherCluster = demoWaiver({
+    ticket: 'GEM-1200',
+    scope: { clusterId: 'another-cluster' },
+  });
+
+  it('summarizes an expired and an out-of-scope waiver in an annotation and marks the check', () => {
+    const report = waivedDemoReport(
+      expired,
+      otherCluster,
+      demoWaiver({ check: 'multiaz', ticket: 'GEM-1300' }),
+    );
+    const out = toPolicyReport(report, ctx);
+    expect(out.metadata.annotations['havenkit.dev/waivers']).toBe(
+      'privatenetworking: expired (GEM-1100, 2026-06-30); privatenetworking: out-of-scope (GEM-1200, 2026-12-31); multiaz: not-needed (GEM-1300, 2026-12-31)',
+    );
+    const privatenetworking = out.results.find((r) => r.rule === 'privatenetworking');
+    expect(privatenetworking?.result).toBe('fail');
+    expect(privatenetworking?.properties.waiverStatus).toBe('expired, out-of-scope');
+    expect(privatenetworking?.properties).not.toHaveProperty('waived');
+    // A waiver that is not needed (multiaz passed) marks nothing; nor does a check without waivers.
+    expect(out.results.filter((r) => r.properties.waiverStatus !== undefined).map((r) => r.rule)).toEqual([
+      'privatenetworking',
+    ]);
+  });
+
+  it('gives each inactive status on its own, and none next to an applied waiver', () => {
+    const expiredOnly = toPolicyReport(waivedDemoReport(expired), ctx);
+    expect(expiredOnly.results.find((r) => r.rule === 'privatenetworking')?.properties.waiverStatus).toBe(
+      'expired',
+    );
+    const outOfScopeOnly = toPolicyReport(waivedDemoReport(otherCluster), ctx);
+    expect(outOfScopeOnly.metadata.annotations['havenkit.dev/waivers']).toBe(
+      'privatenetworking: out-of-scope (GEM-1200, 2026-12-31)',
+    );
+    expect(outOfScopeOnly.results.find((r) => r.rule === 'privatenetworking')?.properties.waiverStatus).toBe(
+      'out-of-scope',
+    );
+    const applied = toPolicyReport(waivedDemoReport(expired, demoWaiver()), ctx);
+    expect(applied.metadata.annotations['havenkit.dev/waivers']).toBe(
+      'privatenetworking: expired (GEM-1100, 2026-06-30); privatenetworking: applied (GEM-1234, 2026-12-31)',
+    );
+    const waivedResult = applied.results.find((r) => r.rule === 'privatenetworking');
+    expect(waivedResult?.properties).toMatchObject({ waived: 'true', waiverTicket: 'GEM-1234' });
+    expect(waivedResult?.properties).not.toHaveProperty('waiverStatus');
+  });
+
+  it('writes no waivers annotation without a waivers file, and the same counts with one', () => {
+    const plain = toPolicyReport(makeDemoReport(), ctx);
+    expect(plain.metadata.annotations).not.toHaveProperty('havenkit.dev/waivers');
+    const listed = toPolicyReport(waivedDemoReport(expired, otherCluster), ctx);
+    expect(listed.summary).toEqual(plain.summary);
+  });
+
+  it('keeps the annotation and properties strings in the YAML', () => {
+    const text = renderPolicyReport(waivedDemoReport(expired, otherCluster), ctx);
+    const back = yaml.load(text) as {
+      metadata: { annotations: Record<string, unknown> };
+      results: { rule: string; properties: Record<string, unknown> }[];
+    };
+    expect(back.metadata.annotations['havenkit.dev/waivers']).toBe(
+      'privatenetworking: expired (GEM-1100, 2026-06-30); privatenetworking: out-of-scope (GEM-1200, 2026-12-31)',
+    );
+    for (const value of Object.values(back.metadata.annotations)) expect(typeof value).toBe('string');
+    expect(back.results.find((r) => r.rule === 'privatenetworking')?.properties.waiverStatus).toBe(
+      'expired, out-of-scope',
     );
   });
 });

@@ -1,6 +1,7 @@
 import yaml from 'js-yaml';
 import { InputError } from '../errors.js';
 import type { Evidence, Outcome } from '../result.js';
+import type { WaiverReport } from '../waivers/types.js';
 import type { ComplianceReport, Language, ReportResult } from './types.js';
 
 /**
@@ -19,6 +20,10 @@ import type { ComplianceReport, Language, ReportResult } from './types.js';
  *   verdict (`scored: false`; mandatory checks are `scored: true`).
  * - A waived failure stays `fail` (a waiver never changes an outcome); `properties.waived` is "true" and
  *   the waiver's owner, ticket, expiry and reason are in `properties`.
+ * - Every waiver is listed, applied or not (an expired or out-of-scope waiver has no effect and is listed
+ *   as such): the annotation `havenkit.dev/waivers` reads "check: status (ticket, expires); …" in file
+ *   order, and a check that a waiver names but that no waiver waives, because it expired or is out of
+ *   scope, has `properties.waiverStatus` ("expired", "out-of-scope" or both, comma-separated).
  * - `severity`: mandatory → high (a failure makes the cluster not compliant), suggested → medium.
  * - `message`: the reason in the report language; `source`: havenkit; `timestamp`: the run's stop time.
  * - `resources`: the offending evidence objects of kinds the API serves (Node, Pod, StorageClass, ...);
@@ -176,6 +181,21 @@ function references(offending: readonly Evidence[]): PolicyObjectReference[] {
   return refs;
 }
 
+/** The statuses of the expired or out-of-scope waivers of a check, comma-separated (none: undefined). */
+function inactiveWaiverStatus(report: ComplianceReport, check: string): string | undefined {
+  const statuses = (report.waivers?.waivers ?? [])
+    .filter((o) => o.waiver.check === check && (o.status === 'expired' || o.status === 'out-of-scope'))
+    .map((o) => o.status);
+  return statuses.length > 0 ? [...new Set(statuses)].join(', ') : undefined;
+}
+
+/** Every waiver in file order: "privatenetworking: expired (GEM-1100, 2026-06-30); …". */
+function waiversSummary(waivers: WaiverReport): string {
+  return waivers.waivers
+    .map((o) => `${o.waiver.check}: ${o.status} (${o.waiver.ticket}, ${o.waiver.expires})`)
+    .join('; ');
+}
+
 function toResult(
   report: ComplianceReport,
   r: ReportResult,
@@ -199,6 +219,9 @@ function toResult(
     properties.waiverTicket = r.waived.ticket;
     properties.waiverExpires = r.waived.expires;
     properties.waiverReason = r.waived.reason;
+  } else {
+    const status = inactiveWaiverStatus(report, r.name);
+    if (status !== undefined) properties.waiverStatus = status;
   }
   const resources = references(offending);
   return {
@@ -233,7 +256,10 @@ function annotations(report: ComplianceReport, options: PolicyReportOptions): Re
   if (snapshot.clusterId !== undefined) a['havenkit.dev/cluster-id'] = snapshot.clusterId;
   if (snapshot.server !== undefined) a['havenkit.dev/server'] = snapshot.server;
   if (snapshot.context !== undefined) a['havenkit.dev/context'] = snapshot.context;
-  if (report.waivers !== undefined) a['havenkit.dev/waivers-sha256'] = report.waivers.sha256;
+  if (report.waivers !== undefined) {
+    a['havenkit.dev/waivers-sha256'] = report.waivers.sha256;
+    a['havenkit.dev/waivers'] = waiversSummary(report.waivers);
+  }
   return a;
 }
 

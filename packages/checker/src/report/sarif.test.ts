@@ -6,7 +6,14 @@ import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { complianceDir } from '../paths.js';
 import type { Evidence } from '../result.js';
-import { DEMO_CLUSTER_ID, WAIVERS_SHA256, demoReport, demoWaiver, waiverList } from '../testing/reports.js';
+import {
+  DEMO_CLUSTER_ID,
+  WAIVERS_SHA256,
+  demoReport,
+  demoWaiver,
+  waiverList,
+  waivedDemoReport,
+} from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
 import { SARIF_MAX_LOCATIONS, renderSarif, type SarifContext } from './sarif.js';
@@ -252,5 +259,131 @@ describe('renderSarif', () => {
     expect(format?.render(demo, context)).toBe(renderSarif(demo, context));
     const withPasses = JSON.parse(format!.render(demo, { ...context, sarifIncludePasses: true })) as Log;
     expect(run(withPasses).results).toHaveLength(checks(demo).length);
+  });
+});
+
+// Appended apart from the fixtures above (which are being moved to the shared ones): a namespace
+// import, so that these tests name nothing the header imports or declares.
+
+describe('renderSarif: waivers listed, suggested failures as warnings', () => {
+  const ctx = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:02Z' } as const;
+  /** 0 expired, 1 for another cluster (both privatenetworking), 2 applied. */
+  const report = waivedDemoReport(
+    demoWaiver({ ticket: 'GEM-1100', expires: '2026-06-30' }),
+    demoWaiver({ ticket: 'GEM-1200', scope: { clusterId: 'another-cluster' } }),
+    demoWaiver(),
+  );
+  const render = (r: ComplianceReport, options: Partial<SarifContext> = {}) =>
+    expectValidSarif(renderSarif(r, { ...ctx, ...options }));
+  const sarifResult = (log: Log, name: string) => log.runs[0]!.results?.find((r) => r.ruleId === name);
+
+  it('lists every waiver with its status and detail in the run properties', () => {
+    const log = render(report);
+    expect(log.runs[0]!.properties).toMatchObject({
+      waiversSha256: 'a'.repeat(64),
+      waiversAsOf: '2026-11-01',
+    });
+    expect(log.runs[0]!.properties?.waivers).toEqual([
+      {
+        index: 0,
+        check: 'privatenetworking',
+        status: 'expired',
+        statusText: 'expired, no effect',
+        detail: 'expired on 2026-06-30, before the snapshot of 2026-11-01',
+        owner: 'platform-team@gemeente-voorbeeld.nl',
+        ticket: 'GEM-1100',
+        expires: '2026-06-30',
+        reason: 'Bastion node keeps its public IP until the VPN is in place',
+        scope: { clusterId: DEMO_CLUSTER_ID },
+      },
+      {
+        index: 1,
+        check: 'privatenetworking',
+        status: 'out-of-scope',
+        statusText: 'out of scope, no effect',
+        detail: `for cluster another-cluster; this is ${DEMO_CLUSTER_ID}`,
+        owner: 'platform-team@gemeente-voorbeeld.nl',
+        ticket: 'GEM-1200',
+        expires: '2026-12-31',
+        reason: 'Bastion node keeps its public IP until the VPN is in place',
+        scope: { clusterId: 'another-cluster' },
+      },
+      expect.objectContaining({ index: 2, status: 'applied', ticket: 'GEM-1234' }),
+    ]);
+    expect(sarifResult(log, 'privatenetworking')?.suppressions?.[0]?.properties).toMatchObject({ waiver: 2 });
+  });
+
+  it('lists inactive waivers when none applied, and leaves the failure unsuppressed', () => {
+    const inactive = waivedDemoReport(
+      demoWaiver({ ticket: 'GEM-1100', expires: '2026-06-30' }),
+      demoWaiver({ ticket: 'GEM-1200', scope: { clusterId: 'another-cluster' } }),
+    );
+    const log = render(inactive);
+    const waivers = log.runs[0]!.properties?.waivers as { status: string; ticket: string }[];
+    expect(waivers.map((w) => [w.ticket, w.status])).toEqual([
+      ['GEM-1100', 'expired'],
+      ['GEM-1200', 'out-of-scope'],
+    ]);
+    expect(sarifResult(log, 'privatenetworking')?.suppressions).toBeUndefined();
+    expect(sarifResult(log, 'privatenetworking')?.level).toBe('error');
+  });
+
+  it('writes the waiver status and detail in Dutch when the language is nl', () => {
+    const waivers = render(report, { language: 'nl' }).runs[0]!.properties?.waivers as Record<
+      string,
+      unknown
+    >[];
+    expect(waivers[0]).toMatchObject({
+      status: 'expired',
+      statusText: 'verlopen, geen effect',
+      detail: 'verlopen op 2026-06-30, vóór de snapshot van 2026-11-01',
+    });
+    expect(waivers[1]).toMatchObject({ status: 'out-of-scope', statusText: 'buiten bereik, geen effect' });
+  });
+
+  it('has no waivers property without a waivers file', () => {
+    expect(render(demoReport()).runs[0]!.properties).not.toHaveProperty('waivers');
+  });
+
+  it('reports a failed suggested check as a warning, its rule defaulting to warning', () => {
+    const base = demoReport();
+    const failing = {
+      ...base,
+      suggested: base.suggested.map((r) =>
+        r.name === 'cis'
+          ? { ...r, outcome: 'fail' as const, reason: { en: 'CIS fails.', nl: 'CIS voldoet niet.' } }
+          : r,
+      ),
+    };
+    const log = render(failing);
+    expect(sarifResult(log, 'cis')).toMatchObject({ kind: 'fail', level: 'warning' });
+    expect(sarifResult(log, 'privatenetworking')).toMatchObject({ kind: 'fail', level: 'error' });
+    const rules = log.runs[0]!.tool.driver.rules ?? [];
+    for (const rule of rules) {
+      const mandatory = (rule.properties as { mandatory: boolean }).mandatory;
+      expect(rule.defaultConfiguration?.level).toBe(mandatory ? 'error' : 'warning');
+    }
+    expect(rules.find((r) => r.id === 'cis')?.defaultConfiguration?.level).toBe('warning');
+    expect(rules.find((r) => r.id === 'privatenetworking')?.defaultConfiguration?.level).toBe('error');
+  });
+
+  it('keeps a waived suggested failure a warning, suppressed', () => {
+    const base = waivedDemoReport(demoWaiver({ check: 'cis' }));
+    const failing = {
+      ...base,
+      suggested: base.suggested.map((r) =>
+        r.name === 'cis'
+          ? {
+              ...r,
+              outcome: 'fail' as const,
+              waived: { index: 0, owner: 'o', ticket: 'T-1', expires: '2026-12-31', reason: 'r' },
+            }
+          : r,
+      ),
+    };
+    expect(sarifResult(render(failing), 'cis')).toMatchObject({
+      level: 'warning',
+      suppressions: [{ kind: 'external', status: 'accepted' }],
+    });
   });
 });

@@ -1,7 +1,8 @@
 import type { Log, LogicalLocation, ReportingDescriptor, Result, Run, Suppression } from 'sarif';
 import type { Evidence } from '../result.js';
+import type { WaiverReport } from '../waivers/types.js';
 import type { RenderContext } from './formats.js';
-import { CAUSE_TEXT, TEXT, localize } from './i18n.js';
+import { CAUSE_TEXT, TEXT, WAIVER_STATUS_TEXT, localize } from './i18n.js';
 import type { ComplianceReport, Language, ReportResult } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -17,8 +18,9 @@ export type SarifContext = Pick<RenderContext, 'language' | 'startTs' | 'stopTs'
  * SARIF 2.1.0 (one run) for code-scanning dashboards and security tooling. Every check is a rule
  * (id = the check's name); each check that ran is a result:
  *
- *   fail     level "error"                      (kind "fail")
- *   waived   level "error" with an "external", "accepted" suppression that carries the waiver
+ *   fail     level "error"                      (kind "fail"); a suggested check's failure is level
+ *                                                "warning": suggested checks never decide the verdict
+ *   waived   the failure's level, with an "external", "accepted" suppression that carries the waiver
  *   unknown  level "warning"                    (kind "fail": SARIF's kind "open" would force level
  *                                                "none", and then most viewers hide it)
  *   skip     kind "notApplicable", level "none"
@@ -29,6 +31,10 @@ export type SarifContext = Pick<RenderContext, 'language' | 'startTs' | 'stopTs'
  * it, under which ticket and until when. A Kubernetes object is no file, so locations are logical:
  * the offending evidence objects (else all evidence), as "Kind/namespace/name"; a result without
  * evidence is located at the cluster.
+ *
+ * With a waivers file, `runs[0].properties.waivers` lists every waiver with its status and why
+ * (`statusText` and `detail` in the report language): an expired or out-of-scope waiver has no effect
+ * and is listed as such. `index` is the waiver's index in the file, as in a suppression's `waiver`.
  */
 export function renderSarif(report: ComplianceReport, context: SarifContext): string {
   return `${JSON.stringify(toSarif(report, context), null, 2)}\n`;
@@ -69,9 +75,37 @@ function toSarif(report: ComplianceReport, context: SarifContext): Log {
       summary: { ...report.summary },
       havenVersion,
       snapshot: { ...snapshot },
+      ...(report.waivers !== undefined
+        ? {
+            waiversSha256: report.waivers.sha256,
+            waiversAsOf: report.waivers.asOf,
+            waivers: waiverList(report.waivers, language),
+          }
+        : {}),
     },
   };
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
+
+/** Every waiver of the waivers file, with what became of it. */
+function waiverList(waivers: WaiverReport, language: Language): Record<string, unknown>[] {
+  return waivers.waivers.map((o, index) => ({
+    index,
+    check: o.waiver.check,
+    status: o.status,
+    statusText: WAIVER_STATUS_TEXT[o.status][language],
+    detail: localize(o.detail, language),
+    owner: o.waiver.owner,
+    ticket: o.waiver.ticket,
+    expires: o.waiver.expires,
+    reason: o.waiver.reason,
+    scope: o.waiver.scope,
+  }));
+}
+
+/** A failure's level: "error" for a mandatory check, "warning" for a suggested one (never scored). */
+function failureLevel(r: Pick<ReportResult, 'mandatory'>): 'error' | 'warning' {
+  return r.mandatory ? 'error' : 'warning';
 }
 
 function rule(r: ReportResult, language: Language): ReportingDescriptor {
@@ -82,7 +116,7 @@ function rule(r: ReportResult, language: Language): ReportingDescriptor {
     shortDescription: { text: r.label },
     fullDescription: { text: rationale },
     help: { text: rationale },
-    defaultConfiguration: { level: 'error' },
+    defaultConfiguration: { level: failureLevel(r) },
     properties: {
       category: r.category,
       mandatory: r.mandatory,
@@ -116,7 +150,7 @@ function result(r: ReportResult, ruleIndex: number, report: ComplianceReport, la
       return {
         ...base,
         kind: 'fail',
-        level: 'error',
+        level: failureLevel(r),
         ...(r.waived ? { suppressions: [suppression(r.waived, language)] } : {}),
       };
     case 'unknown':
