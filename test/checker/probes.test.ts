@@ -119,7 +119,7 @@ describe('active probes on a cluster without kubelet', () => {
     } finally {
       await other.stop();
     }
-  });
+  }, 180_000); // starts an API server of its own: slow on a loaded 2-core machine
 
   it('remove their namespace when the caller aborts', async () => {
     const controller = new AbortController();

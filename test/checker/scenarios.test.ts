@@ -205,5 +205,5 @@ describe('a limited identity', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, 180_000); // starts an API server of its own: slow on a loaded 2-core machine
 });

@@ -98,6 +98,12 @@ export async function startKubeApiServer(
       tls: { ca: pki.caCert, cert: pki.adminCert, key: pki.adminKey },
       timeoutMs: 90_000,
     });
+    // /readyz can answer before the bootstrap controller has made the `default/kubernetes` Service; a
+    // test that compares the cluster before and after a read-only run would see it appear. Wait for it.
+    await waitUntilReady('kube-apiserver', proc, `${server}/api/v1/namespaces/default/services/kubernetes`, {
+      tls: { ca: pki.caCert, cert: pki.adminCert, key: pki.adminKey },
+      timeoutMs: 60_000,
+    });
   } catch (err) {
     await stop();
     throw err;
