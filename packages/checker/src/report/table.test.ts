@@ -39,11 +39,13 @@ describe('renderTable', () => {
     expect(renderTable(report, { rationale: true, language: 'nl' })).toContain('beschikbaarheidszones');
   });
 
-  it('speaks Dutch with language nl: outcomes, reasons, verdict; labels stay official', () => {
+  it('speaks Dutch with language nl: outcomes, reasons, verdict; labels and the summary line stay official', () => {
     const table = renderTable(evaluate(snapshot, { only: ['multiaz'] }), { language: 'nl' });
     expect(table).toContain('VOLDOET NIET  multiaz  Multiple availability zones in use');
     expect(table).toContain('Oordeel: NIET Haven-compliant');
-    expect(table).not.toContain('Results:');
+    expect(table.trimEnd().split('\n').at(-1)).toMatch(
+      /^Results: .* This is NOT a Haven Compliant cluster\.$/,
+    );
   });
 
   it('shows a waived failure as WAIVED with its owner, and the verdict with waivers apart', () => {

@@ -36,7 +36,8 @@ export function summaryLine(report: ComplianceReport): string {
 
 /**
  * A readable table grouped by category (catalogue order), with the reason of every non-pass, the
- * suggested checks, waivers, and the verdict. In English it ends with the official summary line.
+ * suggested checks, waivers, and the verdict. It always ends with the official checker's English summary
+ * line, in Dutch too, so that scripts written for the official checker keep working.
  */
 export function renderTable(report: ComplianceReport, options: TableOptions = {}): string {
   const rationale = options.rationale ?? false;
@@ -107,6 +108,6 @@ export function renderTable(report: ComplianceReport, options: TableOptions = {}
   if (report.verdictWithWaivers !== undefined) {
     out.push(`${t('verdictWithWaivers')}: ${VERDICT_TEXT[report.verdictWithWaivers][language]}`);
   }
-  if (language === 'en') out.push('', summaryLine(report));
+  out.push('', summaryLine(report));
   return `${out.join('\n')}\n`;
 }
