@@ -11,39 +11,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../packages/checker/src/report/html.js';
 import type { ComplianceReport, Language } from '../../packages/checker/src/report/types.js';
 import { VERDICT_TEXT, WAIVED_TEXT } from '../../packages/checker/src/report/i18n.js';
-import {
-  DEMO_CLUSTER_ID,
-  WAIVERS_SHA256,
-  demoReport,
-  waiverList,
-} from '../../packages/checker/src/testing/reports.js';
-import { applyWaivers } from '../../packages/checker/src/waivers/apply.js';
+import { demoReport, demoWaiver, waivedDemoReport } from '../../packages/checker/src/testing/reports.js';
 
 const CHROMIUM = process.env.HAVENKIT_CHROMIUM ?? '/usr/bin/chromium';
 const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 const demo = demoReport();
-const waived = applyWaivers(
-  demo,
-  waiverList(
-    {
-      check: 'privatenetworking',
-      scope: { clusterId: DEMO_CLUSTER_ID },
-      reason: 'Worker 3 keeps its public IP until the NAT gateway is delivered <2027>',
-      owner: 'Team Platform',
-      ticket: 'PLAT-123',
-      expires: '2027-01-31',
-    },
-    {
-      check: 'multiaz',
-      scope: { clusterId: 'another-cluster' },
-      reason: 'Not this cluster',
-      owner: 'Someone else',
-      ticket: 'OTHER-7',
-      expires: '2027-06-30',
-    },
-  ),
-  WAIVERS_SHA256,
+const waived = waivedDemoReport(
+  demoWaiver({
+    reason: 'Worker 3 keeps its public IP until the NAT gateway is delivered <2027>',
+    owner: 'Team Platform',
+    ticket: 'PLAT-123',
+    expires: '2027-01-31',
+  }),
+  demoWaiver({
+    check: 'multiaz',
+    scope: { clusterId: 'another-cluster' },
+    reason: 'Not this cluster',
+    owner: 'Someone else',
+    ticket: 'OTHER-7',
+    expires: '2027-06-30',
+  }),
 );
 const times = { startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:02Z' };
 

@@ -31,7 +31,7 @@ export * from './waivers/index.js';
 export * from './sign/index.js';
 export * from './diff/index.js';
 export { canonicalJson } from './snapshot/canonical.js';
-export { parseReportText, readReportFile, type ReportFile } from './report/read.js';
+export { parseReportText, readReportFile } from './report/read.js';
 export { renderHavenJson, toHavenJson } from './report/haven-json.js';
 export type {
   HavenJsonOptions,

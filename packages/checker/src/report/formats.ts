@@ -34,62 +34,56 @@ export interface ReportFormat {
   readonly render: (report: ComplianceReport, context: RenderContext) => string;
 }
 
+// Every renderer takes (report, options) where the options are a subset of RenderContext.
 const FORMATS = [
   {
     id: 'table',
     fileName: 'report.txt',
     description: 'readable text, grouped by category',
-    render: (report, c) =>
-      renderTable(report, { language: c.language, color: c.color ?? false, rationale: c.rationale ?? false }),
+    render: renderTable,
   },
   {
     id: 'json',
     fileName: 'report.json',
     description: 'the native report with all evidence (signed: a DSSE envelope)',
-    render: (report) => renderJson(report),
+    render: renderJson,
   },
   {
     id: 'haven-json',
     fileName: 'haven.json',
     description: "the official checker's --output=json shape",
-    render: (report, c) => renderHavenJson(report, { startTs: c.startTs, stopTs: c.stopTs }),
+    render: renderHavenJson,
   },
   {
     id: 'junit',
     fileName: 'report.junit.xml',
     description: 'JUnit XML for CI test reports (GitLab, GitHub, Jenkins): a test case per check',
-    render: (report, c) => renderJunit(report, c),
+    render: renderJunit,
   },
   {
     id: 'sarif',
     fileName: 'report.sarif',
     description: 'SARIF 2.1.0 for code-scanning dashboards: a rule per check, waivers as suppressions',
-    render: (report, c) => renderSarif(report, c),
+    render: renderSarif,
   },
   {
     id: 'markdown',
     fileName: 'report.md',
     description: 'Markdown for merge requests and tickets (GitLab, GitHub)',
-    render: (report, c) => renderMarkdown(report, c),
+    render: renderMarkdown,
   },
   {
     id: 'html',
     fileName: 'report.html',
     description: 'one self-contained page for auditors: prints on A4, no external requests',
-    render: (report, c) => renderHtml(report, c),
+    render: renderHtml,
   },
   {
     id: 'policyreport',
     fileName: 'policyreport.yaml',
     description:
       'a wgpolicyk8s.io ClusterPolicyReport for kubectl apply (--openreports: an OpenReports ClusterReport)',
-    render: (report, c) =>
-      renderPolicyReport(report, {
-        language: c.language,
-        startTs: c.startTs,
-        stopTs: c.stopTs,
-        openReports: c.openReports ?? false,
-      }),
+    render: renderPolicyReport,
   },
 ] as const satisfies readonly ReportFormat[];
 

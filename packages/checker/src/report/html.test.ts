@@ -1,40 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_CLUSTER_ID, WAIVERS_SHA256, demoReport, demoSnapshot, waiverList } from '../testing/reports.js';
-import { applyWaivers } from '../waivers/apply.js';
+import {
+  DEMO_CLUSTER_ID,
+  WAIVERS_SHA256,
+  demoReport,
+  demoSnapshot,
+  demoWaiver,
+  waivedDemoReport,
+} from '../testing/reports.js';
 import { reportFormat } from './formats.js';
 import { escapeHtml, renderHtml } from './html.js';
 import type { ComplianceReport } from './types.js';
 
 const demo = demoReport();
-const waived = applyWaivers(
-  demo,
-  waiverList(
-    {
-      check: 'privatenetworking',
-      scope: { clusterId: DEMO_CLUSTER_ID },
-      reason: 'Public IP until the <b>NAT gateway</b> is delivered',
-      owner: 'Team Platform & Co',
-      ticket: 'PLAT-123',
-      expires: '2027-01-31',
-    },
-    {
-      check: 'multiaz',
-      scope: { clusterId: 'another-cluster' },
-      reason: 'not this cluster',
-      owner: 'someone else',
-      ticket: 'OTHER-7',
-      expires: '2027-06-30',
-    },
-    {
-      check: 'multiaz',
-      scope: { clusterId: DEMO_CLUSTER_ID },
-      reason: 'old',
-      owner: 'someone',
-      ticket: 'OLD-1',
-      expires: '2025-01-01',
-    },
-  ),
-  WAIVERS_SHA256,
+const waived = waivedDemoReport(
+  demoWaiver({
+    reason: 'Public IP until the <b>NAT gateway</b> is delivered',
+    owner: 'Team Platform & Co',
+    ticket: 'PLAT-123',
+    expires: '2027-01-31',
+  }),
+  demoWaiver({
+    check: 'multiaz',
+    scope: { clusterId: 'another-cluster' },
+    reason: 'not this cluster',
+    owner: 'someone else',
+    ticket: 'OTHER-7',
+    expires: '2027-06-30',
+  }),
+  demoWaiver({ check: 'multiaz', reason: 'old', owner: 'someone', ticket: 'OLD-1', expires: '2025-01-01' }),
 );
 const context = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:02Z' } as const;
 

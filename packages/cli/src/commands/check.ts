@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Flags } from '@oclif/core';
 import {
@@ -14,7 +14,6 @@ import {
   readSnapshotFile,
   readWaiversFile,
   reportFormat,
-  serializeSnapshot,
   signReport,
   snapshotSha256,
   writeSnapshotFile,
@@ -25,6 +24,7 @@ import type {
   HavenRelease,
   Language,
   RenderContext,
+  ReportSubject,
   ReportFormat,
   Verdict,
   VerdictWithWaivers,
@@ -34,6 +34,7 @@ import { load } from 'js-yaml';
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { fileErrorReason, readTextFile } from '../files.js';
 import { integrityOfToolkit } from '../integrity.js';
 import { collectLive } from '../kube/collect.js';
 import { clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
@@ -56,27 +57,15 @@ export interface CheckResult {
 }
 
 function readHavenReleases(file: string): HavenRelease[] {
+  const source = `${file} (--haven-releases)`;
+  const text = readTextFile(file, source);
   let value: unknown;
   try {
-    value = load(readFileSync(file, 'utf8'));
+    value = load(text);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : (err as Error).message.split('\n')[0];
-    throw new UserError(`cannot read ${file} (--haven-releases): ${why}`, ExitCode.BadInput);
+    throw new UserError(`cannot read ${source}: ${(err as Error).message.split('\n')[0]}`, ExitCode.BadInput);
   }
-  return parseHavenReleases(value, `${file} (--haven-releases)`);
-}
-
-function readKey(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(
-      `cannot read ${file} (--sign): ${code === 'ENOENT' ? 'no such file' : (code ?? (err as Error).message)}`,
-      ExitCode.BadInput,
-    );
-  }
+  return parseHavenReleases(value, source);
 }
 
 /** The formats asked for with --output, validated; the order given, without repeats. */
@@ -250,7 +239,8 @@ Exit codes:
       flags['haven-releases'] !== undefined ? readHavenReleases(flags['haven-releases']) : undefined;
     const waivers: WaiversInput | undefined =
       flags.waivers !== undefined ? readWaiversFile(flags.waivers) : undefined;
-    const signingKey = flags.sign !== undefined ? readKey(flags.sign) : undefined;
+    const signingKey =
+      flags.sign !== undefined ? readTextFile(flags.sign, `${flags.sign} (--sign)`) : undefined;
     if (signingKey !== undefined) loadPrivateKey(signingKey, `${flags.sign} (--sign)`);
     const catalogue = loadCatalogue();
     if (waivers !== undefined) checkWaiverNames(waivers.file, catalogue, flags.waivers ?? '--waivers');
@@ -258,11 +248,12 @@ Exit codes:
 
     const startTs = new Date().toISOString();
     let snapshot: ClusterSnapshot;
-    let sha256: string;
-    let subjectName: string;
+    /** The snapshot file the report is made from (read, or saved with --save-snapshot): the report and its signature name it. */
+    let snapshotFile: ReportSubject | undefined;
     if (flags.snapshot !== undefined) {
-      ({ snapshot, sha256 } = readSnapshotFile(flags.snapshot));
-      subjectName = basename(flags.snapshot);
+      const read = readSnapshotFile(flags.snapshot);
+      snapshot = read.snapshot;
+      snapshotFile = { name: basename(flags.snapshot), sha256: read.sha256 };
     } else {
       snapshot = await collectLive({
         catalogue,
@@ -272,11 +263,10 @@ Exit codes:
         probes: flags.probe ?? [],
         probeTimeoutSeconds: flags['probe-timeout'],
       });
-      // The digest of the snapshot as saved (or as `havenkit snapshot` would save it as JSON).
       const saved = flags['save-snapshot'];
-      const bytes = saved !== undefined ? saveSnapshot(saved, snapshot) : serializeSnapshot(snapshot);
-      sha256 = snapshotSha256(bytes);
-      subjectName = basename(saved ?? 'snapshot.json');
+      if (saved !== undefined) {
+        snapshotFile = { name: basename(saved), sha256: snapshotSha256(saveSnapshot(saved, snapshot)) };
+      }
     }
     const evaluated = evaluate(snapshot, {
       catalogue,
@@ -285,14 +275,15 @@ Exit codes:
       ...(havenReleases !== undefined ? { havenReleases } : {}),
       suggested: { cis: flags.cis, kubescape: flags.kubescape },
       integrity: integrityOfToolkit(),
-      snapshotSha256: sha256,
+      ...(snapshotFile !== undefined ? { snapshotSha256: snapshotFile.sha256 } : {}),
     });
     const report = waivers ? applyWaivers(evaluated, waivers.file, waivers.sha256) : evaluated;
     const stopTs = new Date().toISOString();
 
+    // --sign without a snapshot file was refused above, before the cluster was read.
     const signed =
-      signingKey !== undefined
-        ? signReport(report, signingKey, { name: subjectName, sha256 }, `${flags.sign} (--sign)`)
+      signingKey !== undefined && snapshotFile !== undefined
+        ? signReport(report, signingKey, snapshotFile, `${flags.sign} (--sign)`)
         : undefined;
     const toTerminal = flags.out === undefined && flags['out-dir'] === undefined;
     const context: RenderContext = {
@@ -342,10 +333,9 @@ function makeDirectory(dir: string): void {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(
-      `cannot create ${dir} (--out-dir): ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a file of that name is in the way' : code === 'EACCES' ? 'permission denied' : (code ?? (err as Error).message)}`,
-      ExitCode.BadInput,
-    );
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR' ? 'a file of that name is in the way' : fileErrorReason(err);
+    throw new UserError(`cannot create ${dir} (--out-dir): ${why}`, ExitCode.BadInput);
   }
 }
 
@@ -354,9 +344,8 @@ function saveSnapshot(path: string, snapshot: ClusterSnapshot): string {
   try {
     return writeSnapshotFile(path, snapshot);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(
-      `cannot write ${path} (--save-snapshot): ${code ?? (err as Error).message}`,
+      `cannot write ${path} (--save-snapshot): ${fileErrorReason(err, 'no such directory')}`,
       ExitCode.BadInput,
     );
   }

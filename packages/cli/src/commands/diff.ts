@@ -55,7 +55,7 @@ Exit codes:
     const { args, flags } = await this.parse(Diff);
     const before = readReportFile(args.old);
     const after = readReportFile(args.new);
-    const diff = diffReports(before.report, after.report);
+    const diff = diffReports(before, after);
     const language = (flags.lang as Language | undefined) ?? languageFromEnvironment();
     process.stdout.write(flags.output === 'json' ? canonicalJson(diff) : renderDiff(diff, language));
     process.exitCode = diff.regressed ? ExitCode.NotCompliant : ExitCode.Ok;

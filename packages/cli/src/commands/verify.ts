@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
 import {
   loadPublicKey,
@@ -12,6 +11,7 @@ import type { Mismatch, ReportSubject, Verdict, VerdictWithWaivers } from '@have
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { readTextFile } from '../files.js';
 import { integrityOfToolkit } from '../integrity.js';
 
 /** What `verify` returns (and prints with --json) when the report verifies. */
@@ -27,21 +27,6 @@ export interface VerifyResult {
 
 /** How many mismatches the error line lists. */
 const SHOWN = 3;
-
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : (code ?? (err as Error).message);
-    throw new UserError(`cannot read ${what} ${path}: ${why}`, ExitCode.BadInput);
-  }
-}
 
 function describeMismatch(m: Mismatch): string {
   return `${m.check} ${m.field}: reported ${m.reported}, recomputed ${m.recomputed}`;
@@ -99,8 +84,8 @@ Exit codes:
       throw new UserError('--key PUB is required: the public key of the signer', ExitCode.BadInput);
     }
     const path = args.report;
-    const text = readText(path, 'report');
-    const key = loadPublicKey(readText(flags.key, 'key'), `${flags.key} (--key)`);
+    const text = readTextFile(path, `report ${path}`);
+    const key = loadPublicKey(readTextFile(flags.key, `key ${flags.key}`), `${flags.key} (--key)`);
 
     // The signature first: nothing in an unverified payload is worth reading.
     const signature = verifySignature(parseEnvelope(text, path), key);

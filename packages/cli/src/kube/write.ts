@@ -3,26 +3,7 @@ import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ExitCode } from '../exit-codes.js';
 import { UserError } from '../errors.js';
-
-/** A readable reason for a failed write: "no such directory" rather than ENOENT. */
-function why(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such directory';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a parent is not a directory';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    default:
-      return code ?? (err as Error).message;
-  }
-}
+import { fileErrorReason } from '../files.js';
 
 const tempOf = (path: string) =>
   join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -53,7 +34,10 @@ export function writeFilesAtomic(files: readonly { path: string; text: string }[
       temps.push(temp);
     } catch (err) {
       cleanUp();
-      throw new UserError(`cannot write ${path} (${flag}): ${why(err)}`, ExitCode.BadInput);
+      throw new UserError(
+        `cannot write ${path} (${flag}): ${fileErrorReason(err, 'no such directory')}`,
+        ExitCode.BadInput,
+      );
     }
   }
   files.forEach(({ path }, i) => {
@@ -61,7 +45,10 @@ export function writeFilesAtomic(files: readonly { path: string; text: string }[
       renameSync(temps[i]!, path);
     } catch (err) {
       cleanUp();
-      throw new UserError(`cannot write ${path} (${flag}): ${why(err)}`, ExitCode.BadInput);
+      throw new UserError(
+        `cannot write ${path} (${flag}): ${fileErrorReason(err, 'no such directory')}`,
+        ExitCode.BadInput,
+      );
     }
   });
 }

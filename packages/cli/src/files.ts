@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { ExitCode } from './exit-codes.js';
+import { UserError } from './errors.js';
+
+/**
+ * A readable reason for a failed file operation ("no such file" rather than ENOENT). `missing` is
+ * what ENOENT means here: the file itself when reading, its directory when writing.
+ */
+export function fileErrorReason(err: unknown, missing = 'no such file'): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return missing;
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a parent is not a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return code ?? (err as Error).message;
+  }
+}
+
+/** Reads a text file the user named. @throws UserError `cannot read <what>: <reason>` (exit code 3). */
+export function readTextFile(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read ${what}: ${fileErrorReason(err)}`, ExitCode.BadInput);
+  }
+}
