@@ -9,12 +9,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CollectAbortedError,
-  collectSnapshot,
-  evaluate,
-  loadCatalogue,
-} from '../../packages/checker/src/index.js';
+import { evaluate, loadCatalogue } from '../../packages/checker/src/index.js';
+import { CollectAbortedError, collectSnapshot } from '../../packages/collect/src/index.js';
 import { seedScenario, startApiServer } from '../controlplane/index.js';
 import type { ExtraApiServer } from '../controlplane/index.js';
 import { probeLeftovers, startCli } from './helpers.js';

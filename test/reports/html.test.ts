@@ -9,8 +9,12 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../packages/checker/src/report/html.js';
-import type { ComplianceReport, Language } from '../../packages/checker/src/report/types.js';
-import { VERDICT_TEXT, WAIVED_TEXT } from '../../packages/checker/src/report/i18n.js';
+import {
+  VERDICT_TEXT,
+  WAIVED_TEXT,
+  type ComplianceReport,
+  type Language,
+} from '../../packages/model/src/index.js';
 import { demoReport, demoWaiver, waivedDemoReport } from '../../packages/checker/src/testing/reports.js';
 
 const CHROMIUM = process.env.HAVENKIT_CHROMIUM ?? '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes packages/checker/dist/integrity-manifest.json: the sha256 of every runtime file of the
-// built toolkit (the .js/.mjs/.json files under packages/{checker,constructs,cli}/dist, plus the
+// built toolkit (the .js/.mjs/.json files under packages/{model,checker,collect,constructs,cli}/dist, plus the
 // bundled standard under compliance/), keyed by repository-relative path. Sorted, no timestamps:
 // the same build gives the same manifest. Run after `tsc -b`:
 //   node packages/checker/scripts/integrity-manifest.mjs [--root <repo root>] [--out <file>]
@@ -18,7 +18,7 @@ const option = (name, fallback) => {
 const root = option('--root', resolve(here, '..', '..', '..'));
 const out = option('--out', join(root, 'packages', 'checker', 'dist', 'integrity-manifest.json'));
 
-const PACKAGES = ['checker', 'constructs', 'cli'];
+const PACKAGES = ['model', 'checker', 'collect', 'constructs', 'cli'];
 const RUNTIME = /\.(js|mjs|cjs|json)$/;
 
 function walk(dir) {

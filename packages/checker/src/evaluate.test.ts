@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.js';
-import { InputError } from './errors.js';
+import { InputError } from '@havenkit/model';
 import { renderJson } from './report/json.js';
 import { validate } from './schema.js';
 import { forbidden, makeSnapshot, node, nodes } from './testing/fixtures.js';

@@ -1,16 +1,24 @@
 import { loadCatalogue } from './catalogue/load.js';
-import type { Catalogue, CheckDefinition } from './catalogue/types.js';
+import {
+  InputError,
+  oneLine,
+  REPORT_API_VERSION,
+  REPORT_KIND,
+  type Catalogue,
+  type CheckDefinition,
+  type BundledData,
+  type IntegrityResult,
+  type CheckResult,
+  type ComplianceReport,
+  type ReportResult,
+  type ReportSummary,
+  type Verdict,
+  type ClusterSnapshot,
+} from '@havenkit/model';
 import { checkFunctions } from './checks/index.js';
 import type { CheckContext, HavenRelease } from './checks/context.js';
 import { parseMinor } from './checks/util.js';
 import { loadBundledData } from './data/load.js';
-import type { BundledData } from './data/types.js';
-import { InputError, oneLine } from './errors.js';
-import type { IntegrityResult } from './integrity-types.js';
-import type { CheckResult } from './result.js';
-import type { ComplianceReport, ReportResult, ReportSummary, Verdict } from './report/types.js';
-import { REPORT_API_VERSION, REPORT_KIND } from './report/types.js';
-import type { ClusterSnapshot } from './snapshot/types.js';
 import { CHECKER_NAME, CHECKER_VERSION } from './version.js';
 
 export interface EvaluateOptions {

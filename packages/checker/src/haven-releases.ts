@@ -1,5 +1,5 @@
 import type { HavenRelease } from './checks/context.js';
-import { InputError } from './errors.js';
+import { InputError } from '@havenkit/model';
 
 /**
  * Reads a Haven releases list (the content of --haven-releases): either

@@ -1,8 +1,19 @@
-export * from './snapshot/types.js';
-export * from './result.js';
-export * from './catalogue/types.js';
-export { loadCatalogue, defaultCatalogueDir, sortChecks, CATALOGUE_INDEX } from './catalogue/load.js';
-export type { BundledData } from './data/types.js';
+/**
+ * @havenkit/checker: the Haven catalogue and checks, evaluation, waivers, diff, signing and the
+ * report renderers. Pure evaluation on a snapshot; reads only local files (catalogue, data,
+ * snapshots, keys) and never talks to a cluster (that is @havenkit/collect).
+ */
+// The model is part of this package's API, as it was before it had a package of its own.
+export * from '@havenkit/model';
+export {
+  loadCatalogue,
+  defaultCatalogueDir,
+  readCatalogue,
+  sortChecks,
+  CATALOGUE_INDEX,
+} from './catalogue/load.js';
+export { rwxProvisionerFor } from './data/rwx.js';
+export { languageFromEnvironment } from './language.js';
 export { loadBundledData } from './data/load.js';
 export { parseSnapshot, parseSnapshotText, readSnapshotFile, snapshotSha256 } from './snapshot/read.js';
 export type { SnapshotFile } from './snapshot/read.js';
@@ -13,7 +24,6 @@ export { neededPermissions, permissionText } from './checks/clusteradmin.js';
 export { evaluate, summarize, verdictOf } from './evaluate.js';
 export type { EvaluateOptions } from './evaluate.js';
 export { parseHavenReleases } from './haven-releases.js';
-export * from './report/types.js';
 export { renderTable, summaryLine } from './report/table.js';
 export type { TableOptions } from './report/table.js';
 export { renderJson } from './report/json.js';
@@ -24,7 +34,6 @@ export { renderMarkdown, escapeMarkdown } from './report/markdown.js';
 export type { MarkdownContext } from './report/markdown.js';
 export { renderHtml, escapeHtml } from './report/html.js';
 export type { HtmlContext } from './report/html.js';
-export * from './report/i18n.js';
 export { REPORT_FORMATS, REPORT_FORMAT_IDS, reportFormat } from './report/formats.js';
 export type { RenderContext, ReportFormat } from './report/formats.js';
 export * from './waivers/index.js';
@@ -60,7 +69,6 @@ export type {
 } from './report/policyreport.js';
 export { verifyIntegrity, defaultIntegrityPaths, INTEGRITY_MANIFEST } from './integrity.js';
 export type { IntegrityManifest, IntegrityMismatch, IntegrityResult } from './integrity.js';
-export { InputError, SnapshotError, CatalogueError, BAD_INPUT_EXIT_CODE } from './errors.js';
 export { complianceDir } from './paths.js';
 export {
   checksMarkdown,
@@ -70,4 +78,3 @@ export {
   type DocsLanguage,
 } from './docs/checks-markdown.js';
 export { CHECKER_NAME, CHECKER_VERSION } from './version.js';
-export * from './collect/index.js';

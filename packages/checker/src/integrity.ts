@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { IntegrityMismatch, IntegrityResult } from './integrity-types.js';
+import type { IntegrityMismatch, IntegrityResult } from '@havenkit/model';
 
-export type { IntegrityMismatch, IntegrityResult } from './integrity-types.js';
+export type { IntegrityMismatch, IntegrityResult } from '@havenkit/model';
 
 /** The manifest written by scripts/integrity-manifest.mjs at build time. */
 export interface IntegrityManifest {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CatalogueError } from '../errors.js';
+import { CatalogueError } from '@havenkit/model';
 import { defaultCatalogueDir, loadCatalogue } from './load.js';
 
 const OFFICIAL = [

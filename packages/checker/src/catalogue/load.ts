@@ -1,84 +1,22 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { CatalogueError, type Catalogue } from '@havenkit/model';
 import { checkFunctions } from '../checks/index.js';
-import { CatalogueError } from '../errors.js';
-import { complianceDir } from '../paths.js';
-import { validate } from '../schema.js';
-import { parseYaml } from '../yaml.js';
-import type { Catalogue, Category, CheckDefinition } from './types.js';
-
-/** The index file in a catalogue directory; every other *.yaml is one check. */
-export const CATALOGUE_INDEX = 'catalogue.yaml';
-
-/** The bundled catalogue directory: compliance/haven/v12. */
-export function defaultCatalogueDir(): string {
-  return join(complianceDir(), 'haven', 'v12');
-}
-
-const cache = new Map<string, Catalogue>();
-
-function readYaml(path: string): unknown {
-  try {
-    return parseYaml(readFileSync(path, 'utf8'), path);
-  } catch (error) {
-    throw new CatalogueError(`${path}: ${(error as Error).message}`);
-  }
-}
-
-/** Sorts checks by the catalogue's category order, then by name: the order of every report. */
-export function sortChecks(
-  checks: readonly CheckDefinition[],
-  categories: readonly Category[],
-): CheckDefinition[] {
-  const rank = (c: CheckDefinition) => categories.indexOf(c.category);
-  return [...checks].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'en'));
-}
+import { defaultCatalogueDir, readCatalogue } from './read.js';
 
 /**
- * Reads and validates the Haven catalogue: `catalogue.yaml` (version, category order) and one
- * `<name>.yaml` per check. Every check file must have a check function (src/checks/<name>.ts) and
- * every function a file; a missing side throws a CatalogueError naming it. Cached per directory.
+ * The catalogue joined with the check functions: every check file must have a function
+ * (src/checks/<name>.ts) and every function a file; a missing side throws a CatalogueError naming it.
  */
 export function loadCatalogue(dir: string = defaultCatalogueDir()): Catalogue {
-  const hit = cache.get(dir);
-  if (hit) return hit;
-
-  const indexPath = join(dir, CATALOGUE_INDEX);
-  const index = readYaml(indexPath);
-  const indexProblem = validate('catalogue', index, 'index');
-  if (indexProblem) throw new CatalogueError(`${indexPath}: ${indexProblem}`);
-  const { havenVersion, categories } = index as { havenVersion: string; categories: Category[] };
-
-  let files: string[];
-  try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.yaml') && f !== CATALOGUE_INDEX)
-      .sort();
-  } catch (error) {
-    throw new CatalogueError(`${dir}: ${(error as Error).message}`);
-  }
-
-  const checks: CheckDefinition[] = [];
-  for (const file of files) {
-    const path = join(dir, file);
-    const value = readYaml(path);
-    const problem = validate('catalogue', value, 'check');
-    if (problem) throw new CatalogueError(`${path}: ${problem}`);
-    const check = value as CheckDefinition;
-    if (check.name !== basename(file, '.yaml')) {
-      throw new CatalogueError(`${path}: /name must equal the file name ("${basename(file, '.yaml')}")`);
-    }
-    if (!categories.includes(check.category)) {
-      throw new CatalogueError(`${path}: /category "${check.category}" is not listed in ${indexPath}`);
-    }
+  const catalogue = readCatalogue(dir);
+  for (const check of catalogue.checks) {
     if (!Object.hasOwn(checkFunctions, check.name)) {
       throw new CatalogueError(
-        `${path}: check "${check.name}" has no function; add packages/checker/src/checks/${check.name}.ts and register it in checks/index.ts`,
+        `${join(dir, `${check.name}.yaml`)}: check "${check.name}" has no function; add packages/checker/src/checks/${check.name}.ts and register it in checks/index.ts`,
       );
     }
-    checks.push(check);
   }
-  const names = new Set(checks.map((c) => c.name));
+  const names = new Set(catalogue.checks.map((c) => c.name));
   for (const name of Object.keys(checkFunctions).sort()) {
     if (!names.has(name)) {
       throw new CatalogueError(
@@ -86,8 +24,7 @@ export function loadCatalogue(dir: string = defaultCatalogueDir()): Catalogue {
       );
     }
   }
-
-  const catalogue: Catalogue = { havenVersion, categories, checks: sortChecks(checks, categories) };
-  cache.set(dir, catalogue);
   return catalogue;
 }
+
+export { CATALOGUE_INDEX, defaultCatalogueDir, readCatalogue, sortChecks } from './read.js';

@@ -1,6 +1,4 @@
-import type { AcmeController } from '../data/types.js';
-import type { Evidence } from '../result.js';
-import type { KubeObject } from '../snapshot/types.js';
+import type { AcmeController, Evidence, KubeObject } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import {
   both,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../catalogue/load.js';
-import type { AccessReviewResult } from '../snapshot/types.js';
+import type { AccessReviewResult } from '@havenkit/model';
 import { expectCase, type CheckCase } from '../testing/cases.js';
 import { makeSnapshot, resourceError } from '../testing/fixtures.js';
 import { clusteradmin, neededPermissions } from './clusteradmin.js';

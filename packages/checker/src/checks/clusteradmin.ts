@@ -1,5 +1,4 @@
-import type { PermissionNeed } from '../catalogue/types.js';
-import type { Evidence } from '../result.js';
+import type { PermissionNeed, Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { both, causeOf, errorEvidence, nlCount, pass, unknown } from './util.js';
 

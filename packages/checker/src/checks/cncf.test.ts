@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledData } from '../data/load.js';
-import type { CollectedResource } from '../snapshot/types.js';
+import type { CollectedResource } from '@havenkit/model';
 import { expectCase, type CheckCase } from '../testing/cases.js';
 import { forbidden, makeSnapshot, node, nodes, resourceError } from '../testing/fixtures.js';
 import { cncf } from './cncf.js';

@@ -1,8 +1,10 @@
-import type { CheckDefinition } from '../catalogue/types.js';
-import type { BundledData } from '../data/types.js';
-import type { IntegrityResult } from '../integrity-types.js';
-import type { CheckResult } from '../result.js';
-import type { ClusterSnapshot } from '../snapshot/types.js';
+import type {
+  CheckDefinition,
+  BundledData,
+  IntegrityResult,
+  CheckResult,
+  ClusterSnapshot,
+} from '@havenkit/model';
 
 /** One Haven release, as given with --haven-releases. */
 export interface HavenRelease {

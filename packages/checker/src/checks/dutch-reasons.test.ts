@@ -1,11 +1,15 @@
-import type { IntegrityResult } from '../integrity-types.js';
+import type {
+  IntegrityResult,
+  Outcome,
+  AccessReviewResult,
+  ClusterSnapshot,
+  KubeObject,
+} from '@havenkit/model';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../catalogue/load.js';
 import { loadBundledData } from '../data/load.js';
 import { complianceDir } from '../paths.js';
-import type { Outcome } from '../result.js';
-import type { AccessReviewResult, ClusterSnapshot, KubeObject } from '../snapshot/types.js';
 import { readSnapshotFile } from '../snapshot/read.js';
 import {
   apiService,

@@ -1,4 +1,4 @@
-import type { Evidence } from '../result.js';
+import type { Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { both, fail, parseMinor, pass, skip, unknown } from './util.js';
 

@@ -1,4 +1,4 @@
-import type { Evidence } from '../result.js';
+import type { Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { readServerVersion } from './platform.js';
 import { both, fail, nlCount, parseMinor, pass, unknown, unknownFrom, utcDate } from './util.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../snapshot/types.js';
+import type { KubeObject } from '@havenkit/model';
 import { expectCase, type CheckCase } from '../testing/cases.js';
 import { list, notServed, timedOut, withResources } from '../testing/fixtures.js';
 import { kubescape } from './kubescape.js';

@@ -1,5 +1,4 @@
-import type { Evidence } from '../result.js';
-import type { KubeObject } from '../snapshot/types.js';
+import type { Evidence, KubeObject } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import {
   both,

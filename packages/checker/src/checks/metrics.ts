@@ -1,4 +1,4 @@
-import type { Evidence } from '../result.js';
+import type { Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { arrayField, both, fail, field, nameOf, pass, readList, stringField, unknownFrom } from './util.js';
 

@@ -1,4 +1,4 @@
-import type { Evidence } from '../result.js';
+import type { Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { zoneOf } from './nodes.js';
 import { both, fail, nameOf, pass, readList, unknownFrom } from './util.js';

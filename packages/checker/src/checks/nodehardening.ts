@@ -1,7 +1,4 @@
-import type { LocalizedText } from '../catalogue/types.js';
-import type { OperatingSystem } from '../data/types.js';
-import type { Evidence } from '../result.js';
-import type { KubeObject } from '../snapshot/types.js';
+import type { LocalizedText, OperatingSystem, Evidence, KubeObject } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { osImageOf } from './nodes.js';
 import {

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../snapshot/types.js';
+import type { KubeObject } from '@havenkit/model';
 import { arrayField, conditionStatus, field, labelsOf, stringField } from './util.js';
 
 /** Node-role label values that mark a control-plane node (kubeadm, legacy, RKE). */

@@ -1,6 +1,4 @@
-import type { PlatformDefinition } from '../data/types.js';
-import type { Evidence } from '../result.js';
-import type { ClusterSnapshot, KubeObject } from '../snapshot/types.js';
+import type { PlatformDefinition, Evidence, ClusterSnapshot, KubeObject } from '@havenkit/model';
 import { osImageOf, providerIdOf } from './nodes.js';
 import { both, causeOf, errorEvidence, labelsOf, nameOf, parseMinor, type Read } from './util.js';
 

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import type { Evidence } from '../result.js';
+import type { Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { addressesOf } from './nodes.js';
 import { both, fail, nameOf, pass, readList, unknown, unknownFrom } from './util.js';

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import type { SnapshotAccess } from '../snapshot/types.js';
+import type { SnapshotAccess } from '@havenkit/model';
 import { expectCase, type CheckCase } from '../testing/cases.js';
 import { DEFAULT_GROUP_VERSIONS, makeSnapshot, resourceError } from '../testing/fixtures.js';
 import { rbac } from './rbac.js';

@@ -1,39 +1,9 @@
-import type { LocalizedText } from '../catalogue/types.js';
-import type { RwxProvisioner } from '../data/types.js';
-import type { Evidence } from '../result.js';
-import type { KubeObject } from '../snapshot/types.js';
+import type { LocalizedText, RwxProvisioner, Evidence, KubeObject } from '@havenkit/model';
+import { rwxProvisionerFor } from '../data/rwx.js';
 import type { CheckFunction } from './context.js';
-import {
-  arrayField,
-  both,
-  fail,
-  field,
-  globMatch,
-  nameOf,
-  pass,
-  readList,
-  stringField,
-  unknownFrom,
-} from './util.js';
+import { arrayField, both, fail, nameOf, pass, readList, stringField, unknownFrom } from './util.js';
 
 const NAME = 'rwxvolumes';
-
-/** The data entry that makes this StorageClass RWX-capable, if any. */
-export function rwxProvisionerFor(
-  storageClass: KubeObject,
-  provisioners: readonly RwxProvisioner[],
-): RwxProvisioner | undefined {
-  const provisioner = stringField(storageClass, 'provisioner') ?? '';
-  const parameters = (field(storageClass, 'parameters') ?? {}) as Record<string, unknown>;
-  return provisioners.find(
-    (p) =>
-      globMatch(p.provisioner, provisioner) &&
-      (!p.parameters ||
-        p.parameters.some(
-          (want) => String(parameters[want.key] ?? '').toLowerCase() === want.value.toLowerCase(),
-        )),
-  );
-}
 
 /** A provisioner's name in one language (a plain name is the same in both). */
 function nameIn(p: RwxProvisioner, language: keyof LocalizedText): string {

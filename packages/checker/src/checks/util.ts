@@ -1,6 +1,14 @@
-import type { LocalizedText } from '../catalogue/types.js';
-import type { CheckResult, Evidence, UnknownCause } from '../result.js';
-import type { ClusterSnapshot, KubeObject, ResourceError } from '../snapshot/types.js';
+export { arrayField, field, globMatch, stringField } from '../objects.js';
+import { arrayField, field, stringField } from '../objects.js';
+import type {
+  LocalizedText,
+  CheckResult,
+  Evidence,
+  UnknownCause,
+  ClusterSnapshot,
+  KubeObject,
+  ResourceError,
+} from '@havenkit/model';
 
 export type Fields = Evidence['fields'];
 
@@ -129,48 +137,11 @@ export function labelsOf(object: KubeObject): Record<string, string> {
   return object.metadata?.labels ?? {};
 }
 
-/** A nested field of a raw object, or undefined when any step is missing. */
-export function field(object: unknown, ...path: (string | number)[]): unknown {
-  let current: unknown = object;
-  for (const step of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[step];
-  }
-  return current;
-}
-
-export function stringField(object: unknown, ...path: (string | number)[]): string | undefined {
-  const value = field(object, ...path);
-  return typeof value === 'string' ? value : undefined;
-}
-
-export function arrayField(object: unknown, ...path: (string | number)[]): unknown[] {
-  const value = field(object, ...path);
-  return Array.isArray(value) ? value : [];
-}
-
 /** A Kubernetes condition's status ("True", "False", "Unknown") or undefined. */
 export function conditionStatus(object: unknown, type: string): string | undefined {
   const condition = arrayField(object, 'status', 'conditions').find((c) => field(c, 'type') === type);
   return stringField(condition, 'status');
 }
-
-/** Matches a glob where `*` matches any characters (including `/`); the rest is literal. */
-export function globMatch(pattern: string, value: string): boolean {
-  let regex = globCache.get(pattern);
-  if (regex === undefined) {
-    const source = pattern
-      .split('*')
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    regex = new RegExp(`^${source}$`);
-    globCache.set(pattern, regex);
-  }
-  return regex.test(value);
-}
-
-/** Compiled globs: patterns come from the bundled data lists, so the cache stays small. */
-const globCache = new Map<string, RegExp>();
 
 /** An image reference without tag or digest: "docker.io/fluent/fluent-bit:3.1@sha256:…" → "docker.io/fluent/fluent-bit". */
 export function imageRepository(image: string): string {

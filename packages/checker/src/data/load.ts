@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CatalogueError } from '../errors.js';
+import { CatalogueError, type BundledData } from '@havenkit/model';
 import { complianceDir } from '../paths.js';
 import { validate } from '../schema.js';
 import { parseYaml } from '../yaml.js';
-import type { BundledData } from './types.js';
 
 /** Data file (compliance/data/<file>.yaml, also its $defs name in data.schema.json) per key. */
 const FILES = {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../evaluate.js';
 import { complianceDir } from '../paths.js';
-import type { ComplianceReport, ReportResult } from '../report/types.js';
+import type { ComplianceReport, ReportResult } from '@havenkit/model';
 import { readSnapshotFile } from '../snapshot/read.js';
 import { diffEvidence, diffReports } from './diff.js';
 import { renderDiff } from './render.js';

@@ -1,5 +1,4 @@
-import type { Evidence, Outcome } from '../result.js';
-import type { ComplianceReport, ReportResult, VerdictWithWaivers } from '../report/types.js';
+import type { Evidence, Outcome, ComplianceReport, ReportResult, VerdictWithWaivers } from '@havenkit/model';
 
 /** A check's state for comparison: its outcome, and whether a failure was waived. */
 export interface CheckState {

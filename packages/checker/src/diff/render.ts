@@ -1,5 +1,4 @@
-import { OUTCOME_TEXT, TEXT, VERDICT_TEXT, WAIVED_TEXT } from '../report/i18n.js';
-import type { Language } from '../report/types.js';
+import { OUTCOME_TEXT, TEXT, VERDICT_TEXT, WAIVED_TEXT, type Language } from '@havenkit/model';
 import type { CheckState, ReportDiff } from './diff.js';
 
 const show = (v: unknown): string => (v === undefined ? '—' : JSON.stringify(v));

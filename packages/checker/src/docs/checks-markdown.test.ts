@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../catalogue/load.js';
-import type { Catalogue } from '../catalogue/types.js';
+import type { Catalogue } from '@havenkit/model';
 import { complianceDir } from '../paths.js';
 import { CHECK_EXIT_CODES, CHECKS_DOC_FILES, checksMarkdown, type DocsLanguage } from './checks-markdown.js';
 

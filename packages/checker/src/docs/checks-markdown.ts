@@ -4,9 +4,10 @@ import type {
   LocalizedText,
   PermissionNeed,
   ResourceNeed,
-} from '../catalogue/types.js';
-import type { Verdict } from '../report/types.js';
-import type { Outcome, UnknownCause } from '../result.js';
+  Verdict,
+  Outcome,
+  UnknownCause,
+} from '@havenkit/model';
 
 /** The language of a generated page: English (docs/checks.md) or Dutch (docs/checks.nl.md). */
 export type DocsLanguage = keyof LocalizedText;

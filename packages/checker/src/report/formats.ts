@@ -6,7 +6,7 @@ import { renderMarkdown } from './markdown.js';
 import { renderPolicyReport } from './policyreport.js';
 import { renderSarif } from './sarif.js';
 import { renderTable } from './table.js';
-import type { ComplianceReport, Language } from './types.js';
+import type { ComplianceReport, Language } from '@havenkit/model';
 
 /** What every renderer may use besides the report. Renderers never read the clock or the disk. */
 export interface RenderContext {

@@ -1,5 +1,4 @@
-import type { Outcome } from '../result.js';
-import type { ComplianceReport, ReportResult } from './types.js';
+import type { Outcome, ComplianceReport, ReportResult } from '@havenkit/model';
 
 /** The official checker's Result values. */
 export type HavenResult = 'YES' | 'NO' | 'SKIPPED' | 'UNKNOWN';

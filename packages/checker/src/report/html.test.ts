@@ -9,7 +9,7 @@ import {
 } from '../testing/reports.js';
 import { reportFormat } from './formats.js';
 import { escapeHtml, renderHtml } from './html.js';
-import type { ComplianceReport } from './types.js';
+import type { ComplianceReport } from '@havenkit/model';
 
 const demo = demoReport();
 const waived = waivedDemoReport(

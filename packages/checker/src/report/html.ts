@@ -1,7 +1,3 @@
-import type { LocalizedText } from '../catalogue/types.js';
-import type { Evidence, Outcome } from '../result.js';
-import type { WaiverOutcome, WaiverStatus } from '../waivers/types.js';
-import type { RenderContext } from './formats.js';
 import {
   CAUSE_TEXT,
   OUTCOME_TEXT,
@@ -11,8 +7,18 @@ import {
   WAIVER_STATUS_TEXT,
   countsLine,
   localize,
-} from './i18n.js';
-import type { ComplianceReport, Language, ReportResult, Verdict, VerdictWithWaivers } from './types.js';
+  type LocalizedText,
+  type Evidence,
+  type Outcome,
+  type WaiverOutcome,
+  type WaiverStatus,
+  type ComplianceReport,
+  type Language,
+  type ReportResult,
+  type Verdict,
+  type VerdictWithWaivers,
+} from '@havenkit/model';
+import type { RenderContext } from './formats.js';
 
 /** What the HTML report uses of the render context. */
 export type HtmlContext = Pick<RenderContext, 'language' | 'startTs' | 'stopTs' | 'signedBy'>;

@@ -11,7 +11,7 @@ import {
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
 import { junitClassname, junitTestName, renderJunit } from './junit.js';
-import type { ComplianceReport, ReportResult } from './types.js';
+import type { ComplianceReport, ReportResult } from '@havenkit/model';
 
 const context = {
   language: 'en',

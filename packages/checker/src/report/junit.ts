@@ -1,8 +1,17 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import type { Evidence } from '../result.js';
+import {
+  CAUSE_TEXT,
+  TEXT,
+  VERDICT_TEXT,
+  WAIVED_TEXT,
+  WAIVER_STATUS_TEXT,
+  localize,
+  type Evidence,
+  type ComplianceReport,
+  type Language,
+  type ReportResult,
+} from '@havenkit/model';
 import type { RenderContext } from './formats.js';
-import { CAUSE_TEXT, TEXT, VERDICT_TEXT, WAIVED_TEXT, WAIVER_STATUS_TEXT, localize } from './i18n.js';
-import type { ComplianceReport, Language, ReportResult } from './types.js';
 
 /**
  * JUnit XML for CI test reports (GitLab `artifacts:reports:junit`, GitHub test-report actions,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Evidence } from '../result.js';
+import type { Evidence, ComplianceReport, ReportResult } from '@havenkit/model';
 import { DEMO_CLUSTER_ID, WAIVERS_SHA256, demoReport, waiverList } from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
 import { MARKDOWN_MAX_EVIDENCE, escapeMarkdown, inlineCode, renderMarkdown } from './markdown.js';
-import type { ComplianceReport, ReportResult } from './types.js';
 
 // No Markdown parser is a dependency, so these tests check the structure a GFM parser relies on:
 // tables whose rows have as many cells as their header, escaped pipes, blank lines around blocks.

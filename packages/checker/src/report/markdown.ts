@@ -1,6 +1,3 @@
-import type { Outcome } from '../result.js';
-import type { Evidence } from '../result.js';
-import type { RenderContext } from './formats.js';
 import {
   CAUSE_TEXT,
   OUTCOME_TEXT,
@@ -10,8 +7,15 @@ import {
   WAIVER_STATUS_TEXT,
   countsLine,
   localize,
-} from './i18n.js';
-import type { ComplianceReport, Language, ReportResult, Verdict, VerdictWithWaivers } from './types.js';
+  type Outcome,
+  type Evidence,
+  type ComplianceReport,
+  type Language,
+  type ReportResult,
+  type Verdict,
+  type VerdictWithWaivers,
+} from '@havenkit/model';
+import type { RenderContext } from './formats.js';
 
 /** Evidence of more objects than this is folded in a <details> block. */
 export const MARKDOWN_FOLD_EVIDENCE = 5;

@@ -1,8 +1,7 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
+import { InputError, type Outcome, type ComplianceReport, type ReportResult } from '@havenkit/model';
 import { evaluate, summarize } from '../evaluate.js';
-import type { Outcome } from '../result.js';
 import { makeSnapshot } from '../testing/fixtures.js';
 import {
   WAIVERS_SHA256,
@@ -26,7 +25,6 @@ import {
   toTimestamp,
   type PolicyResultValue,
 } from './policyreport.js';
-import type { ComplianceReport, ReportResult } from './types.js';
 
 const context = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:04Z' } as const;
 const STOP_SECONDS = Date.parse('2026-11-01T09:00:04Z') / 1000;

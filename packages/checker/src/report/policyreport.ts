@@ -1,8 +1,13 @@
 import yaml from 'js-yaml';
-import { InputError } from '../errors.js';
-import type { Evidence, Outcome } from '../result.js';
-import type { WaiverReport } from '../waivers/types.js';
-import type { ComplianceReport, Language, ReportResult } from './types.js';
+import {
+  InputError,
+  type Evidence,
+  type Outcome,
+  type WaiverReport,
+  type ComplianceReport,
+  type Language,
+  type ReportResult,
+} from '@havenkit/model';
 
 /**
  * The `policyreport` format: the report as a Kubernetes object that `kubectl apply` can store in the

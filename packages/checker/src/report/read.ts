@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { InputError, oneLine } from '../errors.js';
+import { InputError, oneLine, type ComplianceReport } from '@havenkit/model';
 import { validate } from '../schema.js';
 import { readSignedReport } from '../sign/envelope.js';
-import type { ComplianceReport } from './types.js';
 
 /**
  * Parses a native JSON report, or the report inside a signed DSSE envelope (`check --sign`, read by

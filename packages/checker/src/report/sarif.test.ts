@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { complianceDir } from '../paths.js';
-import type { Evidence } from '../result.js';
+import type { Evidence, ComplianceReport, ReportResult } from '@havenkit/model';
 import {
   DEMO_CLUSTER_ID,
   WAIVERS_SHA256,
@@ -17,7 +17,6 @@ import {
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
 import { SARIF_MAX_LOCATIONS, renderSarif, type SarifContext } from './sarif.js';
-import type { ComplianceReport, ReportResult } from './types.js';
 
 const root = join(complianceDir(), '..');
 const CLUSTER_ID = DEMO_CLUSTER_ID;

@@ -1,9 +1,16 @@
 import type { Log, LogicalLocation, ReportingDescriptor, Result, Run, Suppression } from 'sarif';
-import type { Evidence } from '../result.js';
-import type { WaiverReport } from '../waivers/types.js';
+import {
+  CAUSE_TEXT,
+  TEXT,
+  WAIVER_STATUS_TEXT,
+  localize,
+  type Evidence,
+  type WaiverReport,
+  type ComplianceReport,
+  type Language,
+  type ReportResult,
+} from '@havenkit/model';
 import type { RenderContext } from './formats.js';
-import { CAUSE_TEXT, TEXT, WAIVER_STATUS_TEXT, localize } from './i18n.js';
-import type { ComplianceReport, Language, ReportResult } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_TOOL_NAME = 'havenkit';

@@ -1,4 +1,3 @@
-import type { Outcome } from '../result.js';
 import {
   CAUSE_TEXT,
   OUTCOME_TEXT,
@@ -7,8 +6,11 @@ import {
   WAIVED_TEXT,
   WAIVER_STATUS_TEXT,
   countsLine,
-} from './i18n.js';
-import type { ComplianceReport, Language, ReportResult } from './types.js';
+  type Outcome,
+  type ComplianceReport,
+  type Language,
+  type ReportResult,
+} from '@havenkit/model';
 
 export interface TableOptions {
   /** Print each check's rationale under it. @default false */

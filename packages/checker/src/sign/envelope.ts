@@ -1,5 +1,4 @@
-import { InputError, oneLine } from '../errors.js';
-import type { ComplianceReport } from '../report/types.js';
+import { InputError, oneLine, type ComplianceReport } from '@havenkit/model';
 import { validate } from '../schema.js';
 
 /** The DSSE payload type of an in-toto statement. */

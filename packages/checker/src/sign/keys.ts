@@ -5,7 +5,7 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
-import { InputError, oneLine } from '../errors.js';
+import { InputError, oneLine } from '@havenkit/model';
 
 /** A fresh signing key pair (`havenkit keys generate`). */
 export interface SigningKeys {

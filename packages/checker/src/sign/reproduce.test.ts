@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../evaluate.js';
 import { complianceDir } from '../paths.js';
-import type { ComplianceReport } from '../report/types.js';
+import type { ComplianceReport, ClusterSnapshot, WaiverFile } from '@havenkit/model';
 import { parseSnapshotText } from '../snapshot/read.js';
-import type { ClusterSnapshot } from '../snapshot/types.js';
 import { applyWaivers } from '../waivers/apply.js';
-import type { WaiverFile } from '../waivers/types.js';
 import { firstDifference, REPORT_WIDE, reproduce } from './reproduce.js';
 
 const demoText = readFileSync(join(complianceDir(), '..', 'examples', 'snapshots', 'demo.json'), 'utf8');

@@ -1,13 +1,16 @@
-import type { Catalogue } from '../catalogue/types.js';
-import type { BundledData } from '../data/types.js';
+import type {
+  Catalogue,
+  BundledData,
+  IntegrityResult,
+  ComplianceReport,
+  ReportResult,
+  ClusterSnapshot,
+  WaiverFile,
+} from '@havenkit/model';
 import { evaluate } from '../evaluate.js';
-import type { IntegrityResult } from '../integrity-types.js';
-import type { ComplianceReport, ReportResult } from '../report/types.js';
 import { sortKeysDeep } from '../snapshot/canonical.js';
-import type { ClusterSnapshot } from '../snapshot/types.js';
 import { CHECKER_NAME, CHECKER_VERSION } from '../version.js';
 import { applyWaivers } from '../waivers/apply.js';
-import type { WaiverFile } from '../waivers/types.js';
 
 export interface ReproduceOptions {
   /** The result of verifying this toolkit's files (shavalidation); absent: that check is unknown. */

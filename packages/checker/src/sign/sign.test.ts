@@ -1,7 +1,7 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../errors.js';
+import { InputError } from '@havenkit/model';
 import { evaluate } from '../evaluate.js';
 import { complianceDir } from '../paths.js';
 import { readSnapshotFile } from '../snapshot/read.js';

@@ -1,6 +1,5 @@
 import { sign } from 'node:crypto';
-import { InputError } from '../errors.js';
-import type { ComplianceReport } from '../report/types.js';
+import { InputError, type ComplianceReport } from '@havenkit/model';
 import { canonicalJson, sortKeysDeep } from '../snapshot/canonical.js';
 import {
   IN_TOTO_PAYLOAD_TYPE,

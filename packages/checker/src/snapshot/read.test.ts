@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SnapshotError } from '../errors.js';
+import { SnapshotError } from '@havenkit/model';
 import { makeSnapshot, node, nodes } from '../testing/fixtures.js';
 import { dumpYaml } from '../yaml.js';
 import { parseSnapshot, readSnapshotFile, snapshotSha256 } from './read.js';

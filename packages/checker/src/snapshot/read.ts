@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { SnapshotError, oneLine } from '../errors.js';
+import { SnapshotError, oneLine, type ClusterSnapshot } from '@havenkit/model';
 import { validate } from '../schema.js';
 import { parseYaml } from '../yaml.js';
-import type { ClusterSnapshot } from './types.js';
 
 /** The sha256 (hex) of a snapshot file's bytes, for the report's metadata.snapshot.sha256. */
 export function snapshotSha256(bytes: Uint8Array | string): string {

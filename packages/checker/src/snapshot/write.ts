@@ -3,7 +3,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { dumpYaml } from '../yaml.js';
 import { canonicalJson, sortKeysDeep } from './canonical.js';
-import type { ClusterSnapshot, CollectedResource } from './types.js';
+import type { ClusterSnapshot, CollectedResource } from '@havenkit/model';
 
 /** A copy of the snapshot without metadata.managedFields on any collected item. */
 export function stripManagedFields(snapshot: ClusterSnapshot): ClusterSnapshot {

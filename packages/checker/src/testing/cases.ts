@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import type { CheckContext, CheckFunction } from '../checks/context.js';
-import type { CheckResult, Outcome, UnknownCause } from '../result.js';
-import type { ClusterSnapshot } from '../snapshot/types.js';
+import type { CheckResult, Outcome, UnknownCause, ClusterSnapshot } from '@havenkit/model';
 import { makeContext } from './fixtures.js';
 
 /** One table-driven case: a behaviour of the spec, a snapshot, and the expected outcome. */

@@ -11,7 +11,7 @@ import type {
   KubeObject,
   ResourceError,
   ResourceList,
-} from '../snapshot/types.js';
+} from '@havenkit/model';
 
 export const COLLECTED_AT = '2026-11-01T00:00:00Z';
 

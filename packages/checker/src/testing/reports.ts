@@ -5,10 +5,9 @@
 import { join } from 'node:path';
 import { evaluate, type EvaluateOptions } from '../evaluate.js';
 import { complianceDir } from '../paths.js';
-import type { ComplianceReport } from '../report/types.js';
+import type { ComplianceReport, Waiver, WaiverFile } from '@havenkit/model';
 import { readSnapshotFile, type SnapshotFile } from '../snapshot/read.js';
 import { applyWaivers } from '../waivers/apply.js';
-import type { Waiver, WaiverFile } from '../waivers/types.js';
 
 /** examples/snapshots/demo.json: 3+3 Talos nodes over 3 zones; privatenetworking fails on haven-worker-3. */
 export const DEMO_SNAPSHOT_PATH = join(complianceDir(), '..', 'examples', 'snapshots', 'demo.json');

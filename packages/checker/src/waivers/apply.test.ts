@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ComplianceReport } from '../report/types.js';
+import type { ComplianceReport, Waiver } from '@havenkit/model';
 import { validate } from '../schema.js';
 import { DEMO_CLUSTER_ID, WAIVERS_SHA256, demoReport, demoWaiver, waiverList } from '../testing/reports.js';
 import { applyWaivers } from './apply.js';
 import { checkWaiverNames, parseWaivers } from './read.js';
 import { loadCatalogue } from '../catalogue/load.js';
-import type { Waiver } from './types.js';
 
 // The demo: collected 2026-11-01, cluster DEMO_CLUSTER_ID, privatenetworking fails on haven-worker-3
 // (the check marks that node's evidence offending).

@@ -1,7 +1,14 @@
 import { globMatch } from '../checks/util.js';
-import type { Evidence } from '../result.js';
-import type { ComplianceReport, ReportResult, VerdictWithWaivers } from '../report/types.js';
-import type { Waiver, WaiverFile, WaiverOutcome, WaiverReport } from './types.js';
+import type {
+  Evidence,
+  ComplianceReport,
+  ReportResult,
+  VerdictWithWaivers,
+  Waiver,
+  WaiverFile,
+  WaiverOutcome,
+  WaiverReport,
+} from '@havenkit/model';
 
 function scopedObjects(waiver: Waiver): { kind: string; name: string; namespace?: string }[] | undefined {
   const { nodes, objects } = waiver.scope;

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { InputError, oneLine } from '../errors.js';
+import { InputError, oneLine, type Catalogue, type WaiverFile } from '@havenkit/model';
 import { validate } from '../schema.js';
 import { parseYaml } from '../yaml.js';
-import type { Catalogue } from '../catalogue/types.js';
-import type { WaiverFile } from './types.js';
 
 /** A parsed waivers file and the sha256 of its bytes. */
 export interface WaiversInput {

@@ -1,5 +1,4 @@
-import { collectSnapshot } from '@havenkit/checker';
-import type { Catalogue, ClusterSnapshot, ProbeName } from '@havenkit/checker';
+import type { Catalogue, ClusterSnapshot, ProbeName } from '@havenkit/model';
 import { progressReporter } from './progress.js';
 
 export interface LiveCollection {
@@ -15,6 +14,9 @@ export interface LiveCollection {
 
 /** Collects a snapshot with a spinner on stderr (TTY only); errors pass through with their exit codes. */
 export async function collectLive(options: LiveCollection): Promise<ClusterSnapshot> {
+  // Imported here, not at the top: the collector brings @kubernetes/client-node (most of a cold
+  // start), which only the commands that talk to a cluster need.
+  const { collectSnapshot } = await import('@havenkit/collect');
   const progress = progressReporter();
   try {
     return await collectSnapshot({

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { PROBE_NAMES } from '@havenkit/checker';
+import { PROBE_NAMES } from '@havenkit/model';
 
 /** The flags that select a live cluster, shared by `check` and `snapshot`. */
 export const clusterFlags = {

@@ -1,4 +1,4 @@
-import type { CollectProgress } from '@havenkit/checker';
+import type { CollectProgress } from '@havenkit/collect';
 
 /** Shows collection progress on stderr: a spinner only when stderr is a TTY, nothing otherwise. */
 export interface ProgressReporter {

@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import type { ResourceError } from '../snapshot/types.js';
+import type { ResourceError } from '@havenkit/model';
 
 /** Exit codes the collector's fatal errors carry (the CLI names the same numbers in exit-codes.ts). */
 export const KubeExitCode = {

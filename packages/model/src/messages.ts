@@ -1,7 +1,7 @@
-import type { LocalizedText } from '../catalogue/types.js';
-import type { Outcome, UnknownCause } from '../result.js';
-import type { WaiverStatus } from '../waivers/types.js';
-import type { Language, Verdict, VerdictWithWaivers } from './types.js';
+import type { LocalizedText } from './catalogue.js';
+import type { Outcome, UnknownCause } from './result.js';
+import type { WaiverStatus } from './waivers.js';
+import type { Language, Verdict, VerdictWithWaivers } from './report.js';
 
 /**
  * Report texts in English and Dutch. Check labels and categories are the official checker's and
@@ -153,10 +153,4 @@ export function countsLine(
   return language === 'nl'
     ? `${passed} voldoen, ${failed} voldoen niet${waivedPart}, ${skipped} overgeslagen, ${unknown} onbekend, van ${total}`
     : `${passed} passed, ${failed} failed${waivedPart}, ${skipped} skipped, ${unknown} unknown, of ${total}`;
-}
-
-/** The language of the user's locale (LC_ALL, LC_MESSAGES, LANG): Dutch for nl*, else English. */
-export function languageFromEnvironment(env: NodeJS.ProcessEnv = process.env): Language {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^nl([_.-]|$)/i.test(locale) ? 'nl' : 'en';
 }

@@ -1,4 +1,4 @@
-import type { Catalogue, CheckDefinition, PermissionNeed } from '../catalogue/types.js';
+import type { Catalogue, CheckDefinition, PermissionNeed } from '@havenkit/model';
 import { KubeError } from './errors.js';
 import type { ListQuery } from './list.js';
 import { parseResourceName } from './names.js';

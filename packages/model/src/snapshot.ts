@@ -88,6 +88,10 @@ export interface NodeLsmProbeResult {
   nodes: Record<string, { lsms: string[]; error?: string }>;
 }
 
+/** The opt-in active probes: the only writes havenkit makes (run by @havenkit/collect). */
+export type ProbeName = 'rwx' | 'node-lsm';
+export const PROBE_NAMES: readonly ProbeName[] = ['node-lsm', 'rwx'];
+
 export interface SnapshotProbes {
   rwx?: RwxProbeResult;
   nodeLsm?: NodeLsmProbeResult;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../snapshot/types.js';
+import type { KubeObject } from '@havenkit/model';
 import { ProbeInterruptedError, parseLsmOutput, rwxCandidates } from './probes.js';
 
 function storageClass(name: string, provisioner: string, extra: Partial<KubeObject> = {}): KubeObject {

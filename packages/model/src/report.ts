@@ -1,6 +1,6 @@
-import type { Category, LocalizedText } from '../catalogue/types.js';
-import type { Evidence, Outcome, UnknownCause } from '../result.js';
-import type { WaiverReport } from '../waivers/types.js';
+import type { Category, LocalizedText } from './catalogue.js';
+import type { Evidence, Outcome, UnknownCause } from './result.js';
+import type { WaiverReport } from './waivers.js';
 
 export const REPORT_API_VERSION = 'havenkit.dev/v1alpha1';
 export const REPORT_KIND = 'ComplianceReport';

@@ -1,17 +1,16 @@
 import { ApiException } from '@kubernetes/client-node';
-import type { Catalogue } from '../catalogue/types.js';
-import { rwxProvisionerFor } from '../checks/rwxvolumes.js';
-import { loadBundledData } from '../data/load.js';
-import { CHECKER_NAME, CHECKER_VERSION } from '../version.js';
-import { SNAPSHOT_API_VERSION, SNAPSHOT_KIND } from '../snapshot/types.js';
-import type {
-  ClusterSnapshot,
-  CollectedResource,
-  KubeObject,
-  ResourceError,
-  ResourceList,
-  SnapshotAccess,
-} from '../snapshot/types.js';
+import {
+  SNAPSHOT_API_VERSION,
+  SNAPSHOT_KIND,
+  type Catalogue,
+  type ClusterSnapshot,
+  type CollectedResource,
+  type KubeObject,
+  type ResourceError,
+  type ResourceList,
+  type SnapshotAccess,
+} from '@havenkit/model';
+import { rwxProvisionerFor, loadBundledData, CHECKER_NAME, CHECKER_VERSION } from '@havenkit/checker';
 import { madeUpUser, reviewSelf, reviewUnprivileged } from './access.js';
 import { Discovery } from './discovery.js';
 import {

@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { ApiException, HttpMethod } from '@kubernetes/client-node';
-import type { KubeObject, NodeLsmProbeResult, RwxProbeResult, SnapshotProbes } from '../snapshot/types.js';
+import type {
+  KubeObject,
+  NodeLsmProbeResult,
+  ProbeName,
+  RwxProbeResult,
+  SnapshotProbes,
+} from '@havenkit/model';
 import { CollectAbortedError, describeResourceError, toResourceError } from './errors.js';
 import { sleep } from './retry.js';
 import type { KubeTransport } from './transport.js';
 
-/** The opt-in active probes: the only writes havenkit makes. */
-export type ProbeName = 'rwx' | 'node-lsm';
-export const PROBE_NAMES: readonly ProbeName[] = ['node-lsm', 'rwx'];
+export { PROBE_NAMES, type ProbeName } from '@havenkit/model';
 
 /** Every object a probe creates carries this label (and lives in a namespace of its own). */
 export const PROBE_LABELS = { 'app.kubernetes.io/managed-by': 'havenkit' } as const;

@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import type { KubeObject, ResourceList } from '../snapshot/types.js';
+import type { KubeObject, ResourceList } from '@havenkit/model';
 import { listPath } from './names.js';
 import type { ResourceMapping } from './names.js';
 import type { KubeTransport } from './transport.js';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../catalogue/types.js';
+import type { LocalizedText } from './catalogue.js';
 
 /** The bundled facts under compliance/data/, validated against compliance/schemas/data.schema.json. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalogue, CheckDefinition } from '../catalogue/types.js';
+import type { Catalogue, CheckDefinition } from '@havenkit/model';
 import { planCollection } from './plan.js';
 
 function check(name: string, needs: Partial<CheckDefinition['needs']>, mandatory = true): CheckDefinition {

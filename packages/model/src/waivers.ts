@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../catalogue/types.js';
+import type { LocalizedText } from './catalogue.js';
 
 /** A waivers file (compliance/schemas/waivers.schema.json). */
 export interface WaiverFile {

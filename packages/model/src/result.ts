@@ -1,4 +1,4 @@
-import type { LocalizedText } from './catalogue/types.js';
+import type { LocalizedText } from './catalogue.js';
 
 /** What a check concluded. A closed set: every non-pass carries a reason. */
 export type Outcome = 'pass' | 'fail' | 'skip' | 'unknown';

@@ -1,4 +1,4 @@
-import type { ResourceError } from '../snapshot/types.js';
+import type { ResourceError } from '@havenkit/model';
 import { toResourceError } from './errors.js';
 import { groupVersion, groupVersionPath, parseResourceName } from './names.js';
 import type { ResourceMapping } from './names.js';

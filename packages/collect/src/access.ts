@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PermissionNeed } from '../catalogue/types.js';
-import type { AccessReviewResult } from '../snapshot/types.js';
+import type { PermissionNeed, AccessReviewResult } from '@havenkit/model';
 import type { KubeTransport } from './transport.js';
 
 const AUTHORIZATION = '/apis/authorization.k8s.io/v1';

@@ -1,0 +1,14 @@
+/**
+ * @havenkit/model: the shapes havenkit reads and writes (snapshot, check result, report, waivers,
+ * bundled data) and the texts it prints in English and Dutch. Types and pure functions only: no
+ * I/O, and no import of another havenkit package.
+ */
+export * from './catalogue.js';
+export * from './snapshot.js';
+export * from './result.js';
+export * from './report.js';
+export * from './waivers.js';
+export * from './data.js';
+export * from './integrity.js';
+export * from './errors.js';
+export * from './messages.js';
