@@ -1,6 +1,7 @@
 /**
  * The application as suppliers describe it (YAML or TypeScript). The JSON Schema is
- * compliance/schemas/application.schema.json; defaults are applied once, in `HavenComponent`.
+ * compliance/schemas/application.schema.json. Each default is applied once: `replicas` in
+ * `HavenComponent`, every other one in the builder (src/builders/) that uses it.
  */
 export interface ComponentProps {
   /** A lowercase DNS label, unique in the app; resource names are `<app>-<component>`. */

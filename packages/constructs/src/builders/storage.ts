@@ -1,0 +1,86 @@
+// Low-level k8s.KubePersistentVolumeClaim on purpose: kplus's PersistentVolumeClaim adds
+// `volumeMode: Filesystem` and takes the size as a cdk8s Size written in whole gibibytes only
+// (`500Mi` cannot be expressed); havenkit writes the size as given, so manifests stay exact.
+import type { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-28';
+import { HavenkitInputError } from '../errors.js';
+import type { ProviderProfile } from '../profiles/profile.js';
+import type { StorageProps } from '../spec/types.js';
+import { objectMeta, type ComponentIdentity } from './identity.js';
+
+/** Names what must be installed before a claim can bind (the profile's RWX add-on). */
+export const ANNOTATION_REQUIRES = 'havenkit.dev/requires';
+
+export interface StorageClaimsProps {
+  readonly identity: ComponentIdentity;
+  /** The component's name, for error messages. */
+  readonly componentName: string;
+  /**
+   * The component's volumes.
+   * @default - none
+   */
+  readonly storage?: readonly StorageProps[];
+  /** Where the provider's ReadWriteOnce and ReadWriteMany storage comes from. */
+  readonly profile: Pick<ProviderProfile, 'id' | 'storage'>;
+  /** Where the component is defined, prefixing error messages (`app.yaml: spec.components[0]`). */
+  readonly location: string;
+}
+
+/** What the pod and the workload need to use the component's storage. */
+export interface StorageClaims {
+  /** Pod volumes of the shared claims. */
+  readonly volumes: readonly k8s.Volume[];
+  /** One mount per volume, shared or not, in the order declared. */
+  readonly mounts: readonly k8s.VolumeMount[];
+  /** Per-replica claims; any at all make the workload a StatefulSet. */
+  readonly claimTemplates: readonly k8s.KubePersistentVolumeClaimProps[];
+}
+
+/**
+ * Shared storage becomes one ReadWriteMany claim for all replicas (made here, named
+ * `<app>-<component>-<volume>`); other storage becomes a ReadWriteOnce claim template, one claim
+ * per replica. Throws when shared storage is asked of a provider without ReadWriteMany.
+ */
+export function addStorageClaims(scope: Construct, props: StorageClaimsProps): StorageClaims {
+  const { identity, profile } = props;
+  const volumes: k8s.Volume[] = [];
+  const mounts: k8s.VolumeMount[] = [];
+  const claimTemplates: k8s.KubePersistentVolumeClaimProps[] = [];
+  (props.storage ?? []).forEach((s, j) => {
+    mounts.push({ name: s.name, mountPath: s.mountPath });
+    const resources = { requests: { storage: k8s.Quantity.fromString(s.size) } };
+    if (s.shared) {
+      const rwx = profile.storage.rwx;
+      if (!rwx.supported) {
+        throw new HavenkitInputError(
+          `${props.location}.storage[${j}]: volume "${s.name}" of component "${props.componentName}" is shared (ReadWriteMany) but provider "${profile.id}" has no ReadWriteMany storage (${rwx.reason}); remedy: ${rwx.remedy}`,
+        );
+      }
+      const claimName = `${identity.fullName}-${s.name}`;
+      new k8s.KubePersistentVolumeClaim(scope, `pvc-${s.name}`, {
+        metadata: objectMeta(
+          identity,
+          claimName,
+          rwx.addon ? { [ANNOTATION_REQUIRES]: rwx.addon } : undefined,
+        ),
+        spec: {
+          accessModes: ['ReadWriteMany'],
+          ...(rwx.class ? { storageClassName: rwx.class } : {}),
+          resources,
+        },
+      });
+      volumes.push({ name: s.name, persistentVolumeClaim: { claimName } });
+    } else {
+      const rwoClass = profile.storage.rwo.class;
+      claimTemplates.push({
+        metadata: { name: s.name, labels: identity.labels },
+        spec: {
+          accessModes: ['ReadWriteOnce'],
+          ...(rwoClass ? { storageClassName: rwoClass } : {}),
+          resources,
+        },
+      });
+    }
+  });
+  return { volumes, mounts, claimTemplates };
+}
