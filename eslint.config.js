@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 import vitest from '@vitest/eslint-plugin';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '**/*.d.ts', 'test/.output/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      '**/*.d.ts',
+      'test/.output/**',
+      '**/generated/validators.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

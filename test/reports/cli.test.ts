@@ -146,7 +146,7 @@ describe('havenkit check --waivers', () => {
     const run = await runCli(['check', '--snapshot', DEMO, '--waivers', bad, '-o', 'json', '--out', out]);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(ONE_LINE_ERROR);
-    expect(run.stderr).toContain(`${bad}: /waivers/0 must have required property 'owner'`);
+    expect(run.stderr).toContain(`${bad}: waivers[0].owner: is required`);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -155,7 +155,7 @@ describe('havenkit check --waivers', () => {
     const run = await runCli(['check', '--snapshot', DEMO, '--waivers', bad]);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(ONE_LINE_ERROR);
-    expect(run.stderr).toContain(`${bad}: /waivers/0/check privatenetwork is not a Haven check`);
+    expect(run.stderr).toContain(`${bad}: waivers[0].check: privatenetwork is not a Haven check`);
   });
 
   it('names a missing waivers file, exit 3', async () => {

@@ -1,65 +1,38 @@
 /**
  * The Haven check catalogue: the standard as data (compliance/haven/v12/*.yaml), one file per
- * check, joined by name with the pure check functions in src/checks/<name>.ts.
+ * check, joined by name with the pure check functions in src/checks/<name>.ts. Schema:
+ * compliance/schemas/catalogue.schema.json; the types are generated from it
+ * (./generated/catalogue.ts).
  */
-export type Category = 'Fundamental' | 'Infrastructure' | 'Cluster' | 'External' | 'Haven+' | 'Validation';
+import type * as C from './generated/catalogue.js';
+import type { Accepts } from './refine.js';
 
-export interface LocalizedText {
-  en: string;
-  nl: string;
-}
+export type { Category, LocalizedText, ResourceNeed, PermissionNeed } from './generated/catalogue.js';
 
-/** A read the collector makes for a check; `resource` is the snapshot key (kubectl's name). */
-export interface ResourceNeed {
-  /** "nodes", "pods", "storageclasses.storage.k8s.io", "apiservices.apiregistration.k8s.io" */
-  resource: string;
-  /** Restrict to one namespace (e.g. endpoints in "default"). Absent: cluster-wide. */
-  namespace?: string;
-  fieldSelector?: string;
-  labelSelector?: string;
-  /** When true, the check works without this resource (it is supporting evidence only). */
-  optional?: boolean;
-}
-
-/** A permission the collector's identity needs, verified with a SelfSubjectAccessReview. */
-export interface PermissionNeed {
-  verb: string;
-  group: string;
-  resource: string;
-  namespace?: string;
-}
-
-export interface CheckDefinition {
-  /** The official checker's Name, e.g. "multiaz". */
-  name: string;
-  /** The official checker's Label, verbatim. */
-  label: string;
-  category: Category;
-  /** Mandatory checks decide compliance; suggested ones (cis, kubescape) are opt-in. */
-  mandatory: boolean;
-  /** Why the standard asks for this. */
-  rationale: LocalizedText;
-  /**
-   * How the check decides: what passes, fails, is unknown (and why) or skipped, the evidence it
-   * shows, the bundled data and flags it uses, and where it differs from the official checker.
-   * Rendered into docs/checks.md and docs/checks.nl.md.
-   */
-  decides: LocalizedText;
-  needs: {
-    resources: ResourceNeed[];
-    permissions: PermissionNeed[];
+/**
+ * A check as the schema's $defs/check describes it, except that `needs.sections` takes any string:
+ * a catalogue that names an unknown section can be represented, and is rejected by the code that
+ * reads the section (docs, collector) rather than by the type.
+ */
+export interface CheckDefinition extends Omit<C.CheckDefinition, 'needs'> {
+  needs: Omit<C.CheckNeeds, 'sections'> & {
     /** Other snapshot sections the check reads: "version", "discovery", "access.unprivileged", "probes.rwx", "probes.nodeLsm". */
     sections?: string[];
   };
 }
 
-export interface Catalogue {
-  /** The Haven version this catalogue implements, e.g. "v12.8.0". */
-  havenVersion: string;
+/**
+ * The loaded catalogue (the schema's root). `categories` is optional here: loadCatalogue always
+ * sets it from catalogue.yaml, but a catalogue built in code (tests, tools) may leave it out.
+ */
+export interface Catalogue extends Omit<C.Catalogue, 'categories' | 'checks'> {
   /**
    * Category order of the output (the official checker's order); checks sort by it, then by name.
    * Set by loadCatalogue from catalogue.yaml.
    */
-  categories?: Category[];
+  categories?: C.Category[];
   checks: CheckDefinition[];
 }
+
+// These two are looser than the schema: every schema-valid value must still fit (else tsc fails).
+type _CatalogueLoosenings = [Accepts<CheckDefinition, C.CheckDefinition>, Accepts<Catalogue, C.Catalogue>];

@@ -12,3 +12,5 @@ export * from './data.js';
 export * from './integrity.js';
 export * from './errors.js';
 export * from './messages.js';
+export * from './refine.js';
+export * from './schema-error.js';

@@ -64,10 +64,12 @@ export function readCatalogue(dir: string = defaultCatalogueDir()): Catalogue {
     if (problem) throw new CatalogueError(`${path}: ${problem}`);
     const check = value as CheckDefinition;
     if (check.name !== basename(file, '.yaml')) {
-      throw new CatalogueError(`${path}: /name must equal the file name ("${basename(file, '.yaml')}")`);
+      throw new CatalogueError(
+        `${path}: name: must equal the file name "${basename(file, '.yaml')}" (got "${check.name}")`,
+      );
     }
     if (!categories.includes(check.category)) {
-      throw new CatalogueError(`${path}: /category "${check.category}" is not listed in ${indexPath}`);
+      throw new CatalogueError(`${path}: category: "${check.category}" is not listed in ${indexPath}`);
     }
     checks.push(check);
   }

@@ -38,7 +38,7 @@ describe('parseReportText', () => {
     statement.predicate.verdict = 'fine';
     parsed.payload = Buffer.from(JSON.stringify(statement)).toString('base64');
     expect(() => parseReportText(JSON.stringify(parsed), 'bad.json')).toThrow(
-      /^bad\.json: \/payload \/predicate\/verdict must be equal to one of the allowed values/,
+      /^bad\.json: payload\.predicate\.verdict: must be one of "compliant", /,
     );
   });
 });

@@ -144,9 +144,8 @@ export function readSignedReport(text: string, source: string): SignedReport {
       throw new InputError(`${where} /subject/${i}/digest/sha256 is missing or not a lowercase hex sha256`);
     }
   });
-  const problem = validate('report', statement.predicate);
-  if (problem)
-    throw new InputError(`${where} /predicate${problem.startsWith('/ ') ? problem.slice(1) : problem}`);
+  const problem = validate('report', statement.predicate, undefined, 'payload.predicate');
+  if (problem) throw new InputError(`${source}: ${problem}`);
   const checked = statement as unknown as ReportStatement;
   const first = checked.subject[0]!;
   return {

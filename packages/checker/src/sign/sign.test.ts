@@ -241,12 +241,12 @@ describe('readSignedReport', () => {
     [
       'a report without verdict',
       withStatement((s) => delete (s.predicate as Record<string, unknown>).verdict),
-      /^r\.json: \/payload \/predicate must have required property 'verdict'$/,
+      /^r\.json: payload\.predicate\.verdict: is required$/,
     ],
     [
       'a report with a bad verdict',
       withStatement((s) => ((s.predicate as Record<string, unknown>).verdict = 'fine')),
-      /^r\.json: \/payload \/predicate\/verdict must be equal to one of the allowed values/,
+      /^r\.json: payload\.predicate\.verdict: must be one of "compliant", /,
     ],
   ])('throws an InputError naming the file and field for %s', (_title, text, message) => {
     let error: unknown;

@@ -13,7 +13,7 @@ export function snapshotSha256(bytes: Uint8Array | string): string {
 /**
  * Validates a parsed snapshot against compliance/schemas/snapshot.schema.json.
  * @param source names the input in the error, e.g. the file path.
- * @throws SnapshotError `<source>: <json pointer> <problem>` (one line, exitCode 3).
+ * @throws SnapshotError `<source>: <field>: <problem>` (one line, exitCode 3).
  */
 export function parseSnapshot(value: unknown, source: string): ClusterSnapshot {
   const problem = validate('snapshot', value);

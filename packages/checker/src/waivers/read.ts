@@ -12,7 +12,7 @@ export interface WaiversInput {
 
 /**
  * Validates a parsed waivers file (compliance/schemas/waivers.schema.json) and its dates.
- * @throws InputError `<source>: <json pointer> <problem>` (one line, exit code 3).
+ * @throws InputError `<source>: <field>: <problem>` (one line, exit code 3).
  */
 export function parseWaivers(value: unknown, source: string): WaiverFile {
   const problem = validate('waivers', value);
@@ -21,7 +21,7 @@ export function parseWaivers(value: unknown, source: string): WaiverFile {
   file.waivers.forEach((w, i) => {
     const day = new Date(`${w.expires}T00:00:00Z`);
     if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== w.expires) {
-      throw new InputError(`${source}: /waivers/${i}/expires ${w.expires} is not a calendar date`);
+      throw new InputError(`${source}: waivers[${i}].expires: ${w.expires} is not a calendar date`);
     }
   });
   return file;
@@ -49,14 +49,14 @@ export function readWaiversFile(path: string): WaiversInput {
 
 /**
  * Every waiver names a check of the catalogue: a misspelt name would otherwise waive nothing,
- * silently. @throws InputError `<source>: /waivers/<i>/check <name> is not a check; known: …`.
+ * silently. @throws InputError `<source>: waivers[<i>].check: <name> is not a Haven check; known checks: …`.
  */
 export function checkWaiverNames(file: WaiverFile, catalogue: Catalogue, source: string): void {
   const names = new Set(catalogue.checks.map((c) => c.name));
   file.waivers.forEach((w, i) => {
     if (!names.has(w.check)) {
       throw new InputError(
-        `${source}: /waivers/${i}/check ${w.check} is not a Haven check; known checks: ${[...names].sort().join(', ')}`,
+        `${source}: waivers[${i}].check: ${w.check} is not a Haven check; known checks: ${[...names].sort().join(', ')}`,
       );
     }
   });

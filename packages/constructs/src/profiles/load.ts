@@ -3,7 +3,8 @@ import { basename, join } from 'node:path';
 import yaml from 'js-yaml';
 import { HavenkitInputError } from '../errors.js';
 import { profilesDir } from '../paths.js';
-import { describeSchemaError, schemaValidator } from '../schema.js';
+import { describeSchemaErrors } from '@havenkit/model';
+import { schemaValidator } from '../schema.js';
 import type { ProviderProfile } from './profile.js';
 
 const SCHEMA = 'provider-profile.schema.json';
@@ -21,9 +22,8 @@ export function parseProfile(doc: unknown, source: string): ProviderProfile {
   const data: unknown = structuredClone(doc);
   const validate = schemaValidator(SCHEMA);
   if (!validate(data)) {
-    const first = validate.errors?.[0];
     throw new HavenkitInputError(
-      `${source}: invalid provider profile: ${first ? describeSchemaError(first) : 'unknown error'} (see compliance/schemas/${SCHEMA})`,
+      `${source}: invalid provider profile: ${describeSchemaErrors(validate.errors)} (see compliance/schemas/${SCHEMA})`,
     );
   }
   return data as ProviderProfile;

@@ -1,5 +1,6 @@
 import { HavenkitInputError } from '../errors.js';
-import { describeSchemaError, schemaValidator } from '../schema.js';
+import { describeSchemaErrors } from '@havenkit/model';
+import { schemaValidator } from '../schema.js';
 import type { ApplicationDocument, ApplicationProps } from './types.js';
 
 const SCHEMA = 'application.schema.json';
@@ -22,8 +23,7 @@ export function validateApplication(doc: unknown, source: string): ApplicationPr
   const validate = schemaValidator(SCHEMA);
   const data: unknown = structuredClone(doc);
   if (!validate(data)) {
-    const first = validate.errors?.[0];
-    throw new HavenkitInputError(`${source}: ${first ? describeSchemaError(first) : 'invalid application'}`);
+    throw new HavenkitInputError(`${source}: ${describeSchemaErrors(validate.errors)}`);
   }
   const app = data as ApplicationDocument;
   const fail = (path: string, message: string): never => {

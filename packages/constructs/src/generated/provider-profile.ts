@@ -1,0 +1,119 @@
+/**
+ * Generated from compliance/schemas/provider-profile.schema.json by packages/model/scripts/generate-types.mjs.
+ * Do not edit: change the schema and run `pnpm types:generate`.
+ * Properties with a schema default are required: loading fills them in (ajv useDefaults).
+ */
+
+/**
+ * Everything that may differ between providers when havenkit synthesizes an application. Built-in profiles live in packages/constructs/src/profiles/<id>.yaml; users pass their own with --provider ./file.yaml. Defaults are filled in from this schema when the profile is loaded.
+ */
+export interface ProviderProfile {
+  apiVersion: 'havenkit.dev/v1alpha1';
+  kind: 'ProviderProfile';
+  /**
+   * a lowercase id like scaleway (for built-in profiles: the file name)
+   */
+  id: string;
+  /**
+   * human name, e.g. Scaleway Kapsule
+   */
+  name: string;
+  description?: string;
+  storage: {
+    rwo: {
+      /**
+       * storageClassName written on ReadWriteOnce claims; leave out to use the cluster's default class
+       */
+      class?: string;
+      /**
+       * informational: the class the provider marks as default
+       */
+      clusterDefault?: string;
+      /**
+       * informational: CSI provisioner of the RWO class
+       */
+      provisioner?: string;
+    };
+    rwx: RwxStorage;
+  };
+  loadBalancer: {
+    /**
+     * annotations written on every Service of type LoadBalancer
+     */
+    annotations: {
+      [k: string]: string;
+    };
+    /**
+     * whether externalTrafficPolicy: Local works (needed to preserve client IPs)
+     */
+    externalTrafficPolicyLocal: boolean;
+  };
+  ingress: {
+    /**
+     * ingressClassName; leave out to use the cluster's default IngressClass
+     */
+    className?: string;
+    /**
+     * annotations written on every Ingress (controller-specific settings)
+     */
+    annotations: {
+      [k: string]: string;
+    };
+    /**
+     * namespace of the ingress controller pods; leave out to allow web traffic from every namespace
+     */
+    controllerNamespace?: string;
+    /**
+     * informational: whether the provider's load balancer sends PROXY protocol to the ingress controller
+     */
+    proxyProtocol: boolean;
+  };
+  zones: {
+    /**
+     * node label pods are spread over (ScheduleAnyway)
+     */
+    label: string;
+    /**
+     * informational
+     */
+    known: string[];
+  };
+  certManager: {
+    /**
+     * cert-manager ClusterIssuer named on every Ingress
+     */
+    clusterIssuer: string;
+    /**
+     * informational: a cert-manager DNS01 webhook for this provider
+     */
+    dns01Webhook?: string;
+  };
+  notes: string[];
+  sources: string[];
+}
+/**
+ * ReadWriteMany storage: a class (possibly after installing an add-on), or why not and what to do
+ */
+export interface RwxStorage {
+  supported: boolean;
+  /**
+   * storageClassName written on ReadWriteMany claims; leave out to use the cluster's default class
+   */
+  class?: string;
+  /**
+   * informational: CSI provisioner of the RWX class
+   */
+  provisioner?: string;
+  /**
+   * what must be installed on the cluster before the RWX class exists (written as an annotation on the claim)
+   */
+  addon?: string;
+  /**
+   * why there is no RWX storage
+   */
+  reason?: string;
+  /**
+   * what to install or change to get RWX storage
+   */
+  remedy?: string;
+}

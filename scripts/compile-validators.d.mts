@@ -1,0 +1,2 @@
+/** Every generated validator module: absolute path → file text. */
+export function compileValidators(): Record<string, string>;
