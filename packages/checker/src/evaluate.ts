@@ -1,6 +1,7 @@
 import { loadCatalogue } from './catalogue/load.js';
 import {
   InputError,
+  message,
   oneLine,
   REPORT_API_VERSION,
   REPORT_KIND,
@@ -55,10 +56,7 @@ function runCheck(
       name: definition.name,
       outcome: 'unknown',
       cause: 'insufficient-data',
-      reason: {
-        en: `The check could not evaluate the snapshot: ${oneLine((error as Error).message)}`,
-        nl: `De check kon de snapshot niet beoordelen: ${oneLine((error as Error).message)}`,
-      },
+      reason: message('evaluate.checkFailed', { error: oneLine((error as Error).message) }),
       evidence: [],
     };
   }

@@ -1,7 +1,6 @@
-import type { AcmeController, Evidence, KubeObject } from '@havenkit/model';
+import { message, type AcmeController, type Evidence, type KubeObject } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import {
-  both,
   containersOf,
   fail,
   globMatch,
@@ -9,7 +8,6 @@ import {
   isRunning,
   nameOf,
   namespaceOf,
-  nlCount,
   pass,
   readList,
   unknown,
@@ -57,7 +55,7 @@ export const autocerts: CheckFunction = (snapshot, context) => {
       namespace: namespaceOf(pod),
       name: nameOf(pod),
       fields: { image, 'status.phase': 'Running' },
-      note: both(`recognised as ${controller.name}`, `herkend als ${controller.name}`),
+      note: message('autocerts.recognised', { controller: controller.name }),
     }));
     const required = controller.crds ?? [];
     if (required.length > 0 && !crds.ok) {
@@ -69,42 +67,25 @@ export const autocerts: CheckFunction = (snapshot, context) => {
       .filter((crd) => crdNames.has(crd))
       .map((crd) => ({ kind: 'CustomResourceDefinition', name: crd, fields: { present: true } }));
     if (missing.length === 0) {
-      return pass(
-        NAME,
-        both(
-          `${controller.name} is running (${running.length} pod(s)) and can issue certificates automatically.`,
-          `${controller.name} draait (${nlCount(running.length, 'pod', 'pods')}) en kan automatisch certificaten uitgeven.`,
-        ),
-        [...evidence, ...crdEvidence],
-      );
+      return pass(NAME, message('autocerts.pass', { controller: controller.name, pods: running.length }), [
+        ...evidence,
+        ...crdEvidence,
+      ]);
     }
     incomplete.push({ controller, missing, evidence: [...evidence, ...crdEvidence] });
   }
 
   if (crdsUnreadable && !crds.ok) {
-    return unknown(
-      NAME,
-      crds.cause,
-      both(
-        `An ACME controller is running, but ${crds.why.en}.`,
-        `Er draait een ACME-controller, maar ${crds.why.nl}.`,
-      ),
-      crdsUnreadable,
-    );
+    return unknown(NAME, crds.cause, message('autocerts.crdsUnreadable', { why: crds.why }), crdsUnreadable);
   }
   const first = incomplete[0];
   if (first) {
-    const missing = first.missing.join(', ');
-    return fail(
-      NAME,
-      both(
-        `${first.controller.name} is running but its CRD ${missing} is missing.`,
-        first.missing.length === 1
-          ? `${first.controller.name} draait, maar de bijbehorende CRD ${missing} ontbreekt.`
-          : `${first.controller.name} draait, maar de bijbehorende CRD's ${missing} ontbreken.`,
-      ),
-      first.evidence,
-    );
+    const reason = message('autocerts.crdsMissing', {
+      controller: first.controller.name,
+      missing: first.missing.join(', '),
+      count: first.missing.length,
+    });
+    return fail(NAME, reason, first.evidence);
   }
   const leftovers: Evidence[] = [...crdNames]
     .filter((n) => n.endsWith('.cert-manager.io'))
@@ -113,15 +94,8 @@ export const autocerts: CheckFunction = (snapshot, context) => {
       kind: 'CustomResourceDefinition',
       name: n,
       fields: { present: true },
-      note: both('no Running controller', 'geen draaiende controller'),
+      note: message('autocerts.noController'),
     }));
-  const names = context.data.acmeControllers.controllers.map((c) => c.name).join(', ');
-  return fail(
-    NAME,
-    both(
-      `No Running ACME certificate controller was found (looked for: ${names}).`,
-      `Er is geen draaiende ACME-certificaatcontroller gevonden (gezocht naar: ${names}).`,
-    ),
-    leftovers,
-  );
+  const controllers = context.data.acmeControllers.controllers.map((c) => c.name).join(', ');
+  return fail(NAME, message('autocerts.fail', { controllers }), leftovers);
 };

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '@havenkit/model';
 import { expectCase, type CheckCase } from '../testing/cases.js';
-import { forbidden, list, notServed, withResources } from '../testing/fixtures.js';
+import {
+  forbidden,
+  list,
+  makeContext,
+  notServed,
+  resourceError,
+  withResources,
+} from '../testing/fixtures.js';
 import { cis } from './cis.js';
 
 const RESOURCE = 'clustercompliancereports.aquasecurity.github.io';
@@ -75,5 +82,24 @@ const cases: CheckCase[] = [
 describe('cis', () => {
   it.each(cases)('$spec', (c) => {
     expectCase(cis, c);
+  });
+});
+
+describe('cis decides on the API error, not on its wording', () => {
+  it.each([
+    ['a 404 whose message names no status', resourceError(404, 'Gone', 'nothing to see here')],
+    ['a NotFound without an HTTP status', resourceError(0, 'NotFound', 'the server has no such thing')],
+    ['havenkit’s NotServed', notServed()],
+  ])('reads %s as "the Trivy operator is not installed"', (_, error) => {
+    const result = cis(withResources({ [RESOURCE]: error }), makeContext(optIn));
+    expect([result.outcome, result.cause]).toEqual(['unknown', 'insufficient-data']);
+    expect(result.reason.en).toContain('the Trivy operator is not installed');
+  });
+
+  it('reads a 500 as an API error, even when its message mentions 404 NotFound', () => {
+    const error = resourceError(500, 'InternalError', 'upstream said 404 NotFound (NotServed)');
+    const result = cis(withResources({ [RESOURCE]: error }), makeContext(optIn));
+    expect([result.outcome, result.cause]).toEqual(['unknown', 'api-error']);
+    expect(result.reason.en).not.toContain('Trivy');
   });
 });

@@ -1,11 +1,10 @@
-import type { Evidence } from '@havenkit/model';
+import { message, type Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import {
-  both,
   countField,
   fail,
+  isNotServed,
   nameOf,
-  nlCount,
   pass,
   readList,
   skip,
@@ -24,26 +23,13 @@ const RESOURCE = 'clustercompliancereports.aquasecurity.github.io';
  */
 export const cis: CheckFunction = (snapshot, context) => {
   if (!context.suggested.cis) {
-    return skip(
-      NAME,
-      both(
-        'Not enabled: a suggested check (opt in with --cis).',
-        'Niet ingeschakeld: een aanbevolen controle (inschakelen met --cis).',
-      ),
-    );
+    return skip(NAME, message('cis.notEnabled'));
   }
   const reports = readList(snapshot, RESOURCE);
   if (!reports.ok) {
-    if (reports.cause === 'api-error' && /404|NotFound|NotServed/.test(reports.why.en)) {
-      return unknown(
-        NAME,
-        'insufficient-data',
-        both(
-          'No CIS benchmark results in the cluster: the Trivy operator is not installed.',
-          'Geen CIS-benchmarkresultaten in het cluster: de Trivy-operator is niet geïnstalleerd.',
-        ),
-        reports.evidence,
-      );
+    // Decided on the API's answer (404, NotFound, NotServed), never on the wording of `why`.
+    if (isNotServed(reports)) {
+      return unknown(NAME, 'insufficient-data', message('cis.notInstalled'), reports.evidence);
     }
     return unknownFrom(NAME, reports);
   }
@@ -51,14 +37,7 @@ export const cis: CheckFunction = (snapshot, context) => {
     /cis/i.test(stringField(r, 'spec', 'compliance', 'id') ?? nameOf(r)),
   );
   if (cisReports.length === 0) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      both(
-        'No CIS benchmark results (ClusterComplianceReport for a CIS spec) were found in the cluster.',
-        'Er zijn geen CIS-benchmarkresultaten (ClusterComplianceReport voor een CIS-specificatie) in het cluster gevonden.',
-      ),
-    );
+    return unknown(NAME, 'insufficient-data', message('cis.noResults'));
   }
   let failed = 0;
   const unreadable: string[] = [];
@@ -81,33 +60,12 @@ export const cis: CheckFunction = (snapshot, context) => {
     };
   });
   if (failed > 0) {
-    return fail(
-      NAME,
-      both(
-        `The CIS benchmark results report ${failed} failed control(s).`,
-        `De CIS-benchmarkresultaten melden ${nlCount(failed, 'afgekeurde control', 'afgekeurde controls')}.`,
-      ),
-      evidence,
-    );
+    return fail(NAME, message('cis.fail', { failed }), evidence);
   }
   // A report without a readable summary is missing data, never a pass.
   if (unreadable.length > 0) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      both(
-        `CIS benchmark report(s) without a readable status.summary.failCount: ${unreadable.join(', ')}.`,
-        `${unreadable.length === 1 ? 'CIS-benchmarkrapport' : 'CIS-benchmarkrapporten'} zonder leesbare status.summary.failCount: ${unreadable.join(', ')}.`,
-      ),
-      evidence,
-    );
+    const reason = message('cis.unreadable', { reports: unreadable.join(', '), count: unreadable.length });
+    return unknown(NAME, 'insufficient-data', reason, evidence);
   }
-  return pass(
-    NAME,
-    both(
-      'The CIS benchmark results report no failed controls.',
-      'De CIS-benchmarkresultaten melden geen afgekeurde controls.',
-    ),
-    evidence,
-  );
+  return pass(NAME, message('cis.pass'), evidence);
 };

@@ -1,6 +1,6 @@
-import type { PermissionNeed, Evidence } from '@havenkit/model';
+import { message, type PermissionNeed, type Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
-import { both, causeOf, errorEvidence, nlCount, pass, unknown } from './util.js';
+import { causeOf, errorEvidence, pass, unknown } from './util.js';
 
 const NAME = 'clusteradmin';
 
@@ -26,34 +26,16 @@ export const clusteradmin: CheckFunction = (snapshot, context) => {
   const needed = neededPermissions(context.enabledChecks);
   const self = snapshot.access?.self;
   if (self === undefined) {
-    return unknown(
-      NAME,
-      'not-collected',
-      both(
-        'The permissions of the identity were not reviewed (no access.self in the snapshot).',
-        'De rechten van de identiteit zijn niet gecontroleerd (geen access.self in de snapshot).',
-      ),
-    );
+    return unknown(NAME, 'not-collected', message('clusteradmin.notReviewed'));
   }
   if (!Array.isArray(self)) {
-    return unknown(
-      NAME,
-      causeOf(self.error),
-      both(
-        `The permissions of the identity could not be reviewed (${self.error.code} ${self.error.reason}).`,
-        `De rechten van de identiteit konden niet worden gecontroleerd (${self.error.code} ${self.error.reason}).`,
-      ),
-      [errorEvidence('SelfSubjectAccessReview', 'self', self.error)],
-    );
+    const { code, reason } = self.error;
+    return unknown(NAME, causeOf(self.error), message('clusteradmin.reviewFailed', { code, reason }), [
+      errorEvidence('SelfSubjectAccessReview', 'self', self.error),
+    ]);
   }
   if (needed.length === 0) {
-    return pass(
-      NAME,
-      both(
-        'The enabled checks need no permissions.',
-        'De ingeschakelde controles hebben geen rechten nodig.',
-      ),
-    );
+    return pass(NAME, message('clusteradmin.noneNeeded'));
   }
 
   const missing: string[] = [];
@@ -76,41 +58,24 @@ export const clusteradmin: CheckFunction = (snapshot, context) => {
         namespace: p.namespace ?? null,
         allowed: review ? review.allowed : null,
       },
-      ...(review ? {} : { note: both('not reviewed', 'niet gecontroleerd') }),
+      ...(review ? {} : { note: message('clusteradmin.permissionNotReviewed') }),
     };
   });
   // Missing permissions make the run incomplete, not the cluster non-compliant: unknown (exit 2,
   // inconclusive), so the auditor re-runs with a fuller identity instead of reporting a failure.
   if (missing.length > 0) {
-    return unknown(
-      NAME,
-      'forbidden',
-      both(
-        `The identity lacks ${missing.length} permission(s) the checks need: ${missing.join('; ')}.`,
-        `De identiteit mist ${nlCount(missing.length, 'recht dat', 'rechten die')} de controles nodig hebben: ${missing.join('; ')}.`,
-      ),
-      evidence,
-    );
+    const reason = message('clusteradmin.missing', {
+      count: missing.length,
+      permissions: missing.join('; '),
+    });
+    return unknown(NAME, 'forbidden', reason, evidence);
   }
   if (unreviewed.length > 0) {
-    return unknown(
-      NAME,
-      'not-collected',
-      both(
-        `${unreviewed.length} permission(s) were not reviewed: ${unreviewed.join('; ')}.`,
-        unreviewed.length === 1
-          ? `1 recht is niet gecontroleerd: ${unreviewed.join('; ')}.`
-          : `${unreviewed.length} rechten zijn niet gecontroleerd: ${unreviewed.join('; ')}.`,
-      ),
-      evidence,
-    );
+    const reason = message('clusteradmin.unreviewed', {
+      count: unreviewed.length,
+      permissions: unreviewed.join('; '),
+    });
+    return unknown(NAME, 'not-collected', reason, evidence);
   }
-  return pass(
-    NAME,
-    both(
-      `The identity has all ${needed.length} permissions the enabled checks need.`,
-      `De identiteit heeft alle ${needed.length} rechten die de ingeschakelde controles nodig hebben.`,
-    ),
-    evidence,
-  );
+  return pass(NAME, message('clusteradmin.pass', { count: needed.length }), evidence);
 };

@@ -1,6 +1,7 @@
+import { message } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { detectPlatform, readServerVersion } from './platform.js';
-import { both, fail, parseMinor, pass, readList, skip, unknown, unknownFrom } from './util.js';
+import { fail, parseMinor, pass, readList, skip, unknown, unknownFrom } from './util.js';
 
 const NAME = 'cncf';
 
@@ -21,24 +22,16 @@ export const cncf: CheckFunction = (snapshot, context) => {
   const detected = detectPlatform(nodes.ok ? nodes.value : [], gitVersion, platforms);
   if (!detected) {
     if (!nodes.ok) return unknownFrom(NAME, nodes);
-    return skip(
-      NAME,
-      both(
-        `The platform was not recognised from node labels, providerIDs or the version ${gitVersion}.`,
-        `Het platform is niet herkend aan de labels of providerID's van de nodes, noch aan de versie ${gitVersion}.`,
-      ),
-      [{ kind: 'Version', name: 'server', fields: { gitVersion } }],
-    );
+    return skip(NAME, message('cncf.unrecognised', { gitVersion }), [
+      { kind: 'Version', name: 'server', fields: { gitVersion } },
+    ]);
   }
 
   const { platform } = detected;
   const evidence = [
     {
       ...detected.evidence,
-      note: both(
-        `recognised as ${platform.name} (${platform.id})`,
-        `herkend als ${platform.name} (${platform.id})`,
-      ),
+      note: message('cncf.recognised', { platform: platform.name, id: platform.id }),
     },
     {
       kind: 'Conformance',
@@ -55,43 +48,15 @@ export const cncf: CheckFunction = (snapshot, context) => {
   ];
   const minors = platform.minors;
   if (!minors || minors.length === 0) {
-    return skip(
-      NAME,
-      both(
-        `${platform.name} was recognised, but no conformance data for it is bundled (as of ${asOf}).`,
-        `${platform.name} is herkend, maar er zijn geen conformance-gegevens voor meegeleverd (stand van ${asOf}).`,
-      ),
-      evidence,
-    );
+    return skip(NAME, message('cncf.noData', { platform: platform.name, asOf }), evidence);
   }
   if (minors.includes(minor)) {
-    return pass(
-      NAME,
-      both(
-        `${platform.name} has a certified conformance submission for Kubernetes v${minor}.`,
-        `${platform.name} heeft een gecertificeerde conformance-inzending voor Kubernetes v${minor}.`,
-      ),
-      evidence,
-    );
+    return pass(NAME, message('cncf.pass', { platform: platform.name, minor }), evidence);
   }
   const known = minors.map((m) => parseMinor(m)?.minor ?? 0);
   if (server.minor > Math.max(...known) || server.minor < Math.min(...known)) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      both(
-        `The bundled conformance data for ${platform.name} (as of ${asOf}) does not cover Kubernetes v${minor}.`,
-        `De meegeleverde conformance-gegevens voor ${platform.name} (stand van ${asOf}) dekken Kubernetes v${minor} niet.`,
-      ),
-      evidence,
-    );
+    const reason = message('cncf.notCovered', { platform: platform.name, asOf, minor });
+    return unknown(NAME, 'insufficient-data', reason, evidence);
   }
-  return fail(
-    NAME,
-    both(
-      `${platform.name} has no certified conformance submission for Kubernetes v${minor} (data as of ${asOf}).`,
-      `${platform.name} heeft geen gecertificeerde conformance-inzending voor Kubernetes v${minor} (gegevens met stand van ${asOf}).`,
-    ),
-    evidence,
-  );
+  return fail(NAME, message('cncf.fail', { platform: platform.name, minor, asOf }), evidence);
 };

@@ -1,15 +1,13 @@
-import type { Evidence } from '@havenkit/model';
+import { message, type Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { controlPlaneLabels, isControlPlane } from './nodes.js';
 import { detectPlatform, gitVersionOf } from './platform.js';
 import {
   arrayField,
-  both,
   fail,
   labelsOf,
   nameOf,
   namespaceOf,
-  nlCount,
   pass,
   readList,
   stringField,
@@ -37,14 +35,11 @@ export const hamasters: CheckFunction = (snapshot, context) => {
     ),
   }));
   if (controlPlanes.length >= REQUIRED) {
-    return pass(
-      NAME,
-      both(
-        `${controlPlanes.length} control-plane nodes: ${controlPlanes.map(nameOf).join(', ')}.`,
-        `Er zijn ${controlPlanes.length} control-plane-nodes: ${controlPlanes.map(nameOf).join(', ')}.`,
-      ),
-      nodeEvidence,
-    );
+    const reason = message('hamasters.controlPlaneNodes', {
+      count: controlPlanes.length,
+      nodes: controlPlanes.map(nameOf).join(', '),
+    });
+    return pass(NAME, reason, nodeEvidence);
   }
 
   // The API server endpoints: every kube-apiserver instance registers its address here.
@@ -85,14 +80,11 @@ export const hamasters: CheckFunction = (snapshot, context) => {
     }
   }
   if (addresses.size >= REQUIRED) {
-    return pass(
-      NAME,
-      both(
-        `The API server has ${addresses.size} endpoints in default/kubernetes: ${[...addresses].sort().join(', ')}.`,
-        `De API-server heeft ${addresses.size} endpoints in default/kubernetes: ${[...addresses].sort().join(', ')}.`,
-      ),
-      [...endpointEvidence, ...nodeEvidence],
-    );
+    const reason = message('hamasters.endpoints', {
+      count: addresses.size,
+      addresses: [...addresses].sort().join(', '),
+    });
+    return pass(NAME, reason, [...endpointEvidence, ...nodeEvidence]);
   }
 
   if (controlPlanes.length === 0) {
@@ -102,47 +94,23 @@ export const hamasters: CheckFunction = (snapshot, context) => {
       context.data.cncfPlatforms.platforms,
     );
     if (detected?.platform.managedControlPlane) {
-      return pass(
-        NAME,
-        both(
-          `The control plane is managed by ${detected.platform.name} and not visible as nodes; its redundancy depends on the plan chosen.`,
-          `Het control plane wordt beheerd door ${detected.platform.name} en is niet zichtbaar als nodes; de redundantie ervan hangt af van het gekozen abonnement.`,
-        ),
-        [
-          {
-            ...detected.evidence,
-            inferred: true,
-            note: both(
-              `recognised as ${detected.platform.name} (${detected.platform.id})`,
-              `herkend als ${detected.platform.name} (${detected.platform.id})`,
-            ),
-          },
-        ],
-      );
+      const { name: platform, id } = detected.platform;
+      return pass(NAME, message('hamasters.managed', { platform }), [
+        { ...detected.evidence, inferred: true, note: message('hamasters.recognised', { platform, id }) },
+      ]);
     }
   }
 
-  const summary = both(
-    `${controlPlanes.length} control-plane node(s) and ${addresses.size} API server endpoint(s)`,
-    `${nlCount(controlPlanes.length, 'control-plane-node', 'control-plane-nodes')} en ${nlCount(addresses.size, 'API-server-endpoint', 'API-server-endpoints')}`,
-  );
+  const seen = message('hamasters.seen', { nodes: controlPlanes.length, endpoints: addresses.size });
   if (!slices.ok && !endpoints.ok) {
-    return unknown(
-      NAME,
-      slices.cause,
-      both(
-        `Only ${summary.en} seen, and the API server endpoints could not be read (${slices.why.en}).`,
-        `Slechts ${summary.nl} gezien, en de API-server-endpoints konden niet worden gelezen (${slices.why.nl}).`,
-      ),
-      [...nodeEvidence, ...slices.evidence, ...endpoints.evidence],
-    );
+    return unknown(NAME, slices.cause, message('hamasters.endpointsUnreadable', { seen, why: slices.why }), [
+      ...nodeEvidence,
+      ...slices.evidence,
+      ...endpoints.evidence,
+    ]);
   }
-  return fail(
-    NAME,
-    both(
-      `Only ${summary.en}; at least ${REQUIRED} are required, and no managed control plane was recognised.`,
-      `Slechts ${summary.nl}; er zijn er minstens ${REQUIRED} vereist, en er is geen beheerd control plane herkend.`,
-    ),
-    [...nodeEvidence, ...endpointEvidence],
-  );
+  return fail(NAME, message('hamasters.fail', { seen, required: REQUIRED }), [
+    ...nodeEvidence,
+    ...endpointEvidence,
+  ]);
 };

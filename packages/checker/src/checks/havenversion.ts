@@ -1,6 +1,6 @@
-import type { Evidence } from '@havenkit/model';
+import { message, type Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
-import { both, fail, parseMinor, pass, skip, unknown } from './util.js';
+import { fail, parseMinor, pass, skip, unknown } from './util.js';
 
 const NAME = 'havenversion';
 const WINDOW_MONTHS = 3;
@@ -28,23 +28,14 @@ export function addMonths(time: number, months: number): number {
  */
 export const havenversion: CheckFunction = (snapshot, context) => {
   if (!context.havenReleases) {
-    return skip(
-      NAME,
-      both(
-        'offline: no Haven releases list was given (--haven-releases), so the version was not compared.',
-        'offline: er is geen lijst met Haven-releases opgegeven (--haven-releases), dus de versie is niet vergeleken.',
-      ),
-    );
+    return skip(NAME, message('havenversion.offline'));
   }
   const implemented = parseMinor(context.havenVersion);
   if (!implemented)
     return unknown(
       NAME,
       'insufficient-data',
-      both(
-        `The implemented Haven version "${context.havenVersion}" could not be parsed.`,
-        `De geïmplementeerde Haven-versie "${context.havenVersion}" kon niet worden ontleed.`,
-      ),
+      message('havenversion.unparsable', { version: context.havenVersion }),
     );
   const asOf = Date.parse(snapshot.metadata.collectedAt);
 
@@ -52,14 +43,7 @@ export const havenversion: CheckFunction = (snapshot, context) => {
     .map((r) => ({ ...r, parsed: parseMinor(r.version), time: Date.parse(r.date) }))
     .filter((r) => r.parsed && !Number.isNaN(r.time) && r.time <= asOf);
   if (releases.length === 0) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      both(
-        'The Haven releases list has no valid release dated on or before the snapshot.',
-        'De lijst met Haven-releases bevat geen geldige release met een datum op of vóór de snapshot.',
-      ),
-    );
+    return unknown(NAME, 'insufficient-data', message('havenversion.noReleases'));
   }
   const newer = releases.filter((r) => r.parsed!.major > implemented.major).sort((a, b) => a.time - b.time);
   const first = newer[0];
@@ -76,32 +60,22 @@ export const havenversion: CheckFunction = (snapshot, context) => {
     },
   ];
   if (!first) {
-    return pass(
-      NAME,
-      both(
-        `Haven ${context.havenVersion} is the latest major (v${implemented.major}).`,
-        `Haven ${context.havenVersion} is de nieuwste hoofdversie (v${implemented.major}).`,
-      ),
-      evidence,
-    );
+    const reason = message('havenversion.latest', {
+      version: context.havenVersion,
+      major: implemented.major,
+    });
+    return pass(NAME, reason, evidence);
   }
   const deadline = new Date(addMonths(first.time, WINDOW_MONTHS)).toISOString();
+  const window = {
+    newer: first.version,
+    released: first.date,
+    version: context.havenVersion,
+    months: WINDOW_MONTHS,
+    deadline: deadline.slice(0, 10),
+  };
   if (asOf <= Date.parse(deadline)) {
-    return pass(
-      NAME,
-      both(
-        `Haven ${first.version} was released on ${first.date}; ${context.havenVersion} is within the ${WINDOW_MONTHS}-month upgrade window (until ${deadline.slice(0, 10)}).`,
-        `Haven ${first.version} is uitgebracht op ${first.date}; ${context.havenVersion} valt binnen de upgradetermijn van ${WINDOW_MONTHS} maanden (tot en met ${deadline.slice(0, 10)}).`,
-      ),
-      evidence,
-    );
+    return pass(NAME, message('havenversion.withinWindow', window), evidence);
   }
-  return fail(
-    NAME,
-    both(
-      `Haven ${first.version} was released on ${first.date}; the ${WINDOW_MONTHS}-month upgrade window for ${context.havenVersion} ended on ${deadline.slice(0, 10)}.`,
-      `Haven ${first.version} is uitgebracht op ${first.date}; de upgradetermijn van ${WINDOW_MONTHS} maanden voor ${context.havenVersion} liep af op ${deadline.slice(0, 10)}.`,
-    ),
-    evidence,
-  );
+  return fail(NAME, message('havenversion.fail', window), evidence);
 };

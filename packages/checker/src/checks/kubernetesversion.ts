@@ -1,7 +1,7 @@
-import type { Evidence } from '@havenkit/model';
+import { message, type Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { readServerVersion } from './platform.js';
-import { both, fail, nlCount, parseMinor, pass, unknown, unknownFrom, utcDate } from './util.js';
+import { fail, parseMinor, pass, unknown, unknownFrom, utcDate } from './util.js';
 
 const NAME = 'kubernetesversion';
 const MAX_BEHIND = 3;
@@ -38,14 +38,7 @@ export const kubernetesversion: CheckFunction = (snapshot, context) => {
     }
   }
   if (!latest) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      both(
-        `No latest Kubernetes release is known as of ${asOf}.`,
-        `Er is geen nieuwste Kubernetes-release bekend per ${asOf}.`,
-      ),
-    );
+    return unknown(NAME, 'insufficient-data', message('kubernetesversion.noLatest', { asOf }));
   }
 
   const behind = (latest.major - server.major) * 100 + (latest.minor - server.minor);
@@ -61,33 +54,16 @@ export const kubernetesversion: CheckFunction = (snapshot, context) => {
       },
     },
   ];
-  const latestText = `${latest.major}.${latest.minor}`;
+  const versions = { version: gitVersion, latest: `${latest.major}.${latest.minor}` };
   if (behind <= 0) {
-    return pass(
-      NAME,
-      both(
-        `Kubernetes ${gitVersion} is the latest stable minor (${latestText}).`,
-        `Kubernetes ${gitVersion} is de nieuwste stabiele minorversie (${latestText}).`,
-      ),
-      evidence,
-    );
+    return pass(NAME, message('kubernetesversion.latest', versions), evidence);
   }
   if (behind <= MAX_BEHIND) {
-    return pass(
-      NAME,
-      both(
-        `Kubernetes ${gitVersion} is ${behind} minor version(s) behind the latest (${latestText}).`,
-        `Kubernetes ${gitVersion} loopt ${nlCount(behind, 'minorversie', 'minorversies')} achter op de nieuwste (${latestText}).`,
-      ),
-      evidence,
-    );
+    return pass(NAME, message('kubernetesversion.behind', { ...versions, behind }), evidence);
   }
   return fail(
     NAME,
-    both(
-      `Kubernetes ${gitVersion} is ${behind} minor versions behind the latest (${latestText}); at most ${MAX_BEHIND} are allowed.`,
-      `Kubernetes ${gitVersion} loopt ${behind} minorversies achter op de nieuwste (${latestText}); er zijn er maximaal ${MAX_BEHIND} toegestaan.`,
-    ),
+    message('kubernetesversion.fail', { ...versions, behind, allowed: MAX_BEHIND }),
     evidence,
   );
 };

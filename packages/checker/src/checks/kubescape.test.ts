@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '@havenkit/model';
 import { expectCase, type CheckCase } from '../testing/cases.js';
-import { list, notServed, timedOut, withResources } from '../testing/fixtures.js';
+import { list, makeContext, notServed, resourceError, timedOut, withResources } from '../testing/fixtures.js';
 import { kubescape } from './kubescape.js';
 
 const RESOURCE = 'configurationscansummaries.spdx.softwarecomposition.kubescape.io';
@@ -75,5 +75,24 @@ const cases: CheckCase[] = [
 describe('kubescape', () => {
   it.each(cases)('$spec', (c) => {
     expectCase(kubescape, c);
+  });
+});
+
+describe('kubescape decides on the API error, not on its wording', () => {
+  it.each([
+    ['a 404 whose message names no status', resourceError(404, 'Gone', 'nothing to see here')],
+    ['a NotFound without an HTTP status', resourceError(0, 'NotFound', 'the server has no such thing')],
+    ['havenkit’s NotServed', notServed()],
+  ])('reads %s as "the Kubescape operator is not installed"', (_, error) => {
+    const result = kubescape(withResources({ [RESOURCE]: error }), makeContext(optIn));
+    expect([result.outcome, result.cause]).toEqual(['unknown', 'insufficient-data']);
+    expect(result.reason.en).toContain('the Kubescape operator is not installed');
+  });
+
+  it('reads a 500 as an API error, even when its message mentions 404 NotFound', () => {
+    const error = resourceError(500, 'InternalError', 'upstream said 404 NotFound (NotServed)');
+    const result = kubescape(withResources({ [RESOURCE]: error }), makeContext(optIn));
+    expect([result.outcome, result.cause]).toEqual(['unknown', 'api-error']);
+    expect(result.reason.en).not.toContain('Kubescape operator');
   });
 });

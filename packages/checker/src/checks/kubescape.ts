@@ -1,12 +1,11 @@
-import type { Evidence } from '@havenkit/model';
+import { message, type Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import {
-  both,
   countField,
   fail,
+  isNotServed,
   nameOf,
   namespaceOf,
-  nlCount,
   pass,
   readList,
   skip,
@@ -23,38 +22,18 @@ const RESOURCE = 'configurationscansummaries.spdx.softwarecomposition.kubescape.
  */
 export const kubescape: CheckFunction = (snapshot, context) => {
   if (!context.suggested.kubescape) {
-    return skip(
-      NAME,
-      both(
-        'Not enabled: a suggested check (opt in with --kubescape).',
-        'Niet ingeschakeld: een aanbevolen controle (inschakelen met --kubescape).',
-      ),
-    );
+    return skip(NAME, message('kubescape.notEnabled'));
   }
   const summaries = readList(snapshot, RESOURCE);
   if (!summaries.ok) {
-    if (summaries.cause === 'api-error' && /404|NotFound|NotServed/.test(summaries.why.en)) {
-      return unknown(
-        NAME,
-        'insufficient-data',
-        both(
-          'No Kubescape results in the cluster: the Kubescape operator is not installed.',
-          'Geen Kubescape-resultaten in het cluster: de Kubescape-operator is niet geïnstalleerd.',
-        ),
-        summaries.evidence,
-      );
+    // Decided on the API's answer (404, NotFound, NotServed), never on the wording of `why`.
+    if (isNotServed(summaries)) {
+      return unknown(NAME, 'insufficient-data', message('kubescape.notInstalled'), summaries.evidence);
     }
     return unknownFrom(NAME, summaries);
   }
   if (summaries.value.length === 0) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      both(
-        'No Kubescape scan summaries were found in the cluster.',
-        'Er zijn geen Kubescape-scansamenvattingen in het cluster gevonden.',
-      ),
-    );
+    return unknown(NAME, 'insufficient-data', message('kubescape.noSummaries'));
   }
   let critical = 0;
   const unreadable: string[] = [];
@@ -78,33 +57,15 @@ export const kubescape: CheckFunction = (snapshot, context) => {
     };
   });
   if (critical > 0) {
-    return fail(
-      NAME,
-      both(
-        `Kubescape reports ${critical} critical finding(s).`,
-        `Kubescape meldt ${nlCount(critical, 'kritieke bevinding', 'kritieke bevindingen')}.`,
-      ),
-      evidence,
-    );
+    return fail(NAME, message('kubescape.fail', { critical }), evidence);
   }
   // A summary without a readable critical count is missing data, never a pass.
   if (unreadable.length > 0) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      both(
-        `Kubescape scan summaries without a readable spec.severities.critical: ${unreadable.join(', ')}.`,
-        `Kubescape-scansamenvattingen zonder leesbare spec.severities.critical: ${unreadable.join(', ')}.`,
-      ),
-      evidence,
-    );
+    const reason = message('kubescape.unreadable', {
+      summaries: unreadable.join(', '),
+      count: unreadable.length,
+    });
+    return unknown(NAME, 'insufficient-data', reason, evidence);
   }
-  return pass(
-    NAME,
-    both(
-      `Kubescape reports no critical findings in ${summaries.value.length} scan summaries.`,
-      `Kubescape meldt geen kritieke bevindingen in ${nlCount(summaries.value.length, 'scansamenvatting', 'scansamenvattingen')}.`,
-    ),
-    evidence,
-  );
+  return pass(NAME, message('kubescape.pass', { count: summaries.value.length }), evidence);
 };

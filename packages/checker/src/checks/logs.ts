@@ -1,7 +1,6 @@
-import type { Evidence, KubeObject } from '@havenkit/model';
+import { message, type Evidence, type KubeObject } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import {
-  both,
   containersOf,
   fail,
   globMatch,
@@ -42,13 +41,7 @@ export const logs: CheckFunction = (snapshot, context) => {
     }
   }
   if (groups.size === 0) {
-    return fail(
-      NAME,
-      both(
-        'No Running log collector or aggregator was found.',
-        'Er is geen draaiende logverzamelaar of -aggregator gevonden.',
-      ),
-    );
+    return fail(NAME, message('logs.fail'));
   }
 
   const found = [...groups.values()];
@@ -57,12 +50,8 @@ export const logs: CheckFunction = (snapshot, context) => {
     namespace: namespaceOf(g.pod),
     name: nameOf(g.pod),
     fields: { image: g.image, runningPods: g.count },
-    note: both(`recognised as ${g.collector}`, `herkend als ${g.collector}`),
+    note: message('logs.recognised', { collector: g.collector }),
   }));
-  const names = [...new Set(found.map((g) => g.collector))].sort();
-  return pass(
-    NAME,
-    both(`Log collection is running: ${names.join(', ')}.`, `Er draait logverzameling: ${names.join(', ')}.`),
-    evidence,
-  );
+  const collectors = [...new Set(found.map((g) => g.collector))].sort().join(', ');
+  return pass(NAME, message('logs.pass', { collectors }), evidence);
 };

@@ -1,6 +1,6 @@
-import type { Evidence } from '@havenkit/model';
+import { message, type Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
-import { arrayField, both, fail, field, nameOf, pass, readList, stringField, unknownFrom } from './util.js';
+import { arrayField, fail, field, nameOf, pass, readList, stringField, unknownFrom } from './util.js';
 
 const NAME = 'metrics';
 const API_SERVICE = 'v1beta1.metrics.k8s.io';
@@ -11,13 +11,7 @@ export const metrics: CheckFunction = (snapshot) => {
   if (!services.ok) return unknownFrom(NAME, services);
   const service = services.value.find((s) => nameOf(s) === API_SERVICE);
   if (!service) {
-    return fail(
-      NAME,
-      both(
-        `The APIService ${API_SERVICE} is not registered: no metrics-server.`,
-        `De APIService ${API_SERVICE} is niet geregistreerd: geen metrics-server.`,
-      ),
-    );
+    return fail(NAME, message('metrics.notRegistered', { apiService: API_SERVICE }));
   }
 
   const available = arrayField(service, 'status', 'conditions').find((c) => field(c, 'type') === 'Available');
@@ -37,23 +31,13 @@ export const metrics: CheckFunction = (snapshot) => {
     },
   ];
   if (status === 'True') {
-    return pass(
-      NAME,
-      both(
-        `The APIService ${API_SERVICE} is Available.`,
-        `De APIService ${API_SERVICE} is beschikbaar (Available).`,
-      ),
-      evidence,
-    );
+    return pass(NAME, message('metrics.pass', { apiService: API_SERVICE }), evidence);
   }
   const why = stringField(available, 'reason') ?? `Available=${status}`;
   // The registered but unavailable APIService is the cause of the failure.
   return fail(
     NAME,
-    both(
-      `The APIService ${API_SERVICE} is not Available (${why}).`,
-      `De APIService ${API_SERVICE} is niet beschikbaar (${why}).`,
-    ),
+    message('metrics.fail', { apiService: API_SERVICE, why }),
     evidence.map((e) => ({ ...e, offending: true })),
   );
 };

@@ -1,7 +1,7 @@
-import type { Evidence } from '@havenkit/model';
+import { message, type Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { zoneOf } from './nodes.js';
-import { both, fail, nameOf, pass, readList, unknownFrom } from './util.js';
+import { fail, nameOf, pass, readList, unknownFrom } from './util.js';
 
 const NAME = 'multiaz';
 
@@ -21,34 +21,15 @@ export const multiaz: CheckFunction = (snapshot) => {
   const zones = [...new Set(nodes.value.map((n) => zoneOf(n).zone).filter((z): z is string => !!z))].sort();
 
   if (nodes.value.length === 0) {
-    return fail(
-      NAME,
-      both(
-        'The cluster has no nodes, so no availability zones are in use.',
-        'Het cluster heeft geen nodes, dus er zijn geen beschikbaarheidszones in gebruik.',
-      ),
-    );
+    return fail(NAME, message('multiaz.noNodes'));
   }
   if (zones.length >= 2) {
-    return pass(
-      NAME,
-      both(
-        `Nodes are spread over ${zones.length} availability zones: ${zones.join(', ')}.`,
-        `De nodes zijn verdeeld over ${zones.length} beschikbaarheidszones: ${zones.join(', ')}.`,
-      ),
-      evidence,
-    );
+    return pass(NAME, message('multiaz.pass', { count: zones.length, zones: zones.join(', ') }), evidence);
   }
-  const which = zones.length === 1 ? `1 availability zone (${zones[0]})` : 'no availability zone label';
   const count = nodes.value.length;
-  return fail(
-    NAME,
-    both(
-      `All ${count} nodes are in ${which}; at least 2 zones are required.`,
-      zones.length === 1
-        ? `${count === 1 ? 'De enige node staat' : `Alle ${count} nodes staan`} in 1 beschikbaarheidszone (${zones[0]}); er zijn minstens 2 zones vereist.`
-        : `${count === 1 ? 'De enige node heeft' : `Alle ${count} nodes hebben`} geen label voor een beschikbaarheidszone; er zijn minstens 2 zones vereist.`,
-    ),
-    evidence,
-  );
+  const reason =
+    zones[0] !== undefined
+      ? message('multiaz.oneZone', { nodes: count, zone: zones[0] })
+      : message('multiaz.noZone', { nodes: count });
+  return fail(NAME, reason, evidence);
 };

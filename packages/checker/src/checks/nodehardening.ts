@@ -1,13 +1,17 @@
-import type { LocalizedText, OperatingSystem, Evidence, KubeObject } from '@havenkit/model';
+import {
+  message,
+  type LocalizedText,
+  type OperatingSystem,
+  type Evidence,
+  type KubeObject,
+} from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { osImageOf } from './nodes.js';
 import {
   arrayField,
-  both,
   fail,
   field,
   nameOf,
-  nlCount,
   pass,
   readList,
   stringField,
@@ -23,7 +27,7 @@ type Verdict = 'hardened' | 'inferred' | 'not-hardened' | 'undetermined';
 const APPARMOR_READY_MESSAGE = /AppArmor enabled/;
 
 function acceptedByName(system: OperatingSystem): LocalizedText {
-  return both(`${system.name} is accepted by name`, `${system.name} wordt op naam geaccepteerd`);
+  return message('nodehardening.acceptedByName', { os: system.name });
 }
 
 function readyMessage(node: KubeObject): string | undefined {
@@ -40,11 +44,7 @@ export const nodehardening: CheckFunction = (snapshot, context) => {
   const nodes = readList(snapshot, 'nodes');
   if (!nodes.ok) return unknownFrom(NAME, nodes);
   if (nodes.value.length === 0) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      both('The cluster has no nodes to inspect.', 'Het cluster heeft geen nodes om te inspecteren.'),
-    );
+    return unknown(NAME, 'insufficient-data', message('nodehardening.noNodes'));
   }
 
   const { acceptedLsms, systems } = context.data.hardenedOs;
@@ -67,10 +67,7 @@ export const nodehardening: CheckFunction = (snapshot, context) => {
       if (hardening.length > 0) {
         add('hardened', {
           fields,
-          note: both(
-            `${hardening.join(', ')} observed by the node-lsm probe`,
-            `${hardening.join(', ')} waargenomen door de node-lsm-probe`,
-          ),
+          note: message('nodehardening.observed', { lsms: hardening.join(', ') }),
         });
       } else if (system?.kind === 'hardened') {
         add('hardened', { fields, note: acceptedByName(system) });
@@ -78,10 +75,7 @@ export const nodehardening: CheckFunction = (snapshot, context) => {
         // A node without a security module makes the check fail (and only fail: see below).
         add('not-hardened', {
           fields,
-          note: both(
-            'the node-lsm probe observed no SELinux, AppArmor, LKRG or grsecurity',
-            'de node-lsm-probe heeft geen SELinux, AppArmor, LKRG of grsecurity waargenomen',
-          ),
+          note: message('nodehardening.noneObserved'),
           offending: true,
         });
       }
@@ -90,34 +84,24 @@ export const nodehardening: CheckFunction = (snapshot, context) => {
     } else if (APPARMOR_READY_MESSAGE.test(readyMessage(node) ?? '')) {
       add('hardened', {
         fields: { ...base, 'status.conditions.Ready.message': readyMessage(node) ?? '' },
-        note: both('the kubelet reports AppArmor enabled', 'de kubelet meldt dat AppArmor is ingeschakeld'),
+        note: message('nodehardening.kubeletAppArmor'),
       });
     } else if (system?.kind === 'default-lsm') {
       add('inferred', {
         fields: { ...base, lsm: system.lsm ?? null },
         inferred: true,
-        note: both(
-          `${system.name} enables ${system.lsm} by default; not observed on the node (use the node-lsm probe)`,
-          `${system.name} schakelt ${system.lsm} standaard in; niet waargenomen op de node (gebruik de node-lsm-probe)`,
-        ),
+        note: message('nodehardening.defaultLsm', { os: system.name, lsm: system.lsm ?? '' }),
       });
     } else {
       const why =
         system?.kind === 'lsm-off'
-          ? both(
-              `${system.name} ships without an enforcing security module`,
-              `${system.name} wordt geleverd zonder afdwingende beveiligingsmodule`,
-            )
-          : both('unrecognised operating system', 'onbekend besturingssysteem');
-      const probeError = observed?.error
-        ? both(`; probe error: ${observed.error}`, `; fout van de probe: ${observed.error}`)
-        : both('', '');
+          ? message('nodehardening.lsmOff', { os: system.name })
+          : message('nodehardening.unrecognisedOs');
       add('undetermined', {
         fields: base,
-        note: both(
-          `${why.en}${probeError.en}; use the node-lsm probe to observe it`,
-          `${why.nl}${probeError.nl}; gebruik de node-lsm-probe om dit waar te nemen`,
-        ),
+        note: observed?.error
+          ? message('nodehardening.undeterminedProbeError', { why, error: observed.error })
+          : message('nodehardening.undetermined', { why }),
       });
     }
   }
@@ -128,41 +112,22 @@ export const nodehardening: CheckFunction = (snapshot, context) => {
   const undetermined = with_('undetermined');
   const inferred = with_('inferred');
   if (notHardened.length > 0) {
-    return fail(
-      NAME,
-      both(
-        `No security module or hardened OS on ${notHardened.length} node(s): ${notHardened.join(', ')}.`,
-        `Geen beveiligingsmodule of gehard besturingssysteem op ${nlCount(notHardened.length, 'node', 'nodes')}: ${notHardened.join(', ')}.`,
-      ),
-      evidence,
-    );
+    const reason = message('nodehardening.fail', {
+      count: notHardened.length,
+      nodes: notHardened.join(', '),
+    });
+    return fail(NAME, reason, evidence);
   }
   if (undetermined.length > 0) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      both(
-        `Hardening could not be determined for ${undetermined.length} node(s): ${undetermined.join(', ')}.`,
-        `Voor ${nlCount(undetermined.length, 'node', 'nodes')} kon niet worden vastgesteld of ze gehard zijn: ${undetermined.join(', ')}.`,
-      ),
-      evidence,
-    );
+    const reason = message('nodehardening.unknown', {
+      count: undetermined.length,
+      nodes: undetermined.join(', '),
+    });
+    return unknown(NAME, 'insufficient-data', reason, evidence);
   }
-  const how =
-    inferred.length > 0
-      ? both(
-          ` (inferred from the OS default on ${inferred.length} node(s))`,
-          ` (afgeleid uit de standaardinstelling van het besturingssysteem op ${nlCount(inferred.length, 'node', 'nodes')})`,
-        )
-      : both('', '');
   return pass(
     NAME,
-    both(
-      `All ${verdicts.length} nodes run a hardened OS or a Linux security module${how.en}.`,
-      verdicts.length === 1
-        ? `De enige node draait een gehard besturingssysteem of een Linux-beveiligingsmodule${how.nl}.`
-        : `Alle ${verdicts.length} nodes draaien een gehard besturingssysteem of een Linux-beveiligingsmodule${how.nl}.`,
-    ),
+    message('nodehardening.pass', { count: verdicts.length, inferred: inferred.length }),
     evidence,
   );
 };

@@ -1,6 +1,13 @@
-import type { PlatformDefinition, Evidence, ClusterSnapshot, KubeObject } from '@havenkit/model';
+import {
+  message,
+  type PlatformDefinition,
+  type Evidence,
+  type ClusterSnapshot,
+  type KubeObject,
+  type ResourceError,
+} from '@havenkit/model';
 import { osImageOf, providerIdOf } from './nodes.js';
-import { both, causeOf, errorEvidence, labelsOf, nameOf, parseMinor, type Read } from './util.js';
+import { causeOf, errorEvidence, labelsOf, nameOf, parseMinor, type Read } from './util.js';
 
 export interface DetectedPlatform {
   platform: PlatformDefinition;
@@ -21,15 +28,13 @@ export function readServerVersion(
   snapshot: ClusterSnapshot,
 ): Read<{ gitVersion: string; major: number; minor: number }> {
   if ('error' in snapshot.version) {
-    const error = snapshot.version.error as { code: number; reason: string; message: string };
+    const error = snapshot.version.error as ResourceError;
     return {
       ok: false,
       cause: causeOf(error),
-      why: both(
-        `the server version could not be read (${error.code} ${error.reason})`,
-        `de serverversie kon niet worden gelezen (${error.code} ${error.reason})`,
-      ),
+      why: message('read.versionUnreadable', { code: error.code, reason: error.reason }),
       evidence: [errorEvidence('Version', 'server', error)],
+      error,
     };
   }
   const gitVersion = gitVersionOf(snapshot);
@@ -38,10 +43,7 @@ export function readServerVersion(
     return {
       ok: false,
       cause: 'insufficient-data',
-      why: both(
-        `the server version "${gitVersion ?? ''}" could not be parsed`,
-        `de serverversie "${gitVersion ?? ''}" kon niet worden ontleed`,
-      ),
+      why: message('read.versionUnparsable', { gitVersion: gitVersion ?? '' }),
       evidence: [],
     };
   }

@@ -1,8 +1,8 @@
 import ipaddr from 'ipaddr.js';
-import type { Evidence } from '@havenkit/model';
+import { message, type Evidence } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { addressesOf } from './nodes.js';
-import { both, fail, nameOf, pass, readList, unknown, unknownFrom } from './util.js';
+import { fail, nameOf, pass, readList, unknown, unknownFrom } from './util.js';
 
 const NAME = 'privatenetworking';
 
@@ -33,11 +33,7 @@ export const privatenetworking: CheckFunction = (snapshot) => {
   const nodes = readList(snapshot, 'nodes');
   if (!nodes.ok) return unknownFrom(NAME, nodes);
   if (nodes.value.length === 0) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      both('The cluster has no nodes to inspect.', 'Het cluster heeft geen nodes om te inspecteren.'),
-    );
+    return unknown(NAME, 'insufficient-data', message('privatenetworking.noNodes'));
   }
 
   const publicNodes: string[] = [];
@@ -60,7 +56,7 @@ export const privatenetworking: CheckFunction = (snapshot) => {
         kind: 'Node',
         name: nameOf(node),
         fields,
-        note: both(`globally routable: ${addresses}`, `publiek routeerbaar: ${addresses}`),
+        note: message('privatenetworking.routable', { addresses }),
         offending: true,
       });
     } else if (kinds.length === 0 || kinds.some((a) => a.class === 'invalid')) {
@@ -72,8 +68,8 @@ export const privatenetworking: CheckFunction = (snapshot) => {
         fields,
         note:
           kinds.length === 0
-            ? both('no ExternalIP or InternalIP reported', 'geen ExternalIP of InternalIP gemeld')
-            : both('an address is not a valid IP address', 'een adres is geen geldig IP-adres'),
+            ? message('privatenetworking.noAddress')
+            : message('privatenetworking.invalidAddress'),
       });
     } else {
       evidence.push({ kind: 'Node', name: nameOf(node), fields });
@@ -81,36 +77,15 @@ export const privatenetworking: CheckFunction = (snapshot) => {
   }
 
   if (publicNodes.length > 0) {
-    return fail(
-      NAME,
-      both(
-        `${publicNodes.length} node(s) have a globally routable address: ${publicNodes.join(', ')}.`,
-        publicNodes.length === 1
-          ? `1 node heeft een publiek routeerbaar adres: ${publicNodes.join(', ')}.`
-          : `${publicNodes.length} nodes hebben een publiek routeerbaar adres: ${publicNodes.join(', ')}.`,
-      ),
-      evidence,
-    );
+    const reason = message('privatenetworking.fail', {
+      count: publicNodes.length,
+      nodes: publicNodes.join(', '),
+    });
+    return fail(NAME, reason, evidence);
   }
   if (invalid.length > 0) {
-    return unknown(
-      NAME,
-      'insufficient-data',
-      both(
-        `Node addresses are missing or could not be parsed on: ${invalid.join(', ')}.`,
-        `Node-adressen ontbreken of konden niet worden ontleed op: ${invalid.join(', ')}.`,
-      ),
-      evidence,
-    );
+    const reason = message('privatenetworking.unknown', { nodes: invalid.join(', ') });
+    return unknown(NAME, 'insufficient-data', reason, evidence);
   }
-  return pass(
-    NAME,
-    both(
-      `All ${nodes.value.length} nodes have only private addresses.`,
-      nodes.value.length === 1
-        ? 'De enige node heeft uitsluitend privé-adressen.'
-        : `Alle ${nodes.value.length} nodes hebben uitsluitend privé-adressen.`,
-    ),
-    evidence,
-  );
+  return pass(NAME, message('privatenetworking.pass', { count: nodes.value.length }), evidence);
 };

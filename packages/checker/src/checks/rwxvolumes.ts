@@ -1,14 +1,9 @@
-import type { LocalizedText, RwxProvisioner, Evidence, KubeObject } from '@havenkit/model';
+import { message, type RwxProvisioner, type Evidence, type KubeObject } from '@havenkit/model';
 import { rwxProvisionerFor } from '../data/rwx.js';
 import type { CheckFunction } from './context.js';
-import { arrayField, both, fail, nameOf, pass, readList, stringField, unknownFrom } from './util.js';
+import { arrayField, fail, nameOf, pass, readList, stringField, unknownFrom } from './util.js';
 
 const NAME = 'rwxvolumes';
-
-/** A provisioner's name in one language (a plain name is the same in both). */
-function nameIn(p: RwxProvisioner, language: keyof LocalizedText): string {
-  return typeof p.name === 'string' ? p.name : p.name[language];
-}
 
 /**
  * ReadWriteMany support: the opt-in probe bound an RWX claim (pass) or did not (fail); otherwise a
@@ -31,33 +26,19 @@ export const rwxvolumes: CheckFunction = (snapshot, context) => {
       ]
     : [];
   if (probe?.outcome === 'bound') {
-    return pass(
-      NAME,
-      both(
-        `A ReadWriteMany claim bound${probe.storageClass ? ` (StorageClass ${probe.storageClass})` : ''}.`,
-        `Een ReadWriteMany-claim is gebonden${probe.storageClass ? ` (StorageClass ${probe.storageClass})` : ''}.`,
-      ),
-      probeEvidence,
-    );
+    const reason = probe.storageClass
+      ? message('rwxvolumes.boundWithClass', { storageClass: probe.storageClass })
+      : message('rwxvolumes.bound');
+    return pass(NAME, reason, probeEvidence);
   }
   if (probe?.outcome === 'pending') {
-    return fail(
-      NAME,
-      both(
-        `A ReadWriteMany claim did not bind before the timeout: ${probe.message}`,
-        `Een ReadWriteMany-claim is niet gebonden vóór de time-out: ${probe.message}`,
-      ),
-      probeEvidence,
-    );
+    return fail(NAME, message('rwxvolumes.pending', { message: probe.message }), probeEvidence);
   }
   const note = probe
     ? [
         {
           ...probeEvidence[0]!,
-          note: both(
-            'the probe could not run; decided from the cluster state',
-            'de probe kon niet draaien; beslist op basis van de toestand van het cluster',
-          ),
+          note: message('rwxvolumes.probeFailed'),
         },
       ]
     : [];
@@ -72,19 +53,14 @@ export const rwxvolumes: CheckFunction = (snapshot, context) => {
       kind: 'StorageClass',
       name: nameOf(sc),
       fields: { provisioner: stringField(sc, 'provisioner') ?? '' },
-      note: both(`recognised as ${nameIn(match, 'en')}`, `herkend als ${nameIn(match, 'nl')}`),
+      // A provisioner's name is a plain name or a text in both languages.
+      note: message('rwxvolumes.recognised', { provisioner: match.name }),
     }));
     const names = capable.map((c) => nameOf(c.sc)).join(', ');
-    return pass(
-      NAME,
-      both(
-        `StorageClass ${names} can provision ReadWriteMany volumes.`,
-        capable.length === 1
-          ? `StorageClass ${names} kan ReadWriteMany-volumes aanmaken.`
-          : `De StorageClasses ${names} kunnen ReadWriteMany-volumes aanmaken.`,
-      ),
-      [...evidence, ...note],
-    );
+    return pass(NAME, message('rwxvolumes.storageClasses', { count: capable.length, names }), [
+      ...evidence,
+      ...note,
+    ]);
   }
 
   const volumes = readList(snapshot, 'persistentvolumes');
@@ -92,10 +68,7 @@ export const rwxvolumes: CheckFunction = (snapshot, context) => {
     kind: 'StorageClass',
     name: nameOf(sc),
     fields: { provisioner: stringField(sc, 'provisioner') ?? '' },
-    note: both(
-      'no ReadWriteMany support known for this provisioner',
-      'geen ReadWriteMany-ondersteuning bekend voor deze provisioner',
-    ),
+    note: message('rwxvolumes.notCapable'),
   }));
   if (!volumes.ok) return unknownFrom(NAME, volumes, [...classEvidence, ...note]);
   const rwx = volumes.value.filter((pv) => arrayField(pv, 'spec', 'accessModes').includes('ReadWriteMany'));
@@ -109,23 +82,14 @@ export const rwxvolumes: CheckFunction = (snapshot, context) => {
       },
     }));
     const names = rwx.map(nameOf).join(', ');
-    return pass(
-      NAME,
-      both(
-        `PersistentVolume ${names} is ReadWriteMany.`,
-        rwx.length === 1
-          ? `PersistentVolume ${names} heeft toegangsmodus ReadWriteMany.`
-          : `De PersistentVolumes ${names} hebben toegangsmodus ReadWriteMany.`,
-      ),
-      [...evidence, ...note],
-    );
+    return pass(NAME, message('rwxvolumes.persistentVolumes', { count: rwx.length, names }), [
+      ...evidence,
+      ...note,
+    ]);
   }
   return fail(
     NAME,
-    both(
-      `No StorageClass with a ReadWriteMany-capable provisioner and no ReadWriteMany PersistentVolume (${classes.value.length} StorageClasses, ${volumes.value.length} PersistentVolumes).`,
-      `Geen StorageClass met een provisioner die ReadWriteMany ondersteunt en geen ReadWriteMany-PersistentVolume (${classes.value.length} StorageClasses, ${volumes.value.length} PersistentVolumes).`,
-    ),
+    message('rwxvolumes.fail', { classes: classes.value.length, volumes: volumes.value.length }),
     [...classEvidence, ...note],
   );
 };

@@ -1,5 +1,6 @@
+import { message } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
-import { both, fail, pass, unknown } from './util.js';
+import { fail, pass, unknown } from './util.js';
 
 const NAME = 'shavalidation';
 
@@ -7,31 +8,18 @@ const NAME = 'shavalidation';
 export const shavalidation: CheckFunction = (_snapshot, context) => {
   const integrity = context.integrity;
   if (!integrity) {
-    return unknown(
-      NAME,
-      'not-collected',
-      both(
-        "The toolkit's own files were not verified (no integrity result was given).",
-        'De eigen bestanden van de toolkit zijn niet geverifieerd (er is geen integriteitsresultaat opgegeven).',
-      ),
-    );
+    return unknown(NAME, 'not-collected', message('shavalidation.notVerified'));
   }
   if (integrity.status === 'unavailable') {
     return unknown(
       NAME,
       'insufficient-data',
-      both(
-        `The toolkit's files could not be verified: ${integrity.message}`,
-        `De bestanden van de toolkit konden niet worden geverifieerd: ${integrity.message}`,
-      ),
+      message('shavalidation.unavailable', { message: integrity.message }),
       [{ kind: 'Manifest', name: integrity.manifest, fields: { status: integrity.status } }],
     );
   }
   if (integrity.status === 'verified') {
-    const reason = both(
-      `All ${integrity.files} runtime files match their sha256 in the build manifest.`,
-      `Alle ${integrity.files} runtimebestanden komen overeen met hun sha256 in het buildmanifest.`,
-    );
+    const reason = message('shavalidation.pass', { files: integrity.files });
     return pass(NAME, reason, [
       {
         kind: 'Manifest',
@@ -43,12 +31,7 @@ export const shavalidation: CheckFunction = (_snapshot, context) => {
   const paths = integrity.mismatches.map((m) => m.path).join(', ');
   return fail(
     NAME,
-    both(
-      `${integrity.mismatches.length} of ${integrity.files} runtime files do not match the build manifest: ${paths}.`,
-      integrity.mismatches.length === 1
-        ? `1 van de ${integrity.files} runtimebestanden komt niet overeen met het buildmanifest: ${paths}.`
-        : `${integrity.mismatches.length} van de ${integrity.files} runtimebestanden komen niet overeen met het buildmanifest: ${paths}.`,
-    ),
+    message('shavalidation.fail', { count: integrity.mismatches.length, files: integrity.files, paths }),
     integrity.mismatches.map((m) => ({
       kind: 'File',
       name: m.path,

@@ -1,29 +1,20 @@
 export { arrayField, field, globMatch, stringField } from '../objects.js';
 import { arrayField, field, stringField } from '../objects.js';
-import type {
-  LocalizedText,
-  CheckResult,
-  Evidence,
-  UnknownCause,
-  ClusterSnapshot,
-  KubeObject,
-  ResourceError,
+import {
+  message,
+  type LocalizedText,
+  type CheckResult,
+  type Evidence,
+  type UnknownCause,
+  type ClusterSnapshot,
+  type KubeObject,
+  type ResourceError,
 } from '@havenkit/model';
 
 export type Fields = Evidence['fields'];
 
-/** A reason or note in both report languages. */
+/** A reason or note in both report languages (a message of the catalogue, see @havenkit/model). */
 export type Reason = LocalizedText;
-
-/** A text in English and Dutch. */
-export function both(en: string, nl: string): LocalizedText {
-  return { en, nl };
-}
-
-/** A count with a Dutch noun in the singular or plural: "1 node", "3 nodes". */
-export function nlCount(count: number, singular: string, plural: string): string {
-  return `${count} ${count === 1 ? singular : plural}`;
-}
 
 export function pass(name: string, reason: Reason, evidence: Evidence[] = []): CheckResult {
   return { name, outcome: 'pass', reason, evidence };
@@ -65,9 +56,26 @@ export function errorEvidence(kind: string, name: string, error: ResourceError):
   return { kind, name, fields: { code: error.code, reason: error.reason, message: error.message } };
 }
 
-/** A read result; `why` is a lower-case clause in both languages ("nodes were not collected"). */
+/**
+ * A read result; `why` is a lower-case clause in both languages ("nodes were not collected"), for
+ * people. Checks decide on `cause` and, when the API answered with an error, on `error` (its HTTP
+ * status and reason), never on the wording of `why`.
+ */
 export type Read<T> =
-  { ok: true; value: T } | { ok: false; cause: UnknownCause; why: LocalizedText; evidence: Evidence[] };
+  | { ok: true; value: T }
+  | { ok: false; cause: UnknownCause; why: LocalizedText; evidence: Evidence[]; error?: ResourceError };
+
+/**
+ * True when the read failed because the API server does not serve the resource: 404, the
+ * Kubernetes reason NotFound, or havenkit's NotServed (its API group or type is not on the cluster,
+ * e.g. an operator's CRD that is not installed).
+ */
+export function isNotServed(read: Extract<Read<unknown>, { ok: false }>): boolean {
+  const error = read.error;
+  return (
+    error !== undefined && (error.code === 404 || error.reason === 'NotFound' || error.reason === 'NotServed')
+  );
+}
 
 /**
  * The items of a collected resource (`nodes`, `storageclasses.storage.k8s.io`), or why they are
@@ -80,20 +88,18 @@ export function readList(snapshot: ClusterSnapshot, key: string): Read<KubeObjec
     return {
       ok: false,
       cause: 'not-collected',
-      why: both(`${key} were not collected`, `${key} zijn niet verzameld`),
+      why: message('read.notCollected', { resource: key }),
       evidence: [{ kind: 'Resource', name: key, fields: { collected: false } }],
     };
   }
   if ('error' in entry) {
-    const cause = causeOf(entry.error);
+    const { code, reason } = entry.error;
     return {
       ok: false,
-      cause,
-      why: both(
-        `${key} could not be read (${entry.error.code} ${entry.error.reason})`,
-        `${key} konden niet worden gelezen (${entry.error.code} ${entry.error.reason})`,
-      ),
+      cause: causeOf(entry.error),
+      why: message('read.unreadable', { resource: key, code, reason }),
       evidence: [errorEvidence('Resource', key, entry.error)],
+      error: entry.error,
     };
   }
   return { ok: true, value: [...entry.items].sort(byNamespaceAndName) };
@@ -105,8 +111,8 @@ export function unknownFrom(
   read: Extract<Read<unknown>, { ok: false }>,
   extra: Evidence[] = [],
 ): CheckResult {
-  const reason = both(`${capitalize(read.why.en)}.`, `${capitalize(read.why.nl)}.`);
-  return unknown(name, read.cause, reason, [...read.evidence, ...extra]);
+  const why = { en: capitalize(read.why.en), nl: capitalize(read.why.nl) };
+  return unknown(name, read.cause, message('read.sentence', { why }), [...read.evidence, ...extra]);
 }
 
 export function capitalize(text: string): string {

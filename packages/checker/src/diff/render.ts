@@ -1,39 +1,19 @@
-import { OUTCOME_TEXT, TEXT, VERDICT_TEXT, WAIVED_TEXT, type Language } from '@havenkit/model';
+import {
+  OUTCOME_TEXT,
+  TEXT,
+  VERDICT_TEXT,
+  WAIVED_TEXT,
+  text,
+  type Language,
+  type MessageKey,
+} from '@havenkit/model';
 import type { CheckState, ReportDiff } from './diff.js';
 
 const show = (v: unknown): string => (v === undefined ? '—' : JSON.stringify(v));
 
-const WORDS = {
-  header: { en: 'Comparing', nl: 'Vergelijking van' },
-  with: { en: 'with', nl: 'met' },
-  differentClusters: {
-    en: 'Warning: the reports are of different clusters',
-    nl: 'Let op: de rapporten gaan over verschillende clusters',
-  },
-  added: { en: 'Checks added', nl: 'Controles toegevoegd' },
-  removed: { en: 'Checks removed', nl: 'Controles verwijderd' },
-  changed: { en: 'Checks changed', nl: 'Controles gewijzigd' },
-  regressed: { en: 'REGRESSED', nl: 'ACHTERUITGANG' },
-  improved: { en: 'improved', nl: 'verbeterd' },
-  evidenceOnly: { en: 'evidence changed', nl: 'bewijs gewijzigd' },
-  nothing: { en: 'No changes.', nl: 'Geen wijzigingen.' },
-  resultRegressed: {
-    en: 'Result: something regressed.',
-    nl: 'Uitkomst: er is iets achteruitgegaan.',
-  },
-  resultOk: { en: 'Result: nothing regressed.', nl: 'Uitkomst: niets is achteruitgegaan.' },
-  evidenceAdded: { en: 'new', nl: 'nieuw' },
-  settingsChanged: {
-    en: 'Warning: the reports were evaluated with different settings',
-    nl: 'Let op: de rapporten zijn met andere instellingen beoordeeld',
-  },
-  newlyOffending: { en: 'newly offending', nl: 'nieuw afgekeurd' },
-  evidenceRemoved: { en: 'gone', nl: 'verdwenen' },
-} as const;
-
-/** The diff as readable text, in English or Dutch. */
+/** The diff as readable text, in English or Dutch (the words are the catalogue's diff section). */
 export function renderDiff(diff: ReportDiff, language: Language): string {
-  const w = (key: keyof typeof WORDS) => WORDS[key][language];
+  const w = (key: MessageKey<'diff'>) => text(`diff.${key}`, language);
   const state = (s: CheckState) =>
     (s.outcome === 'fail' && s.waived ? WAIVED_TEXT : OUTCOME_TEXT[s.outcome])[language];
   const lines = [

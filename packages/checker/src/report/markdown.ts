@@ -7,6 +7,7 @@ import {
   WAIVER_STATUS_TEXT,
   countsLine,
   localize,
+  text,
   type Outcome,
   type Evidence,
   type ComplianceReport,
@@ -15,7 +16,7 @@ import {
   type Verdict,
   type VerdictWithWaivers,
 } from '@havenkit/model';
-import type { RenderContext } from './formats.js';
+import type { RenderContext } from './context.js';
 
 /** Evidence of more objects than this is folded in a <details> block. */
 export const MARKDOWN_FOLD_EVIDENCE = 5;
@@ -247,7 +248,7 @@ function expanded(r: ReportResult, language: Language): string[] {
     shown.map((e) => evidenceRow(e, language)),
   );
   const omitted = r.evidence.length - shown.length;
-  if (omitted > 0) rows.push('', `… ${omitted} ${t('evidenceOmitted')}.`);
+  if (omitted > 0) rows.push('', `… ${text('report.moreObjects', { count: omitted }, language)}.`);
   if (r.evidence.length > MARKDOWN_FOLD_EVIDENCE) {
     lines.push(
       '<details>',

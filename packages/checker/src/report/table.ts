@@ -88,7 +88,7 @@ export function renderTable(report: ComplianceReport, options: TableOptions = {}
   };
 
   const { snapshot, havenVersion, checker } = report.metadata;
-  const where = [snapshot.server, snapshot.context && `context ${snapshot.context}`]
+  const where = [snapshot.server, snapshot.context && `${t('context').toLowerCase()} ${snapshot.context}`]
     .filter(Boolean)
     .join(', ');
   const out = [

@@ -1,13 +1,14 @@
 import { globMatch } from '../checks/util.js';
-import type {
-  Evidence,
-  ComplianceReport,
-  ReportResult,
-  VerdictWithWaivers,
-  Waiver,
-  WaiverFile,
-  WaiverOutcome,
-  WaiverReport,
+import {
+  message,
+  type Evidence,
+  type ComplianceReport,
+  type ReportResult,
+  type VerdictWithWaivers,
+  type Waiver,
+  type WaiverFile,
+  type WaiverOutcome,
+  type WaiverReport,
 } from '@havenkit/model';
 
 function scopedObjects(waiver: Waiver): { kind: string; name: string; namespace?: string }[] | undefined {
@@ -33,66 +34,42 @@ function judge(
   asOf: string,
 ): Omit<WaiverOutcome, 'waiver'> {
   if (waiver.expires < asOf) {
-    return {
-      status: 'expired',
-      detail: {
-        en: `expired on ${waiver.expires}, before the snapshot of ${asOf}`,
-        nl: `verlopen op ${waiver.expires}, vóór de snapshot van ${asOf}`,
-      },
-    };
+    return { status: 'expired', detail: message('waivers.expired', { expires: waiver.expires, asOf }) };
   }
   if (clusterId === undefined || waiver.scope.clusterId !== clusterId) {
     return {
       status: 'out-of-scope',
-      detail: {
-        en: `for cluster ${waiver.scope.clusterId}; this is ${clusterId ?? 'a cluster without an id'}`,
-        nl: `voor cluster ${waiver.scope.clusterId}; dit is ${clusterId ?? 'een cluster zonder id'}`,
-      },
+      detail: message('waivers.otherCluster', {
+        waiverCluster: waiver.scope.clusterId,
+        cluster: clusterId ?? message('waivers.clusterWithoutId'),
+      }),
     };
   }
   if (result === undefined) {
-    return {
-      status: 'not-needed',
-      detail: { en: `${waiver.check} did not run`, nl: `${waiver.check} is niet uitgevoerd` },
-    };
+    return { status: 'not-needed', detail: message('waivers.didNotRun', { check: waiver.check }) };
   }
   if (result.outcome !== 'fail') {
     return {
       status: 'not-needed',
-      detail: {
-        en: `${waiver.check} did not fail (${result.outcome})`,
-        nl: `${waiver.check} is niet afgekeurd (${result.outcome})`,
-      },
+      detail: message('waivers.didNotFail', { check: waiver.check, outcome: result.outcome }),
     };
   }
   const objects = scopedObjects(waiver);
   if (objects !== undefined) {
     const offending = result.evidence.filter((e) => e.offending === true);
     if (offending.length === 0) {
-      return {
-        status: 'out-of-scope',
-        detail: {
-          en: 'the waiver names objects, but the failure names no offending object',
-          nl: 'de uitzondering noemt objecten, maar de afkeuring noemt geen veroorzakend object',
-        },
-      };
+      return { status: 'out-of-scope', detail: message('waivers.noOffendingObject') };
     }
     const uncovered = offending.filter((e) => !covers(objects, e));
     if (uncovered.length > 0) {
       const names = uncovered.map((e) => `${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name ?? ''}`);
       return {
         status: 'out-of-scope',
-        detail: { en: `does not cover ${names.join(', ')}`, nl: `dekt ${names.join(', ')} niet` },
+        detail: message('waivers.doesNotCover', { objects: names.join(', ') }),
       };
     }
   }
-  return {
-    status: 'applied',
-    detail: {
-      en: `waives the failure until ${waiver.expires}`,
-      nl: `zondert de afkeuring uit tot en met ${waiver.expires}`,
-    },
-  };
+  return { status: 'applied', detail: message('waivers.applied', { expires: waiver.expires }) };
 }
 
 /** The verdict with waivers: failures that are all waived make "compliant-with-waivers", never "compliant". */
@@ -117,14 +94,12 @@ export function applyWaivers(report: ComplianceReport, file: WaiverFile, sha256:
   file.waivers.forEach((waiver, index) => {
     const result = all.find((r) => r.name === waiver.check);
     const judged = judge(waiver, result, clusterId, asOf);
-    if (judged.status === 'applied' && waivedBy.has(waiver.check)) {
+    const earlier = waivedBy.get(waiver.check);
+    if (judged.status === 'applied' && earlier !== undefined) {
       outcomes.push({
         waiver,
         status: 'not-needed',
-        detail: {
-          en: `waiver ${waivedBy.get(waiver.check)} already waives ${waiver.check}`,
-          nl: `uitzondering ${waivedBy.get(waiver.check)} zondert ${waiver.check} al uit`,
-        },
+        detail: message('waivers.alreadyWaived', { index: earlier, check: waiver.check }),
       });
       return;
     }
