@@ -8,7 +8,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+          // oclif prints with console.log; in-process command tests (@oclif/test) capture stdout.
+          disableConsoleIntercept: true,
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'packages/*/test/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
+          ],
         },
       },
       {
@@ -24,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'cluster',
           include: ['test/**/*.test.ts'],
+          exclude: ['test/architecture/**'],
           globalSetup: ['test/controlplane/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

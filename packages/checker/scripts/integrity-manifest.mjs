@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Writes packages/checker/dist/integrity-manifest.json: the sha256 of every runtime file of the
-// built toolkit (the .js/.mjs/.json files under packages/{model,checker,collect,constructs,cli}/dist, plus the
-// bundled standard under compliance/), keyed by repository-relative path. Sorted, no timestamps:
-// the same build gives the same manifest. Run after `tsc -b`:
+// built toolkit (the .js/.mjs/.json files under packages/*/dist, the CLI's oclif.manifest.json and
+// the bundled standard under compliance/), keyed by repository-relative path. Sorted, no
+// timestamps: the same build gives the same manifest. Run after `tsc -b`:
 //   node packages/checker/scripts/integrity-manifest.mjs [--root <repo root>] [--out <file>]
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -33,6 +33,8 @@ function walk(dir) {
 
 const files = [
   ...PACKAGES.flatMap((p) => walk(join(root, 'packages', p, 'dist')).filter((f) => RUNTIME.test(f))),
+  // The command manifest decides which flags the CLI accepts: it is part of the toolkit too.
+  ...[join(root, 'packages', 'cli', 'oclif.manifest.json')].filter((f) => existsSync(f)),
   ...walk(join(root, 'compliance')).filter((f) => /\.(ya?ml|json)$/.test(f)),
 ].filter((f) => resolve(f) !== resolve(out));
 

@@ -1,6 +1,7 @@
 import { Command } from '@oclif/core';
 import { ExitCode } from './exit-codes.js';
 import { UserError, oneLine } from './errors.js';
+import { parseErrorLine, type FlagHelp } from './parse-errors.js';
 
 /** Error classes from the libraries that carry their own exit code (duck-typed to keep them I/O free). */
 interface CodedError {
@@ -12,17 +13,6 @@ function isCodedError(err: unknown): err is CodedError {
   return (
     err instanceof Error && typeof (err as Partial<CodedError>).exitCode === 'number' && !('oclif' in err)
   );
-}
-
-/** oclif's parse errors span several lines ("The following errors occurred:", "See more help"): keep the substance. */
-function parseErrorText(message: string): string {
-  const lines = message
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(
-      (l) => l !== '' && !/^The following errors? occurred:?$/.test(l) && !/^See more help with/.test(l),
-    );
-  return lines.join('; ') || message;
 }
 
 /**
@@ -43,7 +33,7 @@ export abstract class HavenkitCommand extends Command {
     } else if (err.oclif !== undefined) {
       // Flag and argument parse errors from oclif: bad input.
       code = ExitCode.BadInput;
-      message = parseErrorText(err.message);
+      message = parseErrorLine(err.message, (this.ctor.flags ?? {}) as Record<string, FlagHelp>);
     } else {
       code = ExitCode.BadInput;
       message = `internal error: ${err.message}`;

@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart } from './kube.js';
 import type { Construct } from 'constructs';
 import { addNetworkPolicies } from './builders/network-policy.js';
 import { HavenComponent } from './component.js';

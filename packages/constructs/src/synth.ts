@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { App } from 'cdk8s';
+import { App } from './kube.js';
 import yaml from 'js-yaml';
 import { HavenkitInputError } from './errors.js';
 import type { ProviderProfile } from './profiles/profile.js';

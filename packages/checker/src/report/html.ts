@@ -18,7 +18,7 @@ import {
   type Verdict,
   type VerdictWithWaivers,
 } from '@havenkit/model';
-import type { RenderContext } from './formats.js';
+import type { RenderContext } from './context.js';
 
 /** What the HTML report uses of the render context. */
 export type HtmlContext = Pick<RenderContext, 'language' | 'startTs' | 'stopTs' | 'signedBy'>;

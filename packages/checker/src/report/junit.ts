@@ -1,4 +1,12 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as FastXmlParser from 'fast-xml-parser';
+import type { XMLBuilder as XmlBuilder } from 'fast-xml-parser';
+
+// Required on first use, and as its one-file CommonJS build: its ES modules cost several times
+// more to load, and only the junit format needs it.
+const require = createRequire(import.meta.url);
+const xmlBuilderClass = (): typeof XmlBuilder =>
+  (require('fast-xml-parser') as typeof FastXmlParser).XMLBuilder;
 import {
   CAUSE_TEXT,
   TEXT,
@@ -11,7 +19,7 @@ import {
   type Language,
   type ReportResult,
 } from '@havenkit/model';
-import type { RenderContext } from './formats.js';
+import type { RenderContext } from './context.js';
 
 /**
  * JUnit XML for CI test reports (GitLab `artifacts:reports:junit`, GitHub test-report actions,
@@ -79,7 +87,8 @@ interface Suite {
   node: Record<string, unknown>;
 }
 
-function builder(): XMLBuilder {
+function builder(): XmlBuilder {
+  const XMLBuilder = xmlBuilderClass();
   return new XMLBuilder({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',

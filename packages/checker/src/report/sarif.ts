@@ -10,7 +10,7 @@ import {
   type Language,
   type ReportResult,
 } from '@havenkit/model';
-import type { RenderContext } from './formats.js';
+import type { RenderContext } from './context.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_TOOL_NAME = 'havenkit';

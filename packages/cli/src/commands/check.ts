@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Flags } from '@oclif/core';
+import { Flags, type Interfaces } from '@oclif/core';
 import {
   LANGUAGES,
   REPORT_FORMAT_IDS,
@@ -19,6 +19,7 @@ import {
   writeSnapshotFile,
 } from '@havenkit/checker';
 import type {
+  Catalogue,
   ClusterSnapshot,
   ComplianceReport,
   HavenRelease,
@@ -37,7 +38,7 @@ import { ExitCode } from '../exit-codes.js';
 import { fileErrorReason, readTextFile } from '../files.js';
 import { integrityOfToolkit } from '../integrity.js';
 import { collectLive } from '../kube/collect.js';
-import { clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
+import { FlagGroup, clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
 import { writeFileAtomic, writeFilesAtomic } from '../kube/write.js';
 
 /** The exit code of each verdict (with --waivers: of the verdict with waivers). */
@@ -133,10 +134,29 @@ Exit codes:
     snapshot: Flags.string({
       summary: 'Evaluate this snapshot file (from `havenkit snapshot`) instead of a live cluster.',
       helpValue: 'FILE',
+      helpGroup: FlagGroup.Checks,
+      // The cluster flags are for a live cluster; a saved snapshot needs none of them.
+      exclusive: ['kubeconfig', 'context', 'probe', 'save-snapshot'],
     }),
-    'save-snapshot': Flags.string({
-      summary: 'Live runs: also save the collected snapshot to this file (what --sign signs for).',
+    only: onlyFlag,
+    cis: Flags.boolean({
+      summary: 'Include the suggested CIS benchmark check.',
+      helpGroup: FlagGroup.Checks,
+    }),
+    kubescape: Flags.boolean({
+      summary: 'Include the suggested Kubescape check.',
+      helpGroup: FlagGroup.Checks,
+    }),
+    'latest-kubernetes': Flags.string({
+      summary: 'Latest stable Kubernetes minor (e.g. 1.38), overriding the bundled release table.',
+      helpValue: '1.NN',
+      helpGroup: FlagGroup.Checks,
+    }),
+    'haven-releases': Flags.string({
+      summary:
+        'Haven releases file (JSON or YAML) for the havenversion check; without it that check is skipped.',
       helpValue: 'FILE',
+      helpGroup: FlagGroup.Checks,
     }),
     output: Flags.string({
       char: 'o',
@@ -145,149 +165,87 @@ Exit codes:
       delimiter: ',',
       default: ['table'],
       helpValue: 'FORMAT',
+      helpGroup: FlagGroup.Report,
     }),
     out: Flags.string({
       summary: 'Write the report to this file instead of stdout (one format).',
       helpValue: 'FILE',
+      helpGroup: FlagGroup.Report,
       exclusive: ['out-dir'],
     }),
     'out-dir': Flags.string({
       summary:
         'Write each format to this directory (created if missing): report.txt, report.json, haven.json, report.junit.xml, report.sarif, report.md, report.html, policyreport.yaml.',
       helpValue: 'DIR',
+      helpGroup: FlagGroup.Report,
     }),
     lang: Flags.string({
       summary: 'Report language (default: from LC_ALL/LC_MESSAGES/LANG, nl* → nl, else en).',
       options: [...LANGUAGES],
+      helpGroup: FlagGroup.Report,
     }),
-    only: onlyFlag,
-    rationale: Flags.boolean({ summary: 'Print the rationale of every check in the table.' }),
+    rationale: Flags.boolean({
+      summary: 'Print the rationale of every check in the table.',
+      helpGroup: FlagGroup.Report,
+    }),
+    'sarif-passes': Flags.boolean({
+      summary: 'sarif: include passed checks as results (kind "pass").',
+      helpGroup: FlagGroup.Report,
+    }),
+    openreports: Flags.boolean({
+      summary:
+        'policyreport: write an OpenReports ClusterReport instead of a wgpolicyk8s.io ClusterPolicyReport.',
+      helpGroup: FlagGroup.Report,
+    }),
+    color: Flags.boolean({
+      summary: 'Colour the table (default: when stdout is a terminal and NO_COLOR is unset).',
+      allowNo: true,
+      helpGroup: FlagGroup.Report,
+    }),
+    'save-snapshot': Flags.string({
+      summary: 'Live runs: also save the collected snapshot to this file (what --sign signs for).',
+      helpValue: 'FILE',
+      helpGroup: FlagGroup.Audit,
+    }),
     waivers: Flags.string({
       summary: 'Waivers file (YAML): accepted, owned and dated exceptions; see docs/auditors-guide.md.',
       helpValue: 'FILE',
+      helpGroup: FlagGroup.Audit,
     }),
     sign: Flags.string({
       summary: 'Sign the json report with this ed25519 private key (`havenkit keys generate`).',
       helpValue: 'KEY',
-    }),
-    'sarif-passes': Flags.boolean({ summary: 'sarif: include passed checks as results (kind "pass").' }),
-    openreports: Flags.boolean({
-      summary:
-        'policyreport: write an OpenReports ClusterReport instead of a wgpolicyk8s.io ClusterPolicyReport.',
-    }),
-    'latest-kubernetes': Flags.string({
-      summary: 'Latest stable Kubernetes minor (e.g. 1.38), overriding the bundled release table.',
-      helpValue: '1.NN',
-    }),
-    'haven-releases': Flags.string({
-      summary:
-        'Haven releases file (JSON or YAML) for the havenversion check; without it that check is skipped.',
-      helpValue: 'FILE',
-    }),
-    cis: Flags.boolean({ summary: 'Include the suggested CIS benchmark check.' }),
-    kubescape: Flags.boolean({ summary: 'Include the suggested Kubescape check.' }),
-    color: Flags.boolean({
-      summary: 'Colour the table (default: when stdout is a terminal and NO_COLOR is unset).',
-      allowNo: true,
+      helpGroup: FlagGroup.Audit,
     }),
   };
 
   async run(): Promise<CheckResult> {
     const { flags } = await this.parse(Check);
-    const formats = selectFormats(flags.output);
-    const only = parseList(flags.only);
-    const language: Language = (flags.lang as Language | undefined) ?? languageFromEnvironment();
-    if (flags.snapshot !== undefined) {
-      const live = [
-        flags.kubeconfig !== undefined ? '--kubeconfig' : undefined,
-        flags.context !== undefined ? '--context' : undefined,
-        flags.probe !== undefined && flags.probe.length > 0 ? '--probe' : undefined,
-        flags['save-snapshot'] !== undefined ? '--save-snapshot' : undefined,
-      ].filter((f) => f !== undefined);
-      if (live.length > 0) {
-        throw new UserError(
-          `--snapshot evaluates a saved snapshot; it cannot be combined with ${live.join(', ')} (those are for a live cluster)`,
-          ExitCode.BadInput,
-        );
-      }
-    }
-    if (formats.length > 1 && flags['out-dir'] === undefined) {
-      throw new UserError(
-        `--output ${formats.map((f) => f.id).join(',')} writes several reports: give --out-dir DIR`,
-        ExitCode.BadInput,
-      );
-    }
-    if (flags.sign !== undefined && !formats.some((f) => f.id === 'json')) {
-      throw new UserError('--sign signs the json report: add json to --output', ExitCode.BadInput);
-    }
-    if (flags.sign !== undefined && flags.snapshot === undefined && flags['save-snapshot'] === undefined) {
-      // The signature names the snapshot by its sha256; without the file nobody could verify it.
-      throw new UserError(
-        '--sign on a live cluster needs --save-snapshot FILE: the signed report names the snapshot, and verify needs it',
-        ExitCode.BadInput,
-      );
-    }
-    const latest = flags['latest-kubernetes'];
-    if (latest !== undefined && !/^v?1\.\d{1,3}$/.test(latest)) {
-      throw new UserError(
-        `--latest-kubernetes ${latest} is not a minor version like 1.35`,
-        ExitCode.BadInput,
-      );
-    }
-    // Fail on bad input before touching the cluster.
-    const havenReleases =
-      flags['haven-releases'] !== undefined ? readHavenReleases(flags['haven-releases']) : undefined;
-    const waivers: WaiversInput | undefined =
-      flags.waivers !== undefined ? readWaiversFile(flags.waivers) : undefined;
-    const signingKey =
-      flags.sign !== undefined ? readTextFile(flags.sign, `${flags.sign} (--sign)`) : undefined;
-    if (signingKey !== undefined) loadPrivateKey(signingKey, `${flags.sign} (--sign)`);
-    const catalogue = loadCatalogue();
-    if (waivers !== undefined) checkWaiverNames(waivers.file, catalogue, flags.waivers ?? '--waivers');
-    const suggested = [...(flags.cis ? ['cis'] : []), ...(flags.kubescape ? ['kubescape'] : [])];
-
+    const inputs = readInputs(flags);
     const startTs = new Date().toISOString();
-    let snapshot: ClusterSnapshot;
-    /** The snapshot file the report is made from (read, or saved with --save-snapshot): the report and its signature name it. */
-    let snapshotFile: ReportSubject | undefined;
-    if (flags.snapshot !== undefined) {
-      const read = readSnapshotFile(flags.snapshot);
-      snapshot = read.snapshot;
-      snapshotFile = { name: basename(flags.snapshot), sha256: read.sha256 };
-    } else {
-      snapshot = await collectLive({
-        catalogue,
-        ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
-        ...(flags.context !== undefined ? { context: flags.context } : {}),
-        ...(only !== undefined ? { only } : { suggested }),
-        probes: flags.probe ?? [],
-        probeTimeoutSeconds: flags['probe-timeout'],
-      });
-      const saved = flags['save-snapshot'];
-      if (saved !== undefined) {
-        snapshotFile = { name: basename(saved), sha256: snapshotSha256(saveSnapshot(saved, snapshot)) };
-      }
-    }
+    const { snapshot, snapshotFile } = await obtainSnapshot(flags, inputs);
     const evaluated = evaluate(snapshot, {
-      catalogue,
-      ...(only !== undefined ? { only } : {}),
-      ...(latest !== undefined ? { latestKubernetes: latest.replace(/^v/, '') } : {}),
-      ...(havenReleases !== undefined ? { havenReleases } : {}),
+      catalogue: inputs.catalogue,
+      ...(inputs.only !== undefined ? { only: inputs.only } : {}),
+      ...(inputs.latest !== undefined ? { latestKubernetes: inputs.latest } : {}),
+      ...(inputs.havenReleases !== undefined ? { havenReleases: inputs.havenReleases } : {}),
       suggested: { cis: flags.cis, kubescape: flags.kubescape },
       integrity: integrityOfToolkit(),
       ...(snapshotFile !== undefined ? { snapshotSha256: snapshotFile.sha256 } : {}),
     });
-    const report = waivers ? applyWaivers(evaluated, waivers.file, waivers.sha256) : evaluated;
+    const report = inputs.waivers
+      ? applyWaivers(evaluated, inputs.waivers.file, inputs.waivers.sha256)
+      : evaluated;
     const stopTs = new Date().toISOString();
 
-    // --sign without a snapshot file was refused above, before the cluster was read.
+    // --sign without a snapshot file was refused in readInputs, before the cluster was read.
     const signed =
-      signingKey !== undefined && snapshotFile !== undefined
-        ? signReport(report, signingKey, snapshotFile, `${flags.sign} (--sign)`)
+      inputs.signingKey !== undefined && snapshotFile !== undefined
+        ? signReport(report, inputs.signingKey, snapshotFile, `${flags.sign} (--sign)`)
         : undefined;
     const toTerminal = flags.out === undefined && flags['out-dir'] === undefined;
     const context: RenderContext = {
-      language,
+      language: inputs.language,
       startTs,
       stopTs,
       color: flags.color ?? (toTerminal && process.stdout.isTTY === true && !process.env.NO_COLOR),
@@ -297,23 +255,11 @@ Exit codes:
       ...(signed !== undefined ? { signedBy: signed.keyId } : {}),
     };
     // Render everything before writing anything: a failure never leaves half the reports.
-    const rendered = formats.map((format) => ({
+    const rendered = inputs.formats.map((format) => ({
       format,
       text: format.id === 'json' && signed !== undefined ? signed.envelope : format.render(report, context),
     }));
-    const outDir = flags['out-dir'];
-    if (outDir !== undefined) {
-      makeDirectory(outDir);
-      writeFilesAtomic(
-        rendered.map(({ format, text }) => ({ path: join(outDir, format.fileName), text })),
-        '--out-dir',
-      );
-    } else if (flags.out !== undefined) {
-      writeFileAtomic(flags.out, rendered[0]!.text, '--out');
-    } else {
-      const text = rendered[0]!.text;
-      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-    }
+    writeReports(rendered, flags);
 
     const exitCode = EXIT_BY_VERDICT[report.verdictWithWaivers ?? report.verdict];
     // Not this.exit(): HavenkitCommand.catch would report oclif's ExitError as an error. The
@@ -325,6 +271,107 @@ Exit codes:
       exitCode,
       report,
     };
+  }
+}
+
+type CheckFlags = Interfaces.InferredFlags<typeof Check.flags>;
+
+/** Everything `check` reads besides the cluster, validated: bad input fails before any request. */
+interface CheckInputs {
+  readonly formats: ReportFormat[];
+  readonly only?: string[];
+  readonly language: Language;
+  readonly latest?: string;
+  readonly havenReleases?: HavenRelease[];
+  readonly waivers?: WaiversInput;
+  readonly signingKey?: string;
+  readonly catalogue: Catalogue;
+}
+
+/** The rules between flags that depend on their values (the plain exclusions are declared on the flags). */
+function readInputs(flags: CheckFlags): CheckInputs {
+  const formats = selectFormats(flags.output);
+  if (formats.length > 1 && flags['out-dir'] === undefined) {
+    throw new UserError(
+      `--output ${formats.map((f) => f.id).join(',')} writes several reports: give --out-dir DIR`,
+      ExitCode.BadInput,
+    );
+  }
+  if (flags.sign !== undefined && !formats.some((f) => f.id === 'json')) {
+    throw new UserError('--sign signs the json report: add json to --output', ExitCode.BadInput);
+  }
+  if (flags.sign !== undefined && flags.snapshot === undefined && flags['save-snapshot'] === undefined) {
+    // The signature names the snapshot by its sha256; without the file nobody could verify it.
+    throw new UserError(
+      '--sign on a live cluster needs --save-snapshot FILE: the signed report names the snapshot, and verify needs it',
+      ExitCode.BadInput,
+    );
+  }
+  const latest = flags['latest-kubernetes'];
+  if (latest !== undefined && !/^v?1\.\d{1,3}$/.test(latest)) {
+    throw new UserError(`--latest-kubernetes ${latest} is not a minor version like 1.35`, ExitCode.BadInput);
+  }
+  const havenReleases =
+    flags['haven-releases'] !== undefined ? readHavenReleases(flags['haven-releases']) : undefined;
+  const waivers = flags.waivers !== undefined ? readWaiversFile(flags.waivers) : undefined;
+  const signingKey =
+    flags.sign !== undefined ? readTextFile(flags.sign, `${flags.sign} (--sign)`) : undefined;
+  if (signingKey !== undefined) loadPrivateKey(signingKey, `${flags.sign} (--sign)`);
+  const catalogue = loadCatalogue();
+  if (waivers !== undefined) checkWaiverNames(waivers.file, catalogue, flags.waivers ?? '--waivers');
+  const only = parseList(flags.only);
+  return {
+    formats,
+    ...(only !== undefined ? { only } : {}),
+    language: (flags.lang as Language | undefined) ?? languageFromEnvironment(),
+    ...(latest !== undefined ? { latest: latest.replace(/^v/, '') } : {}),
+    ...(havenReleases !== undefined ? { havenReleases } : {}),
+    ...(waivers !== undefined ? { waivers } : {}),
+    ...(signingKey !== undefined ? { signingKey } : {}),
+    catalogue,
+  };
+}
+
+/** The snapshot to evaluate (read from --snapshot, or collected live) and the file that holds it. */
+async function obtainSnapshot(
+  flags: CheckFlags,
+  inputs: CheckInputs,
+): Promise<{ snapshot: ClusterSnapshot; snapshotFile?: ReportSubject }> {
+  if (flags.snapshot !== undefined) {
+    const read = readSnapshotFile(flags.snapshot);
+    return { snapshot: read.snapshot, snapshotFile: { name: basename(flags.snapshot), sha256: read.sha256 } };
+  }
+  const suggested = [...(flags.cis ? ['cis'] : []), ...(flags.kubescape ? ['kubescape'] : [])];
+  const snapshot = await collectLive({
+    catalogue: inputs.catalogue,
+    ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
+    ...(flags.context !== undefined ? { context: flags.context } : {}),
+    ...(inputs.only !== undefined ? { only: inputs.only } : { suggested }),
+    probes: flags.probe ?? [],
+    probeTimeoutSeconds: flags['probe-timeout'],
+  });
+  const saved = flags['save-snapshot'];
+  if (saved === undefined) return { snapshot };
+  return {
+    snapshot,
+    snapshotFile: { name: basename(saved), sha256: snapshotSha256(saveSnapshot(saved, snapshot)) },
+  };
+}
+
+/** Writes the rendered reports: to --out-dir as one set, to --out, or the one report to stdout. */
+function writeReports(rendered: readonly { format: ReportFormat; text: string }[], flags: CheckFlags): void {
+  const outDir = flags['out-dir'];
+  if (outDir !== undefined) {
+    makeDirectory(outDir);
+    writeFilesAtomic(
+      rendered.map(({ format, text }) => ({ path: join(outDir, format.fileName), text })),
+      '--out-dir',
+    );
+  } else if (flags.out !== undefined) {
+    writeFileAtomic(flags.out, rendered[0]!.text, '--out');
+  } else {
+    const text = rendered[0]!.text;
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
 }
 

@@ -12,6 +12,8 @@ import { HavenkitCommand } from '../base-command.js';
 import { ExitCode } from '../exit-codes.js';
 
 export default class Diff extends HavenkitCommand {
+  static override enableJsonFlag = true;
+
   static override summary =
     'Compare two reports of a cluster: changed verdicts, changed evidence, added or removed checks.';
 
@@ -29,7 +31,7 @@ Exit codes:
     },
     {
       description: 'Machine-readable, for a pipeline:',
-      command: '<%= config.bin %> <%= command.id %> old.json new.json --output json',
+      command: '<%= config.bin %> <%= command.id %> old.json new.json --json',
     },
   ];
 
@@ -41,7 +43,7 @@ Exit codes:
   static override flags = {
     output: Flags.string({
       char: 'o',
-      summary: 'Output format.',
+      summary: 'Output format (json: the same as --json).',
       options: ['text', 'json'],
       default: 'text',
     }),
@@ -57,8 +59,10 @@ Exit codes:
     const after = readReportFile(args.new);
     const diff = diffReports(before, after);
     const language = (flags.lang as Language | undefined) ?? languageFromEnvironment();
-    process.stdout.write(flags.output === 'json' ? canonicalJson(diff) : renderDiff(diff, language));
     process.exitCode = diff.regressed ? ExitCode.NotCompliant : ExitCode.Ok;
+    // --json prints the returned diff; --output json prints the same, as canonical JSON.
+    if (this.jsonEnabled()) return diff;
+    process.stdout.write(flags.output === 'json' ? canonicalJson(diff) : renderDiff(diff, language));
     return diff;
   }
 }

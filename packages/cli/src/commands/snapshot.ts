@@ -40,16 +40,16 @@ Exit codes: 0 written; 3 bad input (flags, kubeconfig, context, file); 4 the clu
   static override flags = {
     ...clusterFlags,
     out: Flags.string({
-      summary: 'Snapshot file to write (required; .json, or .yaml/.yml for YAML).',
+      summary: 'Snapshot file to write: .json, or .yaml/.yml for YAML.',
       helpValue: 'FILE',
+      required: true,
     }),
     only: onlyFlag,
   };
 
   async run(): Promise<SnapshotResult> {
     const { flags } = await this.parse(Snapshot);
-    if (flags.out === undefined || flags.out === '') {
-      // Checked here rather than with `required`: oclif's own message spans several lines.
+    if (flags.out === '') {
       throw new UserError('--out FILE is required: the file to write the snapshot to', ExitCode.BadInput);
     }
     const out = flags.out;

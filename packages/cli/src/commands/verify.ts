@@ -68,8 +68,9 @@ Exit codes:
 
   static override flags = {
     key: Flags.string({
-      summary: 'The public key (PEM) of the signer (`keys generate` writes it as PREFIX.pub). Required.',
+      summary: 'The public key (PEM) of the signer (`keys generate` writes it as PREFIX.pub).',
       helpValue: 'PUB',
+      required: true,
     }),
     snapshot: Flags.string({
       summary: 'The snapshot the report was made from: check its digest and re-evaluate it.',
@@ -79,8 +80,7 @@ Exit codes:
 
   async run(): Promise<VerifyResult> {
     const { args, flags } = await this.parse(Verify);
-    if (flags.key === undefined || flags.key === '') {
-      // Checked here rather than with `required`: oclif's own message spans several lines.
+    if (flags.key === '') {
       throw new UserError('--key PUB is required: the public key of the signer', ExitCode.BadInput);
     }
     const path = args.report;

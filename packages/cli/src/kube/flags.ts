@@ -1,17 +1,28 @@
 import { Flags } from '@oclif/core';
 import { PROBE_NAMES } from '@havenkit/model';
 
+/** The --help section of each group of flags, named once for every command. */
+export const FlagGroup = {
+  Cluster: 'CLUSTER',
+  Checks: 'CHECKS',
+  Report: 'REPORT',
+  Audit: 'AUDIT',
+} as const;
+
 /** The flags that select a live cluster, shared by `check` and `snapshot`. */
 export const clusterFlags = {
   kubeconfig: Flags.string({
+    helpGroup: FlagGroup.Cluster,
     summary: 'Kubeconfig file to use (default: KUBECONFIG, then ~/.kube/config).',
     helpValue: 'FILE',
   }),
   context: Flags.string({
+    helpGroup: FlagGroup.Cluster,
     summary: "Kubeconfig context to use (default: the kubeconfig's current-context).",
     helpValue: 'NAME',
   }),
   probe: Flags.string({
+    helpGroup: FlagGroup.Cluster,
     summary: 'Run an opt-in active probe (repeatable): rwx, node-lsm.',
     description:
       'Probes are the only writes havenkit makes: in a namespace of their own (havenkit-probe-<random>, labelled app.kubernetes.io/managed-by=havenkit) that is deleted afterwards, also on Ctrl-C and SIGTERM. rwx creates a ReadWriteMany claim per RWX-capable (or the default) StorageClass and waits for it to bind; node-lsm runs one unprivileged pod per node that reads /sys/kernel/security/lsm through a read-only hostPath.',
@@ -21,6 +32,7 @@ export const clusterFlags = {
     helpValue: 'rwx|node-lsm',
   }),
   'probe-timeout': Flags.integer({
+    helpGroup: FlagGroup.Cluster,
     summary: 'Seconds the probes may run before unfinished parts count as pending or error.',
     default: 120,
     min: 1,
@@ -29,6 +41,7 @@ export const clusterFlags = {
 };
 
 export const onlyFlag = Flags.string({
+  helpGroup: FlagGroup.Checks,
   summary: 'Only these checks, comma-separated (e.g. multiaz,rbac).',
   helpValue: 'NAMES',
 });

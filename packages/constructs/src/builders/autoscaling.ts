@@ -1,9 +1,8 @@
 // Low-level k8s.KubeHorizontalPodAutoscalerV2 on purpose: kplus's HorizontalPodAutoscaler always
 // writes a `behavior` block (its own scale-up and scale-down policies) and refuses a target with a
 // fixed replica count, while havenkit keeps `replicas` on the workload; manifests stay exact.
-import type { ApiObject } from 'cdk8s';
+import { k8s, type ApiObject } from '../kube.js';
 import type { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-28';
 import { COMPONENT_DEFAULTS } from '../component-defaults.js';
 import { objectMeta, type ComponentIdentity } from './identity.js';
 

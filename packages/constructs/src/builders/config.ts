@@ -2,7 +2,7 @@
 // havenkit writes only `data`, keys sorted, so manifests stay exact and the hash reproducible.
 import { createHash } from 'node:crypto';
 import type { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../kube.js';
 import { objectMeta, type ComponentIdentity } from './identity.js';
 
 /** A digest of the ConfigMap's data on the pod template: changing the env rolls the pods. */

@@ -1,6 +1,6 @@
 // Low-level k8s.KubePodDisruptionBudget: cdk8s-plus-28 has no PodDisruptionBudget construct.
 import type { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../kube.js';
 import { objectMeta, type ComponentIdentity } from './identity.js';
 
 export interface DisruptionBudgetProps {

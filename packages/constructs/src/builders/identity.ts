@@ -1,4 +1,4 @@
-import type { k8s } from 'cdk8s-plus-28';
+import type { k8s } from '../kube.js';
 
 export const LABEL_PART_OF = 'app.kubernetes.io/part-of';
 export const LABEL_COMPONENT = 'app.kubernetes.io/component';

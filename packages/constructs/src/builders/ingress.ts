@@ -2,7 +2,7 @@
 // and writes it by number (`port: { number: 8000 }`); havenkit names the Service port `http`, so the
 // Ingress needs no change when the port does, and manifests stay exact.
 import type { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../kube.js';
 import { COMPONENT_DEFAULTS } from '../component-defaults.js';
 import type { ProviderProfile } from '../profiles/profile.js';
 import type { ComponentProps } from '../spec/types.js';

@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart } from '../kube.js';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../synth.js';

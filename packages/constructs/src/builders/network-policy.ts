@@ -2,7 +2,7 @@
 // `policyTypes: [Egress, Ingress]` and adds `podSelector: {}` to a namespace-only peer; havenkit
 // writes `[Ingress, Egress]` and bare namespace selectors, so manifests stay exact.
 import type { IConstruct } from 'constructs';
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../kube.js';
 import type { ComponentProps } from '../spec/types.js';
 import { LABEL_PART_OF, MANAGED_BY } from './identity.js';
 

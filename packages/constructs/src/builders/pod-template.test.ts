@@ -1,5 +1,4 @@
-import { App, Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { App, Chart, k8s } from '../kube.js';
 import { describe, expect, it } from 'vitest';
 import { componentIdentity } from './identity.js';
 import { podTemplate, type PodTemplateProps } from './pod-template.js';

@@ -3,7 +3,7 @@
 // drop [ALL]` and RuntimeDefault seccomp that Pod Security "restricted" requires; its pod spec adds
 // `restartPolicy`, `dnsPolicy`, `hostNetwork`, `terminationGracePeriodSeconds` and `fsGroupChangePolicy`.
 // Havenkit writes only what it sets, with its own defaults, so manifests stay exact and reproducible.
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../kube.js';
 import { COMPONENT_DEFAULTS } from '../component-defaults.js';
 import type { ComponentProps } from '../spec/types.js';
 import type { ComponentIdentity } from './identity.js';

@@ -2,7 +2,7 @@
 // target the container port by number; havenkit targets the named port `http` and writes only
 // the fields it owns, so manifests stay exact.
 import type { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../kube.js';
 import { HavenkitInputError } from '../errors.js';
 import type { ProviderProfile } from '../profiles/profile.js';
 import type { ComponentProps } from '../spec/types.js';

@@ -2,7 +2,7 @@
 // `volumeMode: Filesystem` and takes the size as a cdk8s Size written in whole gibibytes only
 // (`500Mi` cannot be expressed); havenkit writes the size as given, so manifests stay exact.
 import type { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../kube.js';
 import { HavenkitInputError } from '../errors.js';
 import type { ProviderProfile } from '../profiles/profile.js';
 import type { StorageProps } from '../spec/types.js';

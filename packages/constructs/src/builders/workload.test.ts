@@ -1,5 +1,4 @@
-import { App, Chart } from 'cdk8s';
-import type { k8s } from 'cdk8s-plus-28';
+import { App, Chart, type k8s } from '../kube.js';
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../synth.js';
 import { componentIdentity } from './identity.js';

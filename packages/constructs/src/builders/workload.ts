@@ -4,7 +4,7 @@
 // `cdk8s.io/metadata.addr` label derived from the construct path, and drop `replicas` once an
 // autoscaler is attached. Havenkit controls every field, so manifests stay exact and reproducible.
 import type { Construct } from 'constructs';
-import { k8s } from 'cdk8s-plus-28';
+import { k8s } from '../kube.js';
 import { objectMeta, type ComponentIdentity } from './identity.js';
 import { addHeadlessService } from './service.js';
 

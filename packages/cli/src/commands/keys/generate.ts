@@ -89,8 +89,9 @@ Exit codes:
 
   static override flags = {
     out: Flags.string({
-      summary: 'Path prefix of the key files: writes PREFIX.key (private) and PREFIX.pub (public). Required.',
+      summary: 'Path prefix of the key files: writes PREFIX.key (private) and PREFIX.pub (public).',
       helpValue: 'PREFIX',
+      required: true,
     }),
     force: Flags.boolean({ summary: 'Replace existing key files.' }),
   };
@@ -98,8 +99,7 @@ Exit codes:
   async run(): Promise<KeysGenerateResult> {
     const { flags } = await this.parse(KeysGenerate);
     const prefix = flags.out;
-    if (prefix === undefined || prefix === '') {
-      // Checked here rather than with `required`: oclif's own message spans several lines.
+    if (prefix === '') {
       throw new UserError('--out PREFIX is required: writes PREFIX.key and PREFIX.pub', ExitCode.BadInput);
     }
     if (/\.(key|pub)$/.test(prefix) || prefix.endsWith('/')) {

@@ -1,0 +1,163 @@
+/**
+ * The CLI's flag logic, in process (@oclif/test runs the built commands through oclif as
+ * `havenkit` would, without spawning node): declared flag relationships, required flags, one-line
+ * errors with exit 3, grouped --help, version, "did you mean" for a misspelt flag, --json. The
+ * spawned-process tests (test/**) stay for what needs a real process or a real control plane.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCommand } from '@oclif/test';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const demo = fileURLToPath(new URL('../../../examples/snapshots/demo.json', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'havenkit-commands-'));
+const ONE_LINE_ERROR = /^havenkit: error: [^\n]+\n$/;
+
+interface Run {
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The exit code: oclif's exit error, else what the command set in process.exitCode, else 0. */
+  readonly code: number;
+}
+
+async function havenkit(...argv: string[]): Promise<Run> {
+  const result = await runCommand(argv, { root });
+  const exit = (result.error as { oclif?: { exit?: number } } | undefined)?.oclif?.exit;
+  const code = exit ?? (typeof process.exitCode === 'number' ? process.exitCode : 0);
+  return { stdout: result.stdout, stderr: result.stderr, code };
+}
+
+afterEach(() => {
+  // `check` and `diff` set process.exitCode for the process they run in: this one.
+  process.exitCode = undefined;
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('flag relationships, declared on the flags', () => {
+  it.each([
+    ['--kubeconfig', 'kubeconfig.yaml'],
+    ['--context', 'prod'],
+    ['--probe', 'rwx'],
+    ['--save-snapshot', 'again.json'],
+  ])('check --snapshot refuses the live-cluster flag %s', async (flag, value) => {
+    const run = await havenkit('check', '--snapshot', demo, flag, value);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toContain(`--snapshot cannot be combined with ${flag}`);
+  });
+
+  it('check refuses --out together with --out-dir', async () => {
+    const run = await havenkit('check', '--snapshot', demo, '--out', 'a.txt', '--out-dir', work);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/--out cannot be combined with --out-dir/);
+  });
+
+  it('check with several formats and no --out-dir says to give one', async () => {
+    const run = await havenkit('check', '--snapshot', demo, '-o', 'json,sarif');
+    expect(run).toMatchObject({ code: 3, stdout: '' });
+    expect(run.stderr).toMatch(/writes several reports: give --out-dir DIR/);
+  });
+
+  it('check --sign without the json format says to add it', async () => {
+    const run = await havenkit('check', '--snapshot', demo, '--sign', 'k.key', '-o', 'table');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/--sign signs the json report: add json to --output/);
+  });
+
+  it('check refuses a --latest-kubernetes that is not a minor version', async () => {
+    const run = await havenkit('check', '--snapshot', demo, '--latest-kubernetes', 'latest');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/--latest-kubernetes latest is not a minor version/);
+  });
+});
+
+describe('required flags and arguments', () => {
+  it.each([
+    [['snapshot'], '--out FILE is required'],
+    [['verify', 'report.json'], '--key PUB is required'],
+    [['keys', 'generate'], '--out PREFIX is required'],
+  ])('%j names the missing flag and its placeholder', async (argv, message) => {
+    const run = await havenkit(...argv);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('diff without its second report names the missing argument', async () => {
+    const run = await havenkit('diff', demo);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('havenkit: error: Missing 1 required arg: NEW (the later report (JSON))\n');
+  });
+});
+
+describe('typos', () => {
+  it('a misspelt flag gets the nearest flag', async () => {
+    const run = await havenkit('check', '--snapshto', demo);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe('havenkit: error: Nonexistent flag: --snapshto; did you mean --snapshot?\n');
+  });
+
+  it('a flag like no other gets no guess', async () => {
+    const run = await havenkit('check', '--zzzzzzzz');
+    expect(run.stderr).toBe('havenkit: error: Nonexistent flag: --zzzzzzzz\n');
+  });
+
+  it('a value outside the options names the flag and the options', async () => {
+    const run = await havenkit('check', '--snapshot', demo, '--lang', 'fr');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/--lang=fr to be one of: en, nl/);
+  });
+});
+
+describe('help and version', () => {
+  it('check --help groups its flags', async () => {
+    const run = await havenkit('check', '--help');
+    for (const group of ['CHECKS FLAGS', 'REPORT FLAGS', 'CLUSTER FLAGS', 'AUDIT FLAGS']) {
+      expect(run.stdout).toContain(group);
+    }
+  });
+
+  it('-h is --help', async () => {
+    const short = await havenkit('check', '-h');
+    const long = await havenkit('check', '--help');
+    expect(short.stdout).toBe(long.stdout);
+  });
+
+  it('help <command> is <command> --help', async () => {
+    const viaHelp = await havenkit('help', 'check');
+    const viaFlag = await havenkit('check', '--help');
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
+  });
+
+  it.each([['version'], ['--version'], ['-v']])('%s prints the CLI version', async (flag) => {
+    const run = await havenkit(flag);
+    expect(run.stdout).toMatch(/^@havenkit\/cli\/0\.1\.0 /);
+  });
+
+  it('autocomplete is a command', async () => {
+    const run = await havenkit('autocomplete', '--help');
+    expect(run.stdout).toMatch(/autocomplete/);
+    expect(run.stdout).toMatch(/zsh\|bash\|powershell/);
+  });
+});
+
+describe('machine-readable output', () => {
+  it('check -o json prints the report and exits with the verdict', async () => {
+    const run = await havenkit('check', '--snapshot', demo, '-o', 'json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'ComplianceReport', verdict: 'not-compliant' });
+  });
+
+  it('diff --json prints the same diff as diff --output json', async () => {
+    const report = join(work, 'report.json');
+    await havenkit('check', '--snapshot', demo, '-o', 'json', '--out', report);
+    const viaJson = await havenkit('diff', report, report, '--json');
+    const viaOutput = await havenkit('diff', report, report, '--output', 'json');
+    expect(viaJson.code).toBe(0);
+    expect(JSON.parse(viaJson.stdout)).toEqual(JSON.parse(viaOutput.stdout));
+    expect(JSON.parse(viaJson.stdout)).toMatchObject({ regressed: false });
+  });
+});
