@@ -1,4 +1,6 @@
-import { Command } from '@oclif/core';
+// Subpaths of @oclif/core, not its index: the index loads all of oclif (semver and help
+// included), a tenth of a command's start-up.
+import { Command } from '@oclif/core/command';
 import { ExitCode } from './exit-codes.js';
 import { UserError, oneLine } from './errors.js';
 import { parseErrorLine, type FlagHelp } from './parse-errors.js';

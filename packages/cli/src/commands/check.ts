@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Flags, type Interfaces } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
+import type { InferredFlags } from '@oclif/core/interfaces';
 import {
   LANGUAGES,
   REPORT_FORMAT_IDS,
@@ -274,7 +275,7 @@ Exit codes:
   }
 }
 
-type CheckFlags = Interfaces.InferredFlags<typeof Check.flags>;
+type CheckFlags = InferredFlags<typeof Check.flags>;
 
 /** Everything `check` reads besides the cluster, validated: bad input fails before any request. */
 interface CheckInputs {

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { loadCatalogue, writeSnapshotFile } from '@havenkit/checker';
 import type { ClusterSnapshot } from '@havenkit/checker';
 import { HavenkitCommand } from '../base-command.js';

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { synthCommand, type SynthReport } from '@havenkit/constructs';
 import { HavenkitCommand } from '../base-command.js';
 

@@ -1,4 +1,4 @@
-import type { Hook } from '@oclif/core';
+import type { Hook } from '@oclif/core/interfaces';
 import { closest } from 'fastest-levenshtein';
 import { ExitCode } from '../exit-codes.js';
 

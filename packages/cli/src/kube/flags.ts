@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { PROBE_NAMES } from '@havenkit/model';
 
 /** The --help section of each group of flags, named once for every command. */

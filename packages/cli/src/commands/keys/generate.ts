@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { generateSigningKeys } from '@havenkit/checker';
 import { HavenkitCommand } from '../../base-command.js';
 import { UserError } from '../../errors.js';
