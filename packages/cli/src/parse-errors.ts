@@ -36,6 +36,12 @@ function rewrite(reason: string, flags: Readonly<Record<string, FlagHelp>>): str
   if (m) return `${m[1] ? `--${m[1]} needs` : 'give'} one of ${m[2]}`;
   m = /^Exactly one of the following must be provided: (.+)$/.exec(reason);
   if (m) return `give exactly one of ${m[1]}`;
+  m = /^Expected --([\w-]+)=.* to be one of: .+$/.exec(reason);
+  if (m) {
+    // oclif names the flag by its main name even when an alias was typed: say what it is for.
+    const summary = flags[m[1]!]?.summary?.replace(/\.$/, '');
+    return summary ? `${reason} (${summary.charAt(0).toLowerCase()}${summary.slice(1)})` : reason;
+  }
   m = /^Nonexistent flags?: (--[\w-]+)$/.exec(reason);
   if (m) {
     const typed = m[1]!.slice(2);

@@ -144,6 +144,42 @@ describe('help and version', () => {
   });
 });
 
+describe('one spelling across commands', () => {
+  const app = fileURLToPath(new URL('../../../examples/apps/meldingen.yaml', import.meta.url));
+
+  it('synth -o helm and synth --format helm write the same chart', async () => {
+    const synth = (flag: string, dir: string) =>
+      havenkit(
+        'synth',
+        '--app',
+        app,
+        '--provider',
+        'generic',
+        flag,
+        'helm',
+        '--out',
+        join(work, dir),
+        '--json',
+      );
+    const viaOutput = await synth('-o', 'chart-o');
+    const viaFormat = await synth('--format', 'chart-format');
+    expect(viaOutput.stderr).toBe('');
+    expect(viaOutput.code).toBe(0);
+    const written = (run: Run) =>
+      (JSON.parse(run.stdout) as { written: string[] }).written.map((f) => f.replace(/.*chart-[a-z]+\//, ''));
+    expect(written(viaOutput)).toEqual(['Chart.yaml', 'values.yaml', 'templates/manifests.yaml']);
+    expect(written(viaFormat)).toEqual(written(viaOutput));
+  });
+
+  it('an unknown synth output format names the flag and what it is for', async () => {
+    const run = await havenkit('synth', '--app', app, '--provider', 'generic', '--format', 'kustomize');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      'havenkit: error: Expected --output=kustomize to be one of: manifests, helm (output format: manifests, or a helm chart)\n',
+    );
+  });
+});
+
 describe('machine-readable output', () => {
   it('check -o json prints the report and exits with the verdict', async () => {
     const run = await havenkit('check', '--snapshot', demo, '-o', 'json');

@@ -44,7 +44,7 @@ export async function synthCommand(request: SynthRequest): Promise<SynthReport> 
     throw new HavenkitInputError(`--out: ${request.out} exists and is not a directory`);
   }
   if (format === 'helm' && request.out === undefined)
-    throw new HavenkitInputError('--out: --format helm writes a chart directory; pass --out DIR');
+    throw new HavenkitInputError('--out: -o helm writes a chart directory; pass --out DIR');
   const profile = loadProfile(request.provider);
   const definitions = await loadAppDefinitions(request.app);
   const options = request.namespace ? { namespace: request.namespace } : {};

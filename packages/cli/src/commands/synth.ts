@@ -5,11 +5,11 @@ import { HavenkitCommand } from '../base-command.js';
 export default class Synth extends HavenkitCommand {
   static override summary = 'Synthesize an application for one provider.';
   static override description =
-    'Writes the Kubernetes manifests of an application (YAML spec, directory of specs, or a .ts/.js module built with @havenkit/constructs) for one provider profile: one multi-document file <app>.yaml per application in --out, or YAML on stdout. --format helm writes a chart whose values.yaml selects the provider.';
+    'Writes the Kubernetes manifests of an application (YAML spec, directory of specs, or a .ts/.js module built with @havenkit/constructs) for one provider profile: one multi-document file <app>.yaml per application in --out, or YAML on stdout. -o helm writes a chart whose values.yaml selects the provider.';
   static override examples = [
     '<%= config.bin %> synth --app examples/apps/meldingen.yaml --provider scaleway',
     '<%= config.bin %> synth --app examples/apps/meldingen.yaml --provider ./my-profile.yaml --out dist/ --namespace meldingen',
-    '<%= config.bin %> synth --app examples/apps/meldingen.yaml --provider hetzner --format helm --out chart/',
+    '<%= config.bin %> synth --app examples/apps/meldingen.yaml --provider hetzner -o helm --out chart/',
   ];
   static override enableJsonFlag = true;
   static override flags = {
@@ -23,7 +23,14 @@ export default class Synth extends HavenkitCommand {
     }),
     out: Flags.string({ summary: 'Directory to write to; without it the YAML goes to stdout.' }),
     namespace: Flags.string({ summary: 'Namespace written on every resource.' }),
-    format: Flags.string({ summary: 'Output format.', options: ['manifests', 'helm'], default: 'manifests' }),
+    output: Flags.string({
+      char: 'o',
+      summary: 'Output format: manifests, or a helm chart.',
+      options: ['manifests', 'helm'],
+      default: 'manifests',
+      // -o/--output is the output format in every command; --format is its earlier name.
+      aliases: ['format'],
+    }),
   };
 
   async run(): Promise<SynthReport> {
@@ -31,7 +38,7 @@ export default class Synth extends HavenkitCommand {
     const report = await synthCommand({
       app: flags.app,
       provider: flags.provider,
-      format: flags.format as 'manifests' | 'helm',
+      format: flags.output as 'manifests' | 'helm',
       ...(flags.out !== undefined ? { out: flags.out } : {}),
       ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}),
     });
