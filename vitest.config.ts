@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Tests run on src/ of every package: the workspace packages' "source" export condition, for the
+  // browser-side and the Node-side (ssr) resolution alike.
   resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
   test: {
     projects: [
       {

@@ -72,8 +72,11 @@ export type Read<T> =
  */
 export function isNotServed(read: Extract<Read<unknown>, { ok: false }>): boolean {
   const error = read.error;
+  // Only an API answer that the resource does not exist: a 403 or a timeout says nothing of it.
   return (
-    error !== undefined && (error.code === 404 || error.reason === 'NotFound' || error.reason === 'NotServed')
+    read.cause === 'api-error' &&
+    error !== undefined &&
+    (error.code === 404 || error.reason === 'NotFound' || error.reason === 'NotServed')
   );
 }
 
