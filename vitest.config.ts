@@ -1,10 +1,19 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // Tests run on src/ of every package: the workspace packages' "source" export condition, for the
-  // browser-side and the Node-side (ssr) resolution alike.
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
+  // Tests run on src/ of every workspace package. An alias, not the "source" export condition
+  // alone: vitest hands ssr conditions to Node too, and then the built CLI that the in-process
+  // command tests run (oclif imports dist/commands natively) would resolve to .ts files.
+  resolve: {
+    conditions: ['source'],
+    alias: [
+      {
+        find: /^@havenkit\/(model|checker|collect|constructs|cli)$/,
+        replacement: fileURLToPath(new URL('./packages/$1/src/index.ts', import.meta.url)),
+      },
+    ],
+  },
   test: {
     projects: [
       {
