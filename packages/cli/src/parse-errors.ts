@@ -1,3 +1,5 @@
+import { closest, distance } from 'fastest-levenshtein';
+
 /**
  * oclif reports flag problems as a multi-line block ("The following error occurred:", one reason
  * per line, "See more help with --help"). havenkit prints one line, in its own words, naming the
@@ -9,8 +11,6 @@ export interface FlagHelp {
   readonly helpValue?: string | readonly string[];
   readonly summary?: string;
 }
-
-import { closest, distance } from 'fastest-levenshtein';
 
 const HEADER = /^The following errors? occurred:?$/;
 const MISSING_ARGS = /^Missing (\d+) required args?:?$/;
