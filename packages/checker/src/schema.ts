@@ -1,22 +1,14 @@
-import { describeSchemaErrors } from '@havenkit/model';
-import type { ErrorObject } from 'ajv/dist/2020.js';
+import { compiledValidator, describeSchemaErrors, type CompiledValidator } from '@havenkit/model';
 import { VALIDATORS } from './generated/validators.js';
-
-/** A compiled validator: true when valid, else the errors in `errors` (ajv's contract). */
-export type CompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 export type SchemaName = 'snapshot' | 'catalogue' | 'report' | 'data' | 'waivers';
 
 /**
  * A validator for a bundled schema (compliance/schemas/<name>.schema.json), or for one of its
- * $defs when `def` is given: ajv's code, compiled at build time (scripts/compile-validators.mjs).
+ * $defs when `def` is given: ajv's standalone code, committed (`pnpm schemas:compile`).
  */
 export function validator(name: SchemaName, def?: string): CompiledValidator {
-  const key = def ? `${name}#${def}` : name;
-  const fn = (VALIDATORS as unknown as Record<string, CompiledValidator | undefined>)[key];
-  if (!fn)
-    throw new Error(`havenkit: no compiled validator for ${key}; add it to scripts/compile-validators.mjs`);
-  return fn;
+  return compiledValidator(VALIDATORS, def ? `${name}#${def}` : name);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { nearest } from './nearest.js';
 
 /**
  * oclif reports flag problems as a multi-line block ("The following error occurred:", one reason
@@ -16,6 +16,11 @@ const HEADER = /^The following errors? occurred:?$/;
 const MISSING_ARGS = /^Missing (\d+) required args?:?$/;
 const MORE_HELP = /^See more help with/;
 
+/** A flag's summary as the clause after a colon: "Snapshot file to write." → "snapshot file to write". */
+function asClause(summary: string): string {
+  return summary.replace(/\.$/, '').replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
+}
+
 /** One reason of oclif's, rewritten; anything not recognised is kept as oclif wrote it. */
 function rewrite(reason: string, flags: Readonly<Record<string, FlagHelp>>): string {
   let m = /^Missing required flag (\S+)$/.exec(reason);
@@ -23,8 +28,7 @@ function rewrite(reason: string, flags: Readonly<Record<string, FlagHelp>>): str
     const name = m[1]!;
     const help = flags[name];
     const value = typeof help?.helpValue === 'string' ? ` ${help.helpValue}` : '';
-    const summary = help?.summary?.replace(/\.$/, '').replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
-    return `--${name}${value} is required${summary ? `: ${summary}` : ''}`;
+    return `--${name}${value} is required${help?.summary ? `: ${asClause(help.summary)}` : ''}`;
   }
   m = /^--([\w-]+)(?:=.*)? cannot also be provided when using --([\w-]+)$/.exec(reason);
   if (m) return `--${m[2]} cannot be combined with --${m[1]}`;
@@ -39,16 +43,13 @@ function rewrite(reason: string, flags: Readonly<Record<string, FlagHelp>>): str
   m = /^Expected --([\w-]+)=.* to be one of: .+$/.exec(reason);
   if (m) {
     // oclif names the flag by its main name even when an alias was typed: say what it is for.
-    const summary = flags[m[1]!]?.summary?.replace(/\.$/, '');
-    return summary ? `${reason} (${summary.charAt(0).toLowerCase()}${summary.slice(1)})` : reason;
+    const summary = flags[m[1]!]?.summary;
+    return summary ? `${reason} (${asClause(summary)})` : reason;
   }
-  m = /^Nonexistent flags?: (--[\w-]+)$/.exec(reason);
+  m = /^Nonexistent flags?: --([\w-]+)$/.exec(reason);
   if (m) {
-    const typed = m[1]!.slice(2);
-    const guess = closest(typed, Object.keys(flags).length > 0 ? Object.keys(flags) : [typed]);
-    // A guess further than a couple of keystrokes away is noise, not help.
-    const near = guess !== typed && distance(typed, guess) <= Math.max(2, Math.floor(typed.length / 3));
-    return `${reason}${near ? `; did you mean --${guess}?` : ''}`;
+    const guess = nearest(m[1]!, Object.keys(flags));
+    return `${reason}${guess !== undefined ? `; did you mean --${guess}?` : ''}`;
   }
   return reason;
 }

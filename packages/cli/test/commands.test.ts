@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '@oclif/test';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/checker/helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const demo = fileURLToPath(new URL('../../../examples/snapshots/demo.json', import.meta.url));
@@ -111,6 +112,23 @@ describe('typos', () => {
     expect(run.stderr).toMatch(/--lang=fr to be one of: en, nl/);
   });
 });
+
+describe('unknown commands (a spawned process: the hook ends the process)', () => {
+  it('a misspelt command gets the nearest command, one line, exit 3', async () => {
+    const run = await runCli(['chek']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toMatch(
+      /^havenkit: error: unknown command 'chek'; did you mean 'check'\? \(commands: /,
+    );
+  });
+
+  it('a command like no other gets no guess', async () => {
+    const run = await runCli(['zzzzzzzzzz']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^havenkit: error: unknown command 'zzzzzzzzzz'; \(commands: /);
+  });
+}, 60_000);
 
 describe('help and version', () => {
   it('check --help groups its flags', async () => {

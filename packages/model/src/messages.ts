@@ -1,7 +1,7 @@
 import type { LocalizedText } from './catalogue.js';
 import type { Outcome, UnknownCause } from './result.js';
 import type { WaiverStatus } from './waivers.js';
-import type { Language, Verdict, VerdictWithWaivers } from './report.js';
+import type { Language, ReportSummary, Verdict, VerdictWithWaivers } from './report.js';
 import { MESSAGES, text, type MessageArgs, type MessageId, type MessageSection } from './messages/index.js';
 
 export {
@@ -66,17 +66,7 @@ export function localize(text: LocalizedText | string, language: Language): stri
 }
 
 /** The counts line of a report, e.g. "13 passed, 1 failed (1 waived), 1 skipped, 0 unknown, of 15". */
-export function countsLine(
-  summary: {
-    total: number;
-    passed: number;
-    failed: number;
-    skipped: number;
-    unknown: number;
-    waived: number;
-  },
-  language: Language,
-): string {
+export function countsLine(summary: ReportSummary, language: Language): string {
   const { total, passed, failed, skipped, unknown, waived } = summary;
   return text('report.counts', { total, passed, failed, skipped, unknown, waived }, language);
 }

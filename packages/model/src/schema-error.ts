@@ -11,6 +11,21 @@
  */
 import type { ErrorObject } from 'ajv';
 
+/** A compiled validator: true when valid, else the errors in `errors` (ajv's contract). */
+export type CompiledValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/**
+ * The validator `key` of a package's generated table (ajv standalone code written by
+ * scripts/compile-validators.mjs, `pnpm schemas:compile`); a key the table lacks is a programming
+ * error, named with the fix.
+ */
+export function compiledValidator(validators: object, key: string): CompiledValidator {
+  const fn = (validators as Record<string, CompiledValidator | undefined>)[key];
+  if (!fn)
+    throw new Error(`havenkit: no compiled validator for ${key}; add it to scripts/compile-validators.mjs`);
+  return fn;
+}
+
 export interface SchemaErrorOptions {
   /**
    * The validated document: the "(got …)" value is read from it when ajv ran without `verbose`

@@ -1,5 +1,5 @@
 import type { Hook } from '@oclif/core/interfaces';
-import { closest, distance } from 'fastest-levenshtein';
+import { nearest } from '../nearest.js';
 import { ExitCode } from '../exit-codes.js';
 
 /**
@@ -14,10 +14,8 @@ const hook: Hook.CommandNotFound = async function (opts) {
     .map((c) => spaced(c.id))
     .sort();
   const typed = spaced(opts.id);
-  const guess = known.length > 0 ? closest(typed, known) : undefined;
-  // A guess further than a couple of keystrokes away is noise, not help (as for flags).
-  const near = guess !== undefined && distance(typed, guess) <= Math.max(2, Math.floor(typed.length / 3));
-  const hint = near ? `did you mean '${guess}'? ` : '';
+  const guess = nearest(typed, known);
+  const hint = guess !== undefined ? `did you mean '${guess}'? ` : '';
   process.stderr.write(
     `havenkit: error: unknown command '${typed}'; ${hint}(commands: ${known.join(', ')}; see 'havenkit help')\n`,
   );
