@@ -18,6 +18,7 @@ export { loadBundledData } from './data/load.js';
 export { parseSnapshot, parseSnapshotText, readSnapshotFile, snapshotSha256 } from './snapshot/read.js';
 export type { SnapshotFile } from './snapshot/read.js';
 export { writeSnapshotFile, serializeSnapshot, stripManagedFields } from './snapshot/write.js';
+export { writeTarget } from './files/write-target.js';
 export type { CheckContext, CheckFunction, HavenRelease } from './checks/context.js';
 export { checkFunctions } from './checks/index.js';
 export { neededPermissions, permissionText } from './checks/clusteradmin.js';

@@ -20,6 +20,10 @@ export function fileErrorReason(err: unknown, missing = 'no such file'): string 
       return 'a parent is not a directory';
     case 'ENOSPC':
       return 'no space left on the device';
+    case 'ENOTREG':
+      return 'not a regular file (a device, FIFO or socket)';
+    case 'ELOOP':
+      return 'too many symbolic links';
     default:
       return code ?? (err as Error).message;
   }

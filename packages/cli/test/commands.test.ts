@@ -4,7 +4,8 @@
  * errors with exit 3, grouped --help, version, "did you mean" for a misspelt flag, --json. The
  * spawned-process tests (test/**) stay for what needs a real process or a real control plane.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -194,6 +195,53 @@ describe('one spelling across commands', () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(
       'havenkit: error: Expected --output=kustomize to be one of: manifests, helm (output format: manifests, or a helm chart)\n',
+    );
+  });
+});
+
+describe('output paths that are not plain files', () => {
+  it('check --out through a symbolic link writes the file it points to and keeps the link', async () => {
+    symlinkSync('linked-report.json', join(work, 'link.json'));
+    const run = await havenkit('check', '--snapshot', demo, '-o', 'json', '--out', join(work, 'link.json'));
+    expect(run.code).toBe(1);
+    expect(lstatSync(join(work, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(work, 'linked-report.json'), 'utf8'))).toMatchObject({
+      kind: 'ComplianceReport',
+    });
+  });
+
+  it('check --out onto a FIFO is refused and leaves the FIFO', async () => {
+    const fifo = join(work, 'check.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const run = await havenkit('check', '--snapshot', demo, '-o', 'json', '--out', fifo);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `havenkit: error: cannot write ${fifo} (--out): not a regular file (a device, FIFO or socket)\n`,
+    );
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('snapshot --out onto a device is refused before any cluster is read', async () => {
+    // The kubeconfig does not exist: the --out error comes first, so nothing was read.
+    const run = await havenkit('snapshot', '--kubeconfig', join(work, 'none.yaml'), '--out', '/dev/null');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      'havenkit: error: cannot write /dev/null (--out): not a regular file (a device, FIFO or socket)\n',
+    );
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('check --save-snapshot onto a device is refused before any cluster is read', async () => {
+    const run = await havenkit(
+      'check',
+      '--kubeconfig',
+      join(work, 'none.yaml'),
+      '--save-snapshot',
+      '/dev/null',
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      /^havenkit: error: cannot write \/dev\/null \(--save-snapshot\): not a regular file/,
     );
   });
 });

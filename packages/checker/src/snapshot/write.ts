@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeTarget } from '../files/write-target.js';
 import { basename, dirname, extname, join } from 'node:path';
 import { dumpYaml } from '../yaml.js';
 import { canonicalJson, sortKeysDeep } from './canonical.js';
@@ -33,15 +34,17 @@ export function serializeSnapshot(snapshot: ClusterSnapshot, format: 'json' | 'y
 
 /**
  * Writes a snapshot atomically (a temporary file in the same directory, then rename), with a
- * stable key order and without metadata.managedFields. Returns the bytes written.
+ * stable key order and without metadata.managedFields; through a symbolic link, never onto a
+ * device or FIFO (writeTarget). Returns the bytes written.
  */
 export function writeSnapshotFile(path: string, snapshot: ClusterSnapshot): string {
   const ext = extname(path).toLowerCase();
   const text = serializeSnapshot(snapshot, ext === '.yaml' || ext === '.yml' ? 'yaml' : 'json');
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const target = writeTarget(path);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileSync(temp, text, { encoding: 'utf8', mode: 0o600 });
-    renameSync(temp, path);
+    renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;

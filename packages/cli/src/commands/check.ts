@@ -40,7 +40,7 @@ import { fileErrorReason, readTextFile } from '../files.js';
 import { integrityOfToolkit } from '../integrity.js';
 import { collectLive } from '../kube/collect.js';
 import { FlagGroup, clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
-import { writeFileAtomic, writeFilesAtomic } from '../kube/write.js';
+import { outputTarget, writeFileAtomic, writeFilesAtomic } from '../kube/write.js';
 
 /** The exit code of each verdict (with --waivers: of the verdict with waivers). */
 const EXIT_BY_VERDICT: Record<VerdictWithWaivers, ExitCode> = {
@@ -308,6 +308,8 @@ function readInputs(flags: CheckFlags): CheckInputs {
       ExitCode.BadInput,
     );
   }
+  if (flags.out !== undefined) outputTarget(flags.out, '--out');
+  if (flags['save-snapshot'] !== undefined) outputTarget(flags['save-snapshot'], '--save-snapshot');
   const latest = flags['latest-kubernetes'];
   if (latest !== undefined && !/^v?1\.\d{1,3}$/.test(latest)) {
     throw new UserError(`--latest-kubernetes ${latest} is not a minor version like 1.35`, ExitCode.BadInput);

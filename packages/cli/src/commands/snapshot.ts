@@ -4,7 +4,9 @@ import type { ClusterSnapshot } from '@havenkit/checker';
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { fileErrorReason } from '../files.js';
 import { collectLive } from '../kube/collect.js';
+import { outputTarget } from '../kube/write.js';
 import { clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
 
 /** What `snapshot` returns (for programmatic use). */
@@ -53,6 +55,7 @@ Exit codes: 0 written; 3 bad input (flags, kubeconfig, context, file); 4 the clu
       throw new UserError('--out FILE is required: the file to write the snapshot to', ExitCode.BadInput);
     }
     const out = flags.out;
+    outputTarget(out, '--out');
     const only = parseList(flags.only);
     const catalogue = loadCatalogue();
     const snapshot: ClusterSnapshot = await collectLive({
@@ -66,9 +69,8 @@ Exit codes: 0 written; 3 bad input (flags, kubeconfig, context, file); 4 the clu
     try {
       writeSnapshotFile(out, snapshot);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
       throw new UserError(
-        `cannot write ${out} (--out): ${code ?? (err as Error).message}`,
+        `cannot write ${out} (--out): ${fileErrorReason(err, 'no such directory')}`,
         ExitCode.BadInput,
       );
     }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeTarget } from '@havenkit/checker';
 import { basename, dirname, join } from 'node:path';
 import { ExitCode } from '../exit-codes.js';
 import { UserError } from '../errors.js';
@@ -7,6 +8,18 @@ import { fileErrorReason } from '../files.js';
 
 const tempOf = (path: string) =>
   join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+
+/**
+ * The file a write of `path` will replace (writeTarget), checked before any work is done: a
+ * directory, device or FIFO is bad input up front, not after a cluster was read.
+ */
+export function outputTarget(path: string, flag: string): string {
+  try {
+    return writeTarget(path);
+  } catch (err) {
+    throw new UserError(`cannot write ${path} (${flag}): ${fileErrorReason(err)}`, ExitCode.BadInput);
+  }
+}
 
 /** Writes a file atomically (temporary file in the same directory, then rename): never half-written. */
 export function writeFileAtomic(path: string, text: string, flag: string): void {
@@ -19,16 +32,13 @@ export function writeFileAtomic(path: string, text: string, flag: string): void 
  * part of the set (a failed rename, rare once the writes succeeded, names the file).
  */
 export function writeFilesAtomic(files: readonly { path: string; text: string }[], flag: string): void {
-  // A rename onto a directory is the one failure that could strike after some renames: rule it out first.
-  for (const { path } of files) {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new UserError(`cannot write ${path} (${flag}): it is a directory`, ExitCode.BadInput);
-    }
-  }
+  // Resolve every target first (through links; never a directory, device or FIFO): the one
+  // failure that could otherwise strike after some renames.
+  const targets = files.map(({ path }) => outputTarget(path, flag));
   const temps: string[] = [];
   const cleanUp = () => temps.forEach((t) => rmSync(t, { force: true }));
-  for (const { path, text } of files) {
-    const temp = tempOf(path);
+  for (const [i, { path, text }] of files.entries()) {
+    const temp = tempOf(targets[i]!);
     try {
       writeFileSync(temp, text, 'utf8');
       temps.push(temp);
@@ -42,7 +52,7 @@ export function writeFilesAtomic(files: readonly { path: string; text: string }[
   }
   files.forEach(({ path }, i) => {
     try {
-      renameSync(temps[i]!, path);
+      renameSync(temps[i]!, targets[i]!);
     } catch (err) {
       cleanUp();
       throw new UserError(
