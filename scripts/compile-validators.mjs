@@ -24,6 +24,7 @@ const DATA_FILES = [
   'log-collectors',
   'acme-controllers',
   'hardened-os',
+  'special-purpose-addresses',
 ];
 
 /** Export name of a validator: a JavaScript identifier. */

@@ -34,11 +34,20 @@ afterAll(async () => {
 const ONE_LINE_ERROR = /^havenkit: error: [^\n]+\n$/;
 
 describe('havenkit check exit codes', () => {
-  it('0 when compliant', async () => {
-    const run = await runCli(['check', '--kubeconfig', admin, '--only', 'multiaz,hamasters,haworkers,rbac']);
+  it('0 when every mandatory check ran and none failed or was unknown', async () => {
+    const run = await runCli(['check', '--kubeconfig', admin]);
     expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Verdict: Haven compliant\n/);
     expect(run.stdout).toMatch(/This is a Haven Compliant cluster\.\n$/);
     expect(run.stderr).toBe('');
+  });
+
+  it('6, never 0, when the checks selected with --only pass: a partial run claims no compliance', async () => {
+    const run = await runCli(['check', '--kubeconfig', admin, '--only', 'multiaz,hamasters,haworkers,rbac']);
+    expect(run.code).toBe(6);
+    expect(run.stdout).toMatch(/^Verdict: The selected checks passed; no Haven verdict/);
+    expect(run.stdout).not.toMatch(/Haven Compliant cluster|Verdict: Haven compliant/);
+    expect(run.stdout).toMatch(/Not evaluated \(--only\): 11 mandatory checks, /);
   });
 
   it('1 when a mandatory check fails', async () => {
@@ -65,7 +74,7 @@ describe('havenkit check exit codes', () => {
     const run = await runCli(['check', '--only', 'multiaz'], {
       KUBECONFIG: [join(work, 'absent'), admin].join(delimiter),
     });
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(6);
   });
 
   it('writes haven-json to --out, atomically, and nothing to stdout', async () => {
@@ -81,7 +90,7 @@ describe('havenkit check exit codes', () => {
       '--only',
       'multiaz',
     ]);
-    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(run).toMatchObject({ code: 6, stdout: '', stderr: '' });
     const haven = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
     expect(haven).toMatchObject({ Version: 'Haven v12.8.0', HavenCompliant: true });
     expect(Date.parse(String(haven.StartTS))).toBeLessThanOrEqual(Date.parse(String(haven.StopTS)));

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { selfSignedCert } from '../support/certs.js';
 
 /**
  * The backend of an aggregated API, reduced to what kube-apiserver's availability controller checks: it answers
@@ -19,6 +16,7 @@ export interface DiscoveryResponder {
 
 export async function startDiscoveryResponder(): Promise<DiscoveryResponder> {
   const served = new Set<string>();
+  // A throwaway self-signed cert: the APIService sets insecureSkipTLSVerify, as metrics-server's does.
   const { key, cert } = selfSignedCert();
   const server = createServer({ key, cert }, (req, res) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
@@ -46,40 +44,4 @@ export async function startDiscoveryResponder(): Promise<DiscoveryResponder> {
     port: (server.address() as AddressInfo).port,
     serve: (group, version) => void served.add(`${group}/${version}`),
   };
-}
-
-/** A throwaway self-signed cert (the APIService sets insecureSkipTLSVerify, as metrics-server's does). */
-function selfSignedCert(): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'havenkit-responder-'));
-  try {
-    const keyFile = join(dir, 'key.pem');
-    const certFile = join(dir, 'cert.pem');
-    execFileSync(
-      process.env.OPENSSL ?? 'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:P-256',
-        '-nodes',
-        '-keyout',
-        keyFile,
-      ].concat([
-        '-out',
-        certFile,
-        '-days',
-        '30',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=DNS:localhost',
-      ]),
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    return { key: readFileSync(keyFile), cert: readFileSync(certFile) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

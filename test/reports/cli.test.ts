@@ -43,7 +43,10 @@ describe('havenkit check --output, --out-dir, --lang', () => {
     const dir = join(work, 'all');
     const ids = REPORT_FORMATS.map((f) => f.id);
     const run = await runCli(['check', '--snapshot', DEMO, '--output', ids.join(','), '--out-dir', dir]);
-    expect(run).toMatchObject({ code: 1, stdout: '', stderr: '' });
+    expect(run).toMatchObject({ code: 1, stderr: '' });
+    // The reports went to files: stdout says the verdict and where they are.
+    expect(run.stdout).toMatch(/^Verdict: NOT Haven compliant\nSummary: .*\nReports written:\n/);
+    for (const f of REPORT_FORMATS) expect(run.stdout).toContain(`  ${join(dir, f.fileName)}  (${f.id})\n`);
     expect(readdirSync(dir).sort()).toEqual(REPORT_FORMATS.map((f) => f.fileName).sort());
     for (const f of REPORT_FORMATS)
       expect(readFileSync(join(dir, f.fileName), 'utf8').length).toBeGreaterThan(100);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from './catalogue/load.js';
 import { evaluate } from './evaluate.js';
 import { InputError } from '@havenkit/model';
 import { renderJson } from './report/json.js';
@@ -28,7 +29,22 @@ describe('evaluate', () => {
   it('runs only the checks named in only', () => {
     const report = evaluate(snapshot, { only: ['multiaz'] });
     expect(report.results.map((r) => [r.name, r.outcome])).toEqual([['multiaz', 'pass']]);
-    expect(report.verdict).toBe('compliant');
+  });
+
+  it('never calls a run that left mandatory checks out compliant, and names those checks', () => {
+    const report = evaluate(snapshot, { only: ['multiaz'] });
+    expect(report.verdict).toBe('selected-passed');
+    expect(report.metadata.evaluation.notEvaluated).toHaveLength(14);
+    expect(report.metadata.evaluation.notEvaluated).not.toContain('multiaz');
+  });
+
+  it('gives a Haven verdict to a run whose --only names every mandatory check', () => {
+    const all = loadCatalogue()
+      .checks.filter((c) => c.mandatory)
+      .map((c) => c.name);
+    const report = evaluate(snapshot, { only: all });
+    expect(report.metadata.evaluation.notEvaluated).toBeUndefined();
+    expect(report.verdict).not.toBe('selected-passed');
   });
 
   it('throws an InputError (exit code 3) naming an unknown check in only', () => {

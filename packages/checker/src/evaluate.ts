@@ -20,6 +20,7 @@ import { checkFunctions } from './checks/index.js';
 import type { CheckContext, HavenRelease } from './checks/context.js';
 import { parseMinor } from './checks/util.js';
 import { loadBundledData } from './data/load.js';
+import { remediationOf } from './remediation.js';
 import { CHECKER_NAME, CHECKER_VERSION } from './version.js';
 
 export interface EvaluateOptions {
@@ -62,7 +63,13 @@ function runCheck(
   }
 }
 
-function toReportResult(definition: CheckDefinition, result: CheckResult): ReportResult {
+function toReportResult(
+  definition: CheckDefinition,
+  result: CheckResult,
+  context: CheckContext,
+): ReportResult {
+  // What to do, resolved here so that every renderer and the signed JSON say the same.
+  const remediation = remediationOf(definition, result, context.enabledChecks);
   return {
     name: definition.name,
     label: definition.label,
@@ -73,6 +80,7 @@ function toReportResult(definition: CheckDefinition, result: CheckResult): Repor
     reason: result.reason,
     ...(result.outcome === 'unknown' ? { cause: result.cause ?? 'insufficient-data' } : {}),
     evidence: result.evidence,
+    ...(remediation !== undefined ? { remediation } : {}),
   };
 }
 
@@ -89,11 +97,15 @@ export function summarize(results: readonly ReportResult[]): ReportSummary {
   };
 }
 
-/** not-compliant when a mandatory check failed; inconclusive when none failed and one is unknown; else compliant. */
-export function verdictOf(summary: ReportSummary): Verdict {
+/**
+ * not-compliant when a mandatory check failed; inconclusive when none failed and one is unknown;
+ * else compliant, but only when every mandatory check ran: a run that left mandatory checks out
+ * (`notEvaluated`, from --only) says what it is, selected-passed, and never claims compliance.
+ */
+export function verdictOf(summary: ReportSummary, notEvaluated: readonly string[] = []): Verdict {
   if (summary.failed > 0) return 'not-compliant';
   if (summary.unknown > 0) return 'inconclusive';
-  return 'compliant';
+  return notEvaluated.length > 0 ? 'selected-passed' : 'compliant';
 }
 
 /**
@@ -136,10 +148,13 @@ export function evaluate(snapshot: ClusterSnapshot, options: EvaluateOptions = {
   };
 
   const all = selected.map((definition) =>
-    toReportResult(definition, runCheck(definition, snapshot, context)),
+    toReportResult(definition, runCheck(definition, snapshot, context), context),
   );
   const results = all.filter((r) => r.mandatory);
   const summary = summarize(results);
+  const notEvaluated = catalogue.checks
+    .filter((c) => c.mandatory && !selected.includes(c))
+    .map((c) => c.name);
   const { collectedAt, server, context: kubeContext, clusterId } = snapshot.metadata;
   return {
     apiVersion: REPORT_API_VERSION,
@@ -156,6 +171,7 @@ export function evaluate(snapshot: ClusterSnapshot, options: EvaluateOptions = {
       },
       evaluation: {
         ...(options.only !== undefined ? { only: [...options.only] } : {}),
+        ...(notEvaluated.length > 0 ? { notEvaluated } : {}),
         ...(options.latestKubernetes !== undefined ? { latestKubernetes: options.latestKubernetes } : {}),
         suggested,
         ...(options.havenReleases !== undefined
@@ -163,7 +179,7 @@ export function evaluate(snapshot: ClusterSnapshot, options: EvaluateOptions = {
           : {}),
       },
     },
-    verdict: verdictOf(summary),
+    verdict: verdictOf(summary, notEvaluated),
     summary,
     results,
     suggested: all.filter((r) => !r.mandatory),

@@ -19,6 +19,7 @@ export { parseSnapshot, parseSnapshotText, readSnapshotFile, snapshotSha256 } fr
 export type { SnapshotFile } from './snapshot/read.js';
 export { writeSnapshotFile, serializeSnapshot, stripManagedFields } from './snapshot/write.js';
 export { writeTarget } from './files/write-target.js';
+export { INPUT_LIMITS, formatSize, inputErrorReason, parseSize, readInputFile } from './files/read-input.js';
 export type { CheckContext, CheckFunction, HavenRelease } from './checks/context.js';
 export { checkFunctions } from './checks/index.js';
 export { neededPermissions, permissionText } from './checks/clusteradmin.js';

@@ -20,19 +20,27 @@ export function arrayField(object: unknown, ...path: (string | number)[]): unkno
   return Array.isArray(value) ? value : [];
 }
 
-/** Matches a glob where `*` matches any characters (including `/`); the rest is literal. */
+/**
+ * Matches a glob where `*` matches any characters (including `/`); the rest is literal. Linear in
+ * the value for any pattern (the pieces between stars are found left to right, first match wins,
+ * which is exact for `*`-only globs): a waiver's pattern can never make matching backtrack, as
+ * `.*` chains in a regular expression can (`*a*a*a…*b` against a long run of "a").
+ */
 export function globMatch(pattern: string, value: string): boolean {
-  let regex = globCache.get(pattern);
-  if (regex === undefined) {
-    const source = pattern
-      .split('*')
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    regex = new RegExp(`^${source}$`);
-    globCache.set(pattern, regex);
+  const pieces = pattern.split('*');
+  if (pieces.length === 1) return pattern === value;
+  const head = pieces[0]!;
+  const tail = pieces[pieces.length - 1]!;
+  if (value.length < head.length + tail.length || !value.startsWith(head) || !value.endsWith(tail)) {
+    return false;
   }
-  return regex.test(value);
+  const end = value.length - tail.length;
+  let at = head.length;
+  for (const piece of pieces.slice(1, -1)) {
+    if (piece === '') continue;
+    const found = value.indexOf(piece, at);
+    if (found < 0 || found + piece.length > end) return false;
+    at = found + piece.length;
+  }
+  return true;
 }
-
-/** Compiled globs: patterns come from the bundled data lists, so the cache stays small. */
-const globCache = new Map<string, RegExp>();

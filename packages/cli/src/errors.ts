@@ -1,3 +1,4 @@
+import { escapeControl } from '@havenkit/checker';
 import { ExitCode } from './exit-codes.js';
 
 /** An error meant for the user: one line, naming what was wrong, with its exit code. */
@@ -11,7 +12,10 @@ export class UserError extends Error {
   }
 }
 
-/** Reduces any message to a single line so errors never spill over several lines. */
+/**
+ * Reduces any message to a single line so errors never spill over several lines, with control
+ * characters (from a context or node name) shown as escapes, never sent to the terminal.
+ */
 export function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ').trim();
+  return escapeControl(message.replace(/\s*\n\s*/g, ' ').trim()).replaceAll('\t', ' ');
 }

@@ -6,15 +6,29 @@ export const ExitCode = {
   NotCompliant: 1,
   /** `check`: no mandatory check failed, but one or more are unknown (inconclusive). */
   Inconclusive: 2,
-  /** Bad input: flags, kubeconfig, snapshot, app spec, provider profile, tampered file. */
+  /**
+   * Bad input: flags, kubeconfig (also a credential it names that cannot be used), snapshot, app
+   * spec, provider profile, tampered file. Also an internal error, and a command that never
+   * finished (an app module whose top-level await never settles): always one line on stderr.
+   */
   BadInput: 3,
-  /** The cluster could not be reached. */
+  /**
+   * The cluster could not be reached, cut off its answers, or is not a Kubernetes API server (a
+   * web page, 404 or an empty JSON object for everything, etcd).
+   */
   Unreachable: 4,
   /**
    * `check --waivers`: the cluster fails checks, but every failure is covered by an active waiver.
    * Never 0: compliance with waivers is not compliance.
    */
   CompliantWithWaivers: 5,
+  /**
+   * `check --only` that left mandatory checks out: every selected check passed or was skipped.
+   * Never 0: only a run of every mandatory check can show compliance.
+   */
+  SelectedPassed: 6,
+  /** As SelectedPassed, with `--waivers`: every failure of the selected checks is waived. */
+  SelectedPassedWithWaivers: 7,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

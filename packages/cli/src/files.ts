@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, inputErrorReason, readInputFile } from '@havenkit/checker';
 import { ExitCode } from './exit-codes.js';
 import { UserError } from './errors.js';
 
@@ -29,11 +29,14 @@ export function fileErrorReason(err: unknown, missing = 'no such file'): string 
   }
 }
 
-/** Reads a text file the user named. @throws UserError `cannot read <what>: <reason>` (exit code 3). */
-export function readTextFile(path: string, what: string): string {
+/**
+ * Reads a text file the user named: only a regular file, up to `maxBytes` (readInputFile).
+ * @throws UserError `cannot read <what>: <reason>` (exit code 3).
+ */
+export function readTextFile(path: string, what: string, maxBytes: number = INPUT_LIMITS.document): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readInputFile(path, maxBytes).toString('utf8');
   } catch (err) {
-    throw new UserError(`cannot read ${what}: ${fileErrorReason(err)}`, ExitCode.BadInput);
+    throw new UserError(`cannot read ${what}: ${inputErrorReason(err)}`, ExitCode.BadInput);
   }
 }

@@ -246,6 +246,59 @@ describe('output paths that are not plain files', () => {
   });
 });
 
+describe('input files that are not plain files, or too large', () => {
+  it('check --snapshot /dev/zero ends at once with exit 3: a device is never read', async () => {
+    const run = await havenkit('check', '--snapshot', '/dev/zero');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toContain(
+      '/dev/zero: cannot read the snapshot (not a regular file (a device, FIFO or socket))',
+    );
+  });
+
+  it('refuses a snapshot over --max-input-size by its size, and says how to raise the limit', async () => {
+    const run = await havenkit('check', '--snapshot', demo, '--max-input-size', '4KiB');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(
+      /demo\.json: cannot read the snapshot \(is \d+(\.\d)? KiB, over the limit of 4 KiB; --max-input-size raises the limit\)/,
+    );
+  });
+
+  it('refuses a --max-input-size that is not a size', async () => {
+    const run = await havenkit('check', '--snapshot', demo, '--max-input-size', 'lots');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toContain('--max-input-size lots is not a size like 2GiB or 512MiB');
+  });
+
+  it('refuses a waivers file and a key that are devices', async () => {
+    const waivers = await havenkit('check', '--snapshot', demo, '--waivers', '/dev/zero');
+    expect(waivers.code).toBe(3);
+    expect(waivers.stderr).toContain('cannot read waivers file /dev/zero: not a regular file');
+    const key = await havenkit('verify', demo, '--key', '/dev/zero');
+    expect(key.code).toBe(3);
+    expect(key.stderr).toMatch(/cannot read (report|key) .*: not a regular file|is not a regular file/);
+  });
+});
+
+describe('check --out-dir', () => {
+  it('prints the verdict, the counts and every file it wrote', async () => {
+    const dir = join(work, 'out-dir-summary');
+    const run = await havenkit('check', '--snapshot', demo, '-o', 'json,markdown', '--out-dir', dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        'Verdict: NOT Haven compliant',
+        'Summary: 13 passed, 1 failed, 1 skipped, 0 unknown, of 15',
+        'Reports written:',
+        `  ${join(dir, 'report.json')}  (json)`,
+        `  ${join(dir, 'report.md')}  (markdown)`,
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('machine-readable output', () => {
   it('check -o json prints the report and exits with the verdict', async () => {
     const run = await havenkit('check', '--snapshot', demo, '-o', 'json');

@@ -133,8 +133,17 @@ describe('havenkit verify', { timeout: TIMEOUT }, () => {
     expect(run.stdout).toContain(`${at('report.json')}: signature verified`);
     expect(run.stdout).toContain(`key id   ${keyId}`);
     expect(run.stdout).toMatch(/subject {2}demo\.json \(sha256 [0-9a-f]{64}\)/);
-    expect(run.stdout).toContain('verdict  not-compliant');
+    expect(run.stdout).toContain('verdict  NOT Haven compliant');
     expect(run.stdout).toMatch(/\d+ checks re-evaluated from .*demo\.json, all match/);
+  });
+
+  it('speaks Dutch with --lang nl', async () => {
+    const run = await verify(at('report.json'), '--snapshot', demo, '--lang', 'nl');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${at('report.json')}: handtekening klopt`);
+    expect(run.stdout).toContain(`sleutel-id  ${keyId}`);
+    expect(run.stdout).toContain('oordeel     NIET Haven-compliant');
+    expect(run.stdout).toMatch(/\d+ controles opnieuw beoordeeld vanuit .*demo\.json, alle komen overeen/);
   });
 
   it('exit 0 without --snapshot (signature only), and --json for machines', async () => {
@@ -265,7 +274,7 @@ describe('havenkit verify', { timeout: TIMEOUT }, () => {
     [
       'the private key as --key',
       () => ['verify', at('report.json'), '--key', at('keys/auditor.key')],
-      /auditor\.key \(--key\): is a private key/,
+      /auditor\.key \(--key\): must be an ed25519 public key .*\(got a private key; verify with the public key\)/,
     ],
     ['no --key', () => ['verify', at('report.json')], /--key PUB is required/],
     ['no report', () => ['verify', '--key', at('keys/auditor.pub')], /Missing 1 required arg/],

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { PermissionNeed, AccessReviewResult } from '@havenkit/model';
+import { accessReviewShape } from './answers.js';
 import type { KubeTransport } from './transport.js';
 
 const AUTHORIZATION = '/apis/authorization.k8s.io/v1';
 
+/** A review as accessReviewShape admits it: an explicit answer, nothing else decides. */
 interface ReviewStatus {
-  status?: { allowed?: boolean; denied?: boolean; reason?: string; evaluationError?: string };
+  status: { allowed: boolean; denied?: boolean; reason?: string; evaluationError?: string };
 }
 
 function resourceAttributes(p: PermissionNeed): Record<string, string> {
@@ -18,13 +20,13 @@ function resourceAttributes(p: PermissionNeed): Record<string, string> {
 }
 
 function toResult(p: PermissionNeed, review: ReviewStatus): AccessReviewResult {
-  const s = review.status ?? {};
+  const s = review.status;
   return {
     verb: p.verb,
     group: p.group,
     resource: p.resource,
     ...(p.namespace ? { namespace: p.namespace } : {}),
-    allowed: s.allowed === true,
+    allowed: s.allowed,
     ...(s.denied !== undefined ? { denied: s.denied } : {}),
     ...(s.reason ? { reason: s.reason } : {}),
     ...(s.evaluationError ? { evaluationError: s.evaluationError } : {}),
@@ -43,7 +45,7 @@ export async function reviewSelf(transport: KubeTransport, p: PermissionNeed): P
       kind: 'SelfSubjectAccessReview',
       spec: { resourceAttributes: resourceAttributes(p) },
     },
-    { idempotent: true },
+    { idempotent: true, shape: accessReviewShape('SelfSubjectAccessReview') },
   );
   return toResult(p, review);
 }
@@ -61,7 +63,8 @@ export const UNPRIVILEGED_PERMISSION: PermissionNeed = { verb: 'list', group: ''
 
 /**
  * May a made-up, unprivileged user list Secrets cluster-wide? One SubjectAccessReview (needs
- * `create subjectaccessreviews`); RBAC is enforced when the answer is "not allowed".
+ * `create subjectaccessreviews`); RBAC is enforced when the answer is "not allowed". An answer
+ * without an explicit status.allowed is thrown (UnexpectedAnswerError), never read as "denied".
  */
 export async function reviewUnprivileged(
   transport: KubeTransport,
@@ -75,7 +78,7 @@ export async function reviewUnprivileged(
       kind: 'SubjectAccessReview',
       spec: { user: identity.user, groups: identity.groups, resourceAttributes: resourceAttributes(p) },
     },
-    { idempotent: true },
+    { idempotent: true, shape: accessReviewShape('SubjectAccessReview') },
   );
   return { ...toResult(p, review), user: identity.user, groups: [...identity.groups] };
 }

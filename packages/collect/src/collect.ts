@@ -12,10 +12,12 @@ import {
 } from '@havenkit/model';
 import { rwxProvisionerFor, loadBundledData, CHECKER_NAME, CHECKER_VERSION } from '@havenkit/checker';
 import { madeUpUser, reviewSelf, reviewUnprivileged } from './access.js';
+import { isKubernetesAnswer, versionShape } from './answers.js';
 import { Discovery } from './discovery.js';
 import {
   CollectAbortedError,
   KubeError,
+  TruncatedBodyError,
   describeResourceError,
   isTlsVerificationError,
   isTransportError,
@@ -92,6 +94,11 @@ function fatal(err: unknown, server: string, context: string): void {
       `the certificate of ${server} is not trusted by context "${context}" (${transportCode(err)}); check certificate-authority and the server name in the kubeconfig`,
     );
   }
+  if (err instanceof TruncatedBodyError) {
+    throw KubeError.unreachable(
+      `the API server ${server} (context "${context}") cut off its answer: ${err.message}`,
+    );
+  }
   if (isTransportError(err)) {
     throw KubeError.unreachable(
       `cannot reach the API server ${server} (context "${context}"): ${describeResourceError(toResourceError(err))}`,
@@ -102,6 +109,31 @@ function fatal(err: unknown, server: string, context: string): void {
       `the API server ${server} rejected the credentials of context "${context}" (401 Unauthorized); renew them or pick another --context`,
     );
   }
+}
+
+/**
+ * Stops the run when what answered is no Kubernetes API server (a web page, a 404 or `{}` for
+ * everything, etcd): neither /version nor discovery gave a well-formed answer, and no failure came
+ * as a Kubernetes Status. Evaluating such a server would report it not compliant.
+ */
+function requireKubernetes(
+  versionError: unknown,
+  discoveryError: unknown,
+  server: string,
+  context: string,
+): void {
+  if (versionError === undefined || discoveryError === undefined) return;
+  if (isKubernetesAnswer(versionError) || isKubernetesAnswer(discoveryError)) return;
+  const answers = [versionError, discoveryError].map((err) => {
+    const error = toResourceError(err);
+    if (!(err instanceof ApiException)) return error.message;
+    // ApiException's message is "HTTP 404 for GET /version"; its body is what the server said.
+    const request = /^HTTP (\d+) for (.+)$/.exec(err.message);
+    return request ? `${request[2]} answered ${request[1]} (${error.message})` : describeResourceError(error);
+  });
+  throw KubeError.unreachable(
+    `${server} (context "${context}") is not a Kubernetes API server: ${[...new Set(answers)].join('; ')}; check the server URL in the kubeconfig`,
+  );
 }
 
 /**
@@ -133,22 +165,27 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
 
   progress({ phase: 'connect', message: `connecting to ${loaded.server}` });
   let version: ClusterSnapshot['version'];
+  let versionFailure: unknown;
   try {
-    version = await transport.get<Record<string, unknown>>('/version');
+    version = await transport.get<ClusterSnapshot['version']>('/version', undefined, versionShape);
   } catch (err) {
     fatal(err, loaded.server, loaded.context);
+    versionFailure = err;
     version = { error: toResourceError(err) };
   }
 
   progress({ phase: 'discovery', message: 'discovering API groups' });
   let discovery: Discovery | undefined;
   let discoveryError: ResourceError | undefined;
+  let discoveryFailure: unknown;
   try {
     discovery = await Discovery.load(transport);
   } catch (err) {
     fatal(err, loaded.server, loaded.context);
+    discoveryFailure = err;
     discoveryError = toResourceError(err);
   }
+  requireKubernetes(versionFailure, discoveryFailure, loaded.server, loaded.context);
 
   const total = plan.resources.length;
   let done = 0;
@@ -182,7 +219,10 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
   );
 
   const clusterIdP = limit(() => transport.get<KubeObject>('/api/v1/namespaces/kube-system')).then(
-    (ns) => ns.metadata?.uid,
+    (ns) => {
+      const uid: unknown = ns.metadata?.uid;
+      return typeof uid === 'string' && uid !== '' ? uid : undefined;
+    },
     (err: unknown) => {
       if (err instanceof CollectAbortedError) throw err;
       return undefined;

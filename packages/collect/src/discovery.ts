@@ -1,4 +1,5 @@
 import type { ResourceError } from '@havenkit/model';
+import { apiGroupListShape, apiResourceListShape, apiVersionsShape } from './answers.js';
 import { toResourceError } from './errors.js';
 import { groupVersion, groupVersionPath, parseResourceName } from './names.js';
 import type { ResourceMapping } from './names.js';
@@ -43,8 +44,8 @@ export class Discovery {
   /** Reads /api and /apis. Throws (the caller records the error) when either cannot be read. */
   static async load(transport: KubeTransport): Promise<Discovery> {
     const [core, apis] = await Promise.all([
-      transport.get<APIVersions>('/api'),
-      transport.get<APIGroupList>('/apis'),
+      transport.get<APIVersions>('/api', undefined, apiVersionsShape),
+      transport.get<APIGroupList>('/apis', undefined, apiGroupListShape),
     ]);
     const groups = new Map<string, ServedGroup>();
     const groupVersions: string[] = [];
@@ -127,7 +128,11 @@ export class Discovery {
     const key = groupVersion(group, version);
     let pending = this.resourceLists.get(key);
     if (pending === undefined) {
-      pending = this.transport.get<APIResourceList>(groupVersionPath(group, version));
+      pending = this.transport.get<APIResourceList>(
+        groupVersionPath(group, version),
+        undefined,
+        apiResourceListShape,
+      );
       this.resourceLists.set(key, pending);
       // A failure is cached too: the transport already retried it, and within one collection
       // the cluster answers the same way. (The no-op catch keeps it from being "unhandled".)

@@ -3,9 +3,9 @@ import type { ResourceError } from '@havenkit/model';
 
 /** Exit codes the collector's fatal errors carry (the CLI names the same numbers in exit-codes.ts). */
 export const KubeExitCode = {
-  /** Bad input: no kubeconfig, unknown context, unusable credentials. */
+  /** Bad input: no kubeconfig, unknown context, unusable credentials (naming the kubeconfig field). */
   BadInput: 3,
-  /** The API server could not be reached. */
+  /** The API server could not be reached, cut off its answers, or is not a Kubernetes API server. */
   Unreachable: 4,
 } as const;
 export type KubeExitCode = (typeof KubeExitCode)[keyof typeof KubeExitCode];
@@ -38,6 +38,41 @@ export class CollectAbortedError extends Error {
   constructor(message = 'collection aborted') {
     super(message);
     this.name = 'CollectAbortedError';
+  }
+}
+
+/**
+ * A body that ended before it was complete (before its Content-Length or its last chunk): a
+ * transport error, retried like a reset connection.
+ */
+export class TruncatedBodyError extends Error {
+  readonly code = 'ERR_BODY_TRUNCATED';
+
+  constructor(what: string, received: number, expected: number | undefined, cause?: unknown) {
+    super(
+      expected !== undefined && Number.isFinite(expected)
+        ? `${what}: the answer ended after ${received} of ${expected} bytes (Content-Length)`
+        : `${what}: the answer ended after ${received} bytes, before its last chunk`,
+      cause !== undefined ? { cause } : undefined,
+    );
+    this.name = 'TruncatedBodyError';
+  }
+}
+
+/**
+ * A 2xx answer that is not what the request asked for: an empty body, text that is not JSON, the
+ * wrong shape, or a `kind: Status` failure. It is an error of that resource (never "nothing there",
+ * never "denied"); `fromStatus` marks one taken from a Kubernetes Status object.
+ */
+export class UnexpectedAnswerError extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+    message: string,
+    readonly fromStatus = false,
+  ) {
+    super(oneLine(message));
+    this.name = 'UnexpectedAnswerError';
   }
 }
 
@@ -147,7 +182,8 @@ export function isTimeoutError(err: unknown): boolean {
 
 /** True when nothing answered: connection refused, DNS failure, reset, TLS failure, timeout. */
 export function isTransportError(err: unknown): boolean {
-  if (err instanceof ApiException) return false;
+  if (err instanceof ApiException || err instanceof UnexpectedAnswerError) return false;
+  if (err instanceof TruncatedBodyError) return true;
   if (!(err instanceof Error)) return false;
   if (isTimeoutError(err)) return true;
   if (err.name === 'FetchError' || err.name === 'AbortError') return true;
@@ -163,6 +199,12 @@ export function isTransportError(err: unknown): boolean {
  * transport errors.
  */
 export function toResourceError(err: unknown): ResourceError {
+  if (err instanceof UnexpectedAnswerError) {
+    return { code: err.status, reason: err.reason, message: err.message };
+  }
+  if (err instanceof TruncatedBodyError) {
+    return { code: 0, reason: 'TruncatedBody', message: err.message };
+  }
   if (err instanceof ApiException) {
     const code = typeof err.code === 'number' ? err.code : 0;
     const parsed = parseStatusBody(err.body);

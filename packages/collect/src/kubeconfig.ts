@@ -1,8 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig, loadYaml } from '@kubernetes/client-node';
 import type { Cluster, Context, User } from '@kubernetes/client-node';
+import { checkCredentials } from './credentials.js';
 import { KubeError } from './errors.js';
 
 /** Which kubeconfig and context to use; the same rules as kubectl. */
@@ -57,6 +58,36 @@ function readOne(file: string): KubeConfig {
     throw KubeError.badInput(`cannot read kubeconfig ${file}: ${message}`);
   }
   return kc;
+}
+
+/**
+ * The entry of user `name` as written in the first of `files` that defines it (kubectl's merge
+ * rule), with that file: client-node keeps only the fields it knows.
+ */
+function rawUser(
+  files: readonly string[],
+  name: string,
+): { file: string; raw?: Record<string, unknown> } | undefined {
+  for (const file of files) {
+    let doc: unknown;
+    try {
+      doc = loadYaml<unknown>(readFileSync(file, 'utf8'));
+    } catch {
+      continue; // readOne already read it; a second read that fails changes nothing
+    }
+    const users = (doc as { users?: unknown } | null)?.users;
+    if (!Array.isArray(users)) continue;
+    const entry = users.find(
+      (u): u is { name: string; user?: unknown } =>
+        typeof u === 'object' && u !== null && (u as { name?: unknown }).name === name,
+    );
+    if (entry === undefined) continue;
+    const raw = entry.user;
+    return typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+      ? { file, raw: raw as Record<string, unknown> }
+      : { file };
+  }
+  return undefined;
 }
 
 /**
@@ -172,6 +203,14 @@ export function loadKubeconfig(selection: KubeconfigSelection = {}): LoadedKubec
     throw KubeError.badInput(
       `context "${contextName}" refers to user "${context.user}", which kubeconfig ${where} does not define`,
     );
+  }
+  if (context.user) {
+    const source = rawUser(files, context.user);
+    kc = checkCredentials(kc, {
+      file: source?.file ?? where,
+      context: contextName,
+      ...(source?.raw !== undefined ? { raw: source.raw } : {}),
+    });
   }
   return { kubeConfig: kc, context: contextName, server: cluster.server, files };
 }

@@ -1,5 +1,6 @@
 import { ApiException } from '@kubernetes/client-node';
 import type { KubeObject, ResourceList } from '@havenkit/model';
+import { listShape } from './answers.js';
 import { listPath } from './names.js';
 import type { ResourceMapping } from './names.js';
 import type { KubeTransport } from './transport.js';
@@ -18,11 +19,12 @@ export interface ListOptions {
   readonly maxRelists?: number;
 }
 
+/** A page as listShape admits it: items an array of objects, the rest strings where present. */
 interface ListPage {
   apiVersion?: string;
   kind?: string;
   metadata?: { resourceVersion?: string; continue?: string; remainingItemCount?: number };
-  items?: KubeObject[] | null;
+  items: KubeObject[];
 }
 
 /** A copy of the object without metadata.managedFields (noise that can be megabytes). */
@@ -35,7 +37,9 @@ export function stripManagedFields(item: KubeObject): KubeObject {
 /**
  * Lists every item of a resource, page by page (`limit`/`continue`). When the continue token
  * expires (410 Gone) the list restarts from scratch, so the result is always one consistent
- * list. Throws the last error otherwise (the caller records it).
+ * list. Every page must be a list (listShape): an empty body, `{}`, `items: null` or a Status is
+ * an error of the resource, never an empty list. Throws the last error otherwise (the caller
+ * records it).
  */
 export async function listAll(
   transport: KubeTransport,
@@ -52,14 +56,18 @@ export async function listAll(
     let token: string | undefined;
     try {
       do {
-        const page = await transport.get<ListPage>(path, {
-          limit: pageSize,
-          continue: token,
-          fieldSelector: query.fieldSelector,
-          labelSelector: query.labelSelector,
-        });
+        const page = await transport.get<ListPage>(
+          path,
+          {
+            limit: pageSize,
+            continue: token,
+            fieldSelector: query.fieldSelector,
+            labelSelector: query.labelSelector,
+          },
+          listShape,
+        );
         first ??= page;
-        for (const item of page.items ?? []) items.push(stripManagedFields(item));
+        for (const item of page.items) items.push(stripManagedFields(item));
         token = page.metadata?.continue || undefined;
       } while (token !== undefined);
     } catch (err) {

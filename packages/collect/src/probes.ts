@@ -7,6 +7,7 @@ import type {
   RwxProbeResult,
   SnapshotProbes,
 } from '@havenkit/model';
+import { listShape } from './answers.js';
 import { CollectAbortedError, describeResourceError, toResourceError } from './errors.js';
 import { sleep } from './retry.js';
 import type { KubeTransport } from './transport.js';
@@ -278,7 +279,11 @@ interface PvcStatus {
 
 async function listStorageClasses(t: KubeTransport, inputs: ProbeInputs): Promise<readonly KubeObject[]> {
   if (inputs.storageClasses !== undefined) return inputs.storageClasses;
-  const list = await t.get<{ items?: KubeObject[] }>('/apis/storage.k8s.io/v1/storageclasses');
+  const list = await t.get<{ items?: KubeObject[] }>(
+    '/apis/storage.k8s.io/v1/storageclasses',
+    undefined,
+    listShape,
+  );
   return list.items ?? [];
 }
 
@@ -331,7 +336,11 @@ async function probeRwx(
   const tried = candidates.map((c) => c.name ?? '(default)').join(', ');
   while (!deadline.aborted) {
     try {
-      const list = await t.get<PvcStatus>(`/api/v1/namespaces/${ns}/persistentvolumeclaims`);
+      const list = await t.get<PvcStatus>(
+        `/api/v1/namespaces/${ns}/persistentvolumeclaims`,
+        undefined,
+        listShape,
+      );
       const bound = (list.items ?? []).find((p) => p.status?.phase === 'Bound');
       if (bound !== undefined) {
         const storageClass = bound.spec?.storageClassName ?? claims.get(bound.metadata?.name ?? '');
@@ -451,7 +460,10 @@ async function probeNodeLsm(
   const ns = encodeURIComponent(namespace);
   let nodeNames: string[];
   try {
-    const nodes = inputs.nodes ?? (await t.get<{ items?: KubeObject[] }>('/api/v1/nodes')).items ?? [];
+    const nodes =
+      inputs.nodes ??
+      (await t.get<{ items?: KubeObject[] }>('/api/v1/nodes', undefined, listShape)).items ??
+      [];
     nodeNames = nodes
       .map((n) => n.metadata?.name ?? '')
       .filter((n) => n !== '')
@@ -476,9 +488,11 @@ async function probeNodeLsm(
   const lastState = new Map<string, string>();
   while (podOf.size > 0 && !deadline.aborted) {
     try {
-      const list = await t.get<PodStatusList>(`/api/v1/namespaces/${ns}/pods`, {
-        labelSelector: 'havenkit.dev/probe=node-lsm',
-      });
+      const list = await t.get<PodStatusList>(
+        `/api/v1/namespaces/${ns}/pods`,
+        { labelSelector: 'havenkit.dev/probe=node-lsm' },
+        listShape,
+      );
       for (const p of list.items ?? []) {
         const pod = p.metadata?.name ?? '';
         const node = podOf.get(pod);

@@ -208,3 +208,101 @@ describe('listAll', () => {
     ]);
   });
 });
+
+describe('answers that decide nothing', () => {
+  it.each([
+    ['an empty body', '', /answered 200 with an empty body/],
+    ['{}', '{}', /answered 200 without a list: no items/],
+    ['null items', '{"kind":"NodeList","items":null}', /answered 200 without a list: items is null/],
+    ['items that are no objects', '{"items":[1]}', /answered 200 with items\[0\] that is not an object/],
+    ['HTML', '<html><body>Sign in</body></html>', /answered 200 with text that is not JSON \("<html>/],
+  ])(
+    'a list answered 200 with %s is an error of the resource, never an empty list',
+    async (_t, body, message) => {
+      handler = (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(body);
+      };
+      const err = await listAll(new KubeTransport(kubeConfig, fast), nodes).catch((e: unknown) => e);
+      expect(toResourceError(err)).toMatchObject({ code: 200, reason: 'MalformedResponse', message });
+      expect(requests).toHaveLength(1); // an answer, not a transport failure: not retried
+    },
+  );
+
+  it('a Status failure in a 200 is the error it states', async () => {
+    handler = (_req, res) =>
+      json(res, 200, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        status: 'Failure',
+        code: 500,
+        reason: 'InternalError',
+        message: 'etcdserver: request timed out',
+      });
+    const err = await listAll(new KubeTransport(kubeConfig, fast), nodes).catch((e: unknown) => e);
+    expect(toResourceError(err)).toEqual({
+      code: 500,
+      reason: 'InternalError',
+      message: 'etcdserver: request timed out (GET /api/v1/nodes answered 200 with this Status Failure)',
+    });
+  });
+});
+
+describe('a body cut off before its end', () => {
+  const cutOff = (res: ServerResponse, withLength: boolean): void => {
+    const text = JSON.stringify({ kind: 'NodeList', items: [node('a')] });
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      ...(withLength ? { 'Content-Length': String(text.length) } : {}),
+    });
+    res.write(text.slice(0, 10), () => res.socket?.destroy());
+  };
+
+  it('before its Content-Length is retried, then succeeds', async () => {
+    let calls = 0;
+    handler = (_req, res) => {
+      if (++calls === 1) cutOff(res, true);
+      else json(res, 200, { kind: 'NodeList', items: [node('a')] });
+    };
+    const list = await listAll(new KubeTransport(kubeConfig, fast), nodes);
+    expect(list.items).toHaveLength(1);
+    expect(calls).toBe(2);
+  });
+
+  it.each([
+    ['before its Content-Length', true, /ended after 10 of \d+ bytes \(Content-Length\)/],
+    ['before its last chunk', false, /ended after \d+ bytes, before its last chunk/],
+  ])('%s, every time, is a TruncatedBody error (never a hang)', async (_t, withLength, message) => {
+    handler = (_req, res) => cutOff(res, withLength);
+    const t = new KubeTransport(kubeConfig, { ...fast, retry: { ...fast.retry, maxAttempts: 2 } });
+    const err = await listAll(t, nodes).catch((e: unknown) => e);
+    expect(requests).toHaveLength(2);
+    expect(toResourceError(err)).toMatchObject({ code: 0, reason: 'TruncatedBody', message });
+  });
+});
+
+describe('credentials', () => {
+  it('refuses to send a request when an exec plugin gives no credential (never anonymous)', async () => {
+    const exec = new KubeConfig();
+    const cluster = kubeConfig.getCurrentCluster();
+    exec.loadFromOptions({
+      clusters: [{ name: 'fake', server: cluster?.server ?? '', skipTLSVerify: true }],
+      users: [
+        {
+          name: 'plugin',
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1',
+            command: process.execPath,
+            args: ['-e', 'console.log(JSON.stringify({ kind: "ExecCredential", status: {} }))'],
+          },
+        },
+      ],
+      contexts: [{ name: 'fake', cluster: 'fake', user: 'plugin' }],
+      currentContext: 'fake',
+    });
+    await expect(new KubeTransport(exec, fast).get('/version')).rejects.toThrow(
+      /user "plugin" \(context "fake"\): exec: gave neither a token nor a client certificate/,
+    );
+    expect(requests).toHaveLength(0);
+  });
+});

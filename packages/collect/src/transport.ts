@@ -1,11 +1,10 @@
-import {
-  ApiException,
-  HttpMethod,
-  IsomorphicFetchHttpLibrary,
-  RequestContext,
-} from '@kubernetes/client-node';
+import { ApiException, HttpMethod, RequestContext } from '@kubernetes/client-node';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { parseAnswer } from './answers.js';
+import type { AnswerShape } from './answers.js';
+import { carriesCredentials, credentialKind, namesCredentials } from './credentials.js';
 import { CollectAbortedError, KubeError, isTimeoutError, isTransportError } from './errors.js';
+import { send } from './http.js';
 import { isSecretPath } from './names.js';
 import { DEFAULT_RETRY_POLICY, retryDelay, sleep } from './retry.js';
 import type { AttemptFailure, RetryPolicy } from './retry.js';
@@ -32,17 +31,20 @@ export interface RequestOptions {
   readonly idempotent?: boolean;
   /** Return the body as text instead of parsing JSON (pod logs). @default false */
   readonly text?: boolean;
+  /** What a well-formed answer looks like; any other 2xx answer is thrown as UnexpectedAnswerError. */
+  readonly shape?: AnswerShape;
 }
 
 /**
- * The collector's HTTP client: client-node's request context and fetch library (so every
- * kubeconfig auth method works), plus what the generated clients lack: a timeout per attempt,
- * retries with backoff for 429/5xx/transport errors honouring Retry-After, and a guard that
- * refuses to read Secrets. Non-2xx answers are thrown as client-node's ApiException with the
- * raw body text, like the generated clients do; errors.ts translates them.
+ * The collector's HTTP client: client-node's request context (so every kubeconfig auth method
+ * works), sent by http.ts (which notices a cut-off body), plus what the generated clients lack: a
+ * timeout per attempt, retries with backoff for 429/5xx/transport errors honouring Retry-After,
+ * a guard that refuses to read Secrets, and one that refuses to send a request without the
+ * credentials the kubeconfig names. Non-2xx answers are thrown as client-node's ApiException with
+ * the raw body text, like the generated clients do; a 2xx answer that is not what was asked for
+ * (answers.ts) as UnexpectedAnswerError; errors.ts translates both.
  */
 export class KubeTransport {
-  private readonly http = new IsomorphicFetchHttpLibrary();
   private readonly timeoutMs: number;
   private readonly policy: RetryPolicy;
   private readonly random: () => number;
@@ -69,8 +71,8 @@ export class KubeTransport {
     return (this.kubeConfig.getCurrentCluster()?.server ?? '').replace(/\/+$/, '');
   }
 
-  async get<T>(path: string, query?: RequestOptions['query']): Promise<T> {
-    return this.request<T>(HttpMethod.GET, path, { query });
+  async get<T>(path: string, query?: RequestOptions['query'], shape?: AnswerShape): Promise<T> {
+    return this.request<T>(HttpMethod.GET, path, { query, ...(shape !== undefined ? { shape } : {}) });
   }
 
   async post<T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
@@ -139,16 +141,20 @@ export class KubeTransport {
         `cannot use the credentials of context "${this.kubeConfig.getCurrentContext()}": ${message}`,
       );
     }
+    const user = this.kubeConfig.getCurrentUser();
+    if (user !== null && namesCredentials(user) && !carriesCredentials(context)) {
+      // client-node skips a credential it cannot apply without a word; the request would go out anonymous.
+      throw KubeError.badInput(
+        `user "${user.name}" (context "${this.kubeConfig.getCurrentContext()}"): ${credentialKind(user)}: gave neither a token nor a client certificate; havenkit sends no request without the credentials the kubeconfig names`,
+      );
+    }
     const timeout = AbortSignal.timeout(this.timeoutMs);
     context.setSignal(this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout);
     let status: number;
     let headers: Record<string, string>;
     let text: string;
     try {
-      const response = await this.http.send(context).toPromise();
-      status = response.httpStatusCode;
-      headers = response.headers;
-      text = await response.body.text();
+      ({ status, headers, text } = await send(context));
     } catch (err) {
       if (timeout.aborted && !this.options.signal?.aborted) {
         const timeoutError = new Error(`the request timed out after ${this.timeoutMs} ms`);
@@ -161,12 +167,7 @@ export class KubeTransport {
       throw new ApiException<string>(status, `HTTP ${status} for ${method} ${path}`, text, headers);
     }
     if (options.text) return text as T;
-    if (text.trim() === '') return {} as T;
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new ApiException<string>(status, `invalid JSON for ${method} ${path}`, text, headers);
-    }
+    return parseAnswer(text, { method, path, status }, options.shape) as T;
   }
 }
 

@@ -113,6 +113,9 @@ export const TARGETS = [
       '/$defs/log-collectors/properties/collectors/items': 'LogCollector',
       '/$defs/acme-controllers/properties/controllers/items': 'AcmeController',
       '/$defs/hardened-os/properties/systems/items': 'OperatingSystem',
+      '/$defs/special-purpose-addresses/properties/registries/items': 'SpecialPurposeRegistry',
+      '/$defs/special-purpose-addresses/properties/registries/items/properties/entries/items':
+        'SpecialPurposeEntry',
     },
   },
   {

@@ -7,14 +7,25 @@
 import type * as C from './generated/catalogue.js';
 import type { Accepts } from './refine.js';
 
-export type { Category, LocalizedText, ResourceNeed, PermissionNeed } from './generated/catalogue.js';
+export type {
+  Category,
+  LocalizedText,
+  ResourceNeed,
+  PermissionNeed,
+  Remediation,
+  RemediationText,
+} from './generated/catalogue.js';
 
 /**
  * A check as the schema's $defs/check describes it, except that `needs.sections` takes any string:
  * a catalogue that names an unknown section can be represented, and is rejected by the code that
- * reads the section (docs, collector) rather than by the type.
+ * reads the section (docs, collector) rather than by the type. `remediation` is optional here:
+ * every catalogue file must have one (the schema requires it), but a check built in code (tests,
+ * tools) may leave it out.
  */
-export interface CheckDefinition extends Omit<C.CheckDefinition, 'needs'> {
+export interface CheckDefinition extends Omit<C.CheckDefinition, 'needs' | 'remediation'> {
+  /** What to change when the check does not pass (catalogue.schema.json $defs/remediation). */
+  remediation?: C.Remediation;
   needs: Omit<C.CheckNeeds, 'sections'> & {
     /** Other snapshot sections the check reads: "version", "discovery", "access.unprivileged", "probes.rwx", "probes.nodeLsm". */
     sections?: string[];

@@ -11,6 +11,9 @@ export type {
   LogCollector,
   AcmeController,
   OperatingSystem,
+  SpecialPurposeAddresses,
+  SpecialPurposeRegistry,
+  SpecialPurposeEntry,
 } from './generated/data.js';
 
 /** The data files, by key (the file names are in @havenkit/checker's data/load.ts). */
@@ -21,4 +24,5 @@ export interface BundledData {
   logCollectors: D.LogCollectors;
   acmeControllers: D.AcmeControllers;
   hardenedOs: D.HardenedOs;
+  specialPurposeAddresses: D.SpecialPurposeAddresses;
 }

@@ -14,3 +14,4 @@ export * from './errors.js';
 export * from './messages.js';
 export * from './refine.js';
 export * from './schema-error.js';
+export * from './terminal.js';

@@ -4,6 +4,7 @@ import type { WaiverStatus } from './waivers.js';
 import type { Language, ReportSummary, Verdict, VerdictWithWaivers } from './report.js';
 import { MESSAGES, text, type MessageArgs, type MessageId, type MessageSection } from './messages/index.js';
 
+export { displayDate } from './messages/format.js';
 export {
   MESSAGES,
   message,
@@ -60,13 +61,24 @@ export const VERDICT_TEXT: Readonly<Record<Verdict | VerdictWithWaivers, Localiz
 
 export const WAIVER_STATUS_TEXT: Readonly<Record<WaiverStatus, LocalizedText>> = texts('waiverStatus');
 
+const categories: Readonly<Record<string, LocalizedText>> = texts('category');
+
+/** A check category as a reader sees it (Dutch in Dutch); an unknown category is shown as it is. */
+export function categoryText(category: string, language: Language): string {
+  return Object.hasOwn(categories, category) ? categories[category]![language] : category;
+}
+
 /** A text in the given language; a plain string is returned as it is. */
 export function localize(text: LocalizedText | string, language: Language): string {
   return typeof text === 'string' ? text : text[language];
 }
 
-/** The counts line of a report, e.g. "13 passed, 1 failed (1 waived), 1 skipped, 0 unknown, of 15". */
+/**
+ * The counts line of a report, e.g. "12 passed, 1 failed, 1 waived, 1 skipped, 0 unknown, of 15".
+ * Waived failures are shown apart from the failures that are not waived, so the counts add up.
+ */
 export function countsLine(summary: ReportSummary, language: Language): string {
   const { total, passed, failed, skipped, unknown, waived } = summary;
-  return text('report.counts', { total, passed, failed, skipped, unknown, waived }, language);
+  const unwaived = failed - waived;
+  return text('report.counts', { total, passed, failed: unwaived, skipped, unknown, waived }, language);
 }

@@ -85,7 +85,7 @@ describe('loadCatalogue', () => {
     const dir = copyCatalogue();
     writeFileSync(
       join(dir, 'basicauth.yaml'),
-      'name: basicauth\nlabel: Basic auth is disabled\ncategory: Cluster\nmandatory: true\nrationale: { en: x, nl: y }\ndecides: { en: x, nl: y }\nneeds: { resources: [], permissions: [] }\n',
+      'name: basicauth\nlabel: Basic auth is disabled\ncategory: Cluster\nmandatory: true\nrationale: { en: x, nl: y }\ndecides: { en: x, nl: y }\nremediation: { fail: { en: x, nl: y } }\nneeds: { resources: [], permissions: [] }\n',
     );
     expect(() => loadCatalogue(dir)).toThrow(/basicauth\.yaml: check "basicauth" has no function/);
   });
@@ -100,7 +100,7 @@ describe('loadCatalogue', () => {
     const dir = copyCatalogue();
     writeFileSync(
       join(dir, 'logs.yaml'),
-      'name: logs\nlabel: Logs\ncategory: Logging\nmandatory: true\nrationale: { en: x, nl: y }\ndecides: { en: x, nl: y }\nneeds: { resources: [], permissions: [] }\n',
+      'name: logs\nlabel: Logs\ncategory: Logging\nmandatory: true\nrationale: { en: x, nl: y }\ndecides: { en: x, nl: y }\nremediation: { fail: { en: x, nl: y } }\nneeds: { resources: [], permissions: [] }\n',
     );
     const error = (() => {
       try {
@@ -115,6 +115,40 @@ describe('loadCatalogue', () => {
       /logs\.yaml: category: must be one of "Fundamental", "Infrastructure", .* \(got "Logging"\)$/,
     );
     expect(error?.exitCode).toBe(3);
+  });
+
+  it.each(loadCatalogue().checks.map((c) => [c.name, c]))(
+    'gives %s a remediation for a failure, in English and in Dutch',
+    (_, check) => {
+      expect(check.remediation?.fail.en.trim()).not.toBe('');
+      expect(check.remediation?.fail.nl.trim()).not.toBe('');
+      expect(check.remediation?.fail.nl).not.toBe(check.remediation?.fail.en);
+    },
+  );
+
+  it('names a source for the remediation of every check that reaches outside havenkit', () => {
+    const withoutSources = loadCatalogue()
+      .checks.filter((c) => (c.remediation?.sources ?? []).length === 0)
+      .map((c) => c.name);
+    expect(withoutSources).toEqual(['shavalidation']);
+  });
+
+  it('rejects a check file without a remediation, naming the field', () => {
+    const dir = copyCatalogue();
+    writeFileSync(
+      join(dir, 'logs.yaml'),
+      'name: logs\nlabel: Logs\ncategory: Haven+\nmandatory: true\nrationale: { en: x, nl: y }\ndecides: { en: x, nl: y }\nneeds: { resources: [], permissions: [] }\n',
+    );
+    expect(() => loadCatalogue(dir)).toThrow(/logs\.yaml: .*remediation/);
+  });
+
+  it('accepts check-specific advice only for the causes of an unknown outcome', () => {
+    const dir = copyCatalogue();
+    writeFileSync(
+      join(dir, 'logs.yaml'),
+      'name: logs\nlabel: Logs\ncategory: Haven+\nmandatory: true\nrationale: { en: x, nl: y }\ndecides: { en: x, nl: y }\nremediation: { fail: { en: x, nl: y }, unknown: { offline: { en: x, nl: y } } }\nneeds: { resources: [], permissions: [] }\n',
+    );
+    expect(() => loadCatalogue(dir)).toThrow(/logs\.yaml: remediation\.unknown/);
   });
 
   it('requires the file name to equal the check name', () => {

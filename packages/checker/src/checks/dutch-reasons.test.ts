@@ -109,10 +109,12 @@ const mismatch: IntegrityResult = {
 };
 
 const data = loadBundledData();
+// From a checkout: a gap in a table compiled from a file index is doubt (unknown), not a failure.
 const kapsuleWithout130 = {
   ...data,
   cncfPlatforms: {
     ...data.cncfPlatforms,
+    compiledFrom: 'checkout' as const,
     platforms: data.cncfPlatforms.platforms.map((p) =>
       p.id === 'scaleway-kapsule' ? { ...p, minors: (p.minors ?? []).filter((m) => m !== '1.30') } : p,
     ),

@@ -39,6 +39,13 @@ const cases: CheckCase[] = [
     cause: 'forbidden',
   },
   {
+    spec: 'is unknown (api-error), not failed, when a Status was recorded as the node list',
+    snapshot: withResources({ nodes: { apiVersion: 'v1', kind: 'Status', metadata: {}, items: [] } }),
+    outcome: 'unknown',
+    cause: 'api-error',
+    evidence: (r) => expect(r.evidence[0]?.fields).toMatchObject({ reason: 'MalformedResponse' }),
+  },
+  {
     spec: 'is unknown (not-collected) when nodes were not collected',
     snapshot: withResources({}),
     outcome: 'unknown',

@@ -5,8 +5,8 @@ import {
   type Evidence,
   type KubeObject,
 } from '@havenkit/model';
-import type { CheckFunction } from './context.js';
-import { osImageOf } from './nodes.js';
+import type { CheckContext, CheckFunction } from './context.js';
+import { nodeField, osImageOf } from './nodes.js';
 import {
   arrayField,
   fail,
@@ -21,7 +21,10 @@ import {
 
 const NAME = 'nodehardening';
 
-type Verdict = 'hardened' | 'inferred' | 'not-hardened' | 'undetermined';
+/** How a node counted; `inferred` and `inferred-off` rest on the OS default, not an observation. */
+type Verdict = 'hardened' | 'inferred' | 'not-hardened' | 'inferred-off' | 'undetermined';
+
+type ContainerSignal = CheckContext['data']['hardenedOs']['containerised'][number];
 
 /** The kubelet's legacy Ready message on AppArmor hosts (removed in Kubernetes 1.30). */
 const APPARMOR_READY_MESSAGE = /AppArmor enabled/;
@@ -35,10 +38,107 @@ function readyMessage(node: KubeObject): string | undefined {
   return stringField(ready, 'message');
 }
 
+/** The first signal the node matches, with the value it matched: the node runs a node image. */
+function containerSignalOf(
+  node: KubeObject,
+  signals: readonly ContainerSignal[],
+): { signal: ContainerSignal; value: string } | undefined {
+  for (const signal of signals) {
+    const value = nodeField(node, signal.field);
+    if (value !== undefined && new RegExp(signal.pattern).test(value)) return { signal, value };
+  }
+  return undefined;
+}
+
+type Fields = Evidence['fields'];
+interface Judgement {
+  verdict: Verdict;
+  evidence: Omit<Evidence, 'kind' | 'name'>;
+}
+
+/** A usable probe result decides: an accepted module, else Talos/Flatcar by name, else fail. */
+function judgeObserved(
+  lsms: string[],
+  acceptedLsms: readonly string[],
+  system: OperatingSystem | undefined,
+  base: Fields,
+): Judgement {
+  const observed = lsms.map((l) => l.toLowerCase());
+  const hardening = observed.filter((l) => acceptedLsms.includes(l));
+  const fields = { ...base, 'probe.lsms': observed.join(', ') };
+  if (hardening.length > 0) {
+    const note = message('nodehardening.observed', { lsms: hardening.join(', ') });
+    return { verdict: 'hardened', evidence: { fields, note } };
+  }
+  if (system?.kind === 'hardened') {
+    return { verdict: 'hardened', evidence: { fields, note: acceptedByName(system) } };
+  }
+  // A node without a security module makes the check fail (and only fail: see below).
+  const note = message('nodehardening.noneObserved');
+  return { verdict: 'not-hardened', evidence: { fields, note, offending: true } };
+}
+
+function judgeContainerised(
+  container: { signal: ContainerSignal; value: string },
+  base: Fields,
+  probeError: string | undefined,
+): Judgement {
+  const where = {
+    platform: container.signal.name,
+    signal: `${container.signal.field}: ${container.value}`,
+  };
+  const note = probeError
+    ? message('nodehardening.containerisedProbeError', { ...where, error: probeError })
+    : message('nodehardening.containerised', where);
+  return { verdict: 'undetermined', evidence: { fields: base, note } };
+}
+
+/** Without an observation: the documented default of the OS, or undetermined. */
+function judgeByDefault(
+  system: OperatingSystem | undefined,
+  base: Fields,
+  probeError: string | undefined,
+): Judgement {
+  const cited = {
+    ...(system?.source ? { source: system.source } : {}),
+    ...(probeError ? { 'probe.error': probeError } : {}),
+  };
+  if (system?.kind === 'default-lsm') {
+    const params = { os: system.name, lsm: system.lsm ?? '' };
+    const fields = {
+      ...base,
+      lsm: system.lsm ?? null,
+      ...(system.mode ? { mode: system.mode } : {}),
+      ...cited,
+    };
+    const note =
+      system.mode === 'permissive'
+        ? message('nodehardening.defaultLsmPermissive', params)
+        : message('nodehardening.defaultLsm', params);
+    return { verdict: 'inferred', evidence: { fields, inferred: true, note } };
+  }
+  if (system?.kind === 'default-off') {
+    const note = message('nodehardening.defaultOff', { os: system.name });
+    const evidence = { fields: { ...base, ...cited }, inferred: true, offending: true, note };
+    return { verdict: 'inferred-off', evidence };
+  }
+  const why =
+    system?.kind === 'unverified'
+      ? message('nodehardening.unverifiedDefault', { os: system.name })
+      : message('nodehardening.unrecognisedOs');
+  const note = probeError
+    ? message('nodehardening.undeterminedProbeError', { why, error: probeError })
+    : message('nodehardening.undetermined', { why });
+  const fields = { ...base, ...(system?.source ? { source: system.source } : {}) };
+  return { verdict: 'undetermined', evidence: { fields, note } };
+}
+
 /**
  * Every node runs a hardened OS (Talos, Flatcar) or a Linux security module: observed by the
- * node-lsm probe, reported by the kubelet, or inferred from a distribution that enables SELinux or
- * AppArmor by default (evidence marked inferred). A probe observation beats an inference.
+ * node-lsm probe, reported by the kubelet, or inferred from the distribution's documented default
+ * (evidence marked inferred): enabled passes, off fails. A probe observation beats an inference.
+ * A containerised node (kind, k3d, minikube, a LinuxKit or WSL 2 kernel) gets no inference: its
+ * osImage names its node image, not the system whose kernel enforces the modules.
  */
 export const nodehardening: CheckFunction = (snapshot, context) => {
   const nodes = readList(snapshot, 'nodes');
@@ -47,74 +147,55 @@ export const nodehardening: CheckFunction = (snapshot, context) => {
     return unknown(NAME, 'insufficient-data', message('nodehardening.noNodes'));
   }
 
-  const { acceptedLsms, systems } = context.data.hardenedOs;
+  const { acceptedLsms, containerised, systems } = context.data.hardenedOs;
   const probe = snapshot.probes?.nodeLsm?.nodes;
   const verdicts: { node: string; verdict: Verdict; evidence: Evidence }[] = [];
 
   for (const node of nodes.value) {
     const name = nameOf(node);
     const osImage = osImageOf(node) ?? '';
-    const system: OperatingSystem | undefined = systems.find((s) => new RegExp(s.pattern).test(osImage));
+    const container = containerSignalOf(node, containerised);
+    // A container image's osImage neither names an accepted OS nor implies a default.
+    const system = container ? undefined : systems.find((s) => new RegExp(s.pattern).test(osImage));
     const observed = probe?.[name];
-    const base = { 'status.nodeInfo.osImage': osImage || null };
-    const add = (verdict: Verdict, evidence: Omit<Evidence, 'kind' | 'name'>) =>
-      verdicts.push({ node: name, verdict, evidence: { kind: 'Node', name, ...evidence } });
-
+    const base: Fields = {
+      'status.nodeInfo.osImage': osImage || null,
+      ...(container ? { [container.signal.field]: container.value } : {}),
+    };
+    const ready = readyMessage(node) ?? '';
+    let judgement: Judgement;
     if (observed && !observed.error) {
-      const lsms = observed.lsms.map((l) => l.toLowerCase());
-      const hardening = lsms.filter((l) => acceptedLsms.includes(l));
-      const fields = { ...base, 'probe.lsms': lsms.join(', ') };
-      if (hardening.length > 0) {
-        add('hardened', {
-          fields,
-          note: message('nodehardening.observed', { lsms: hardening.join(', ') }),
-        });
-      } else if (system?.kind === 'hardened') {
-        add('hardened', { fields, note: acceptedByName(system) });
-      } else {
-        // A node without a security module makes the check fail (and only fail: see below).
-        add('not-hardened', {
-          fields,
-          note: message('nodehardening.noneObserved'),
-          offending: true,
-        });
-      }
+      judgement = judgeObserved(observed.lsms, acceptedLsms, system, base);
     } else if (system?.kind === 'hardened') {
-      add('hardened', { fields: base, note: acceptedByName(system) });
-    } else if (APPARMOR_READY_MESSAGE.test(readyMessage(node) ?? '')) {
-      add('hardened', {
-        fields: { ...base, 'status.conditions.Ready.message': readyMessage(node) ?? '' },
-        note: message('nodehardening.kubeletAppArmor'),
-      });
-    } else if (system?.kind === 'default-lsm') {
-      add('inferred', {
-        fields: { ...base, lsm: system.lsm ?? null },
-        inferred: true,
-        note: message('nodehardening.defaultLsm', { os: system.name, lsm: system.lsm ?? '' }),
-      });
+      judgement = { verdict: 'hardened', evidence: { fields: base, note: acceptedByName(system) } };
+    } else if (APPARMOR_READY_MESSAGE.test(ready)) {
+      const fields = { ...base, 'status.conditions.Ready.message': ready };
+      judgement = {
+        verdict: 'hardened',
+        evidence: { fields, note: message('nodehardening.kubeletAppArmor') },
+      };
+    } else if (container) {
+      judgement = judgeContainerised(container, base, observed?.error);
     } else {
-      const why =
-        system?.kind === 'lsm-off'
-          ? message('nodehardening.lsmOff', { os: system.name })
-          : message('nodehardening.unrecognisedOs');
-      add('undetermined', {
-        fields: base,
-        note: observed?.error
-          ? message('nodehardening.undeterminedProbeError', { why, error: observed.error })
-          : message('nodehardening.undetermined', { why }),
-      });
+      judgement = judgeByDefault(system, base, observed?.error);
     }
+    verdicts.push({
+      node: name,
+      verdict: judgement.verdict,
+      evidence: { kind: 'Node', name, ...judgement.evidence },
+    });
   }
 
   const evidence = verdicts.map((v) => v.evidence);
-  const with_ = (verdict: Verdict) => verdicts.filter((v) => v.verdict === verdict).map((v) => v.node);
-  const notHardened = with_('not-hardened');
+  const with_ = (...wanted: Verdict[]) =>
+    verdicts.filter((v) => wanted.includes(v.verdict)).map((v) => v.node);
+  const failing = with_('not-hardened', 'inferred-off');
   const undetermined = with_('undetermined');
-  const inferred = with_('inferred');
-  if (notHardened.length > 0) {
+  if (failing.length > 0) {
     const reason = message('nodehardening.fail', {
-      count: notHardened.length,
-      nodes: notHardened.join(', '),
+      count: failing.length,
+      nodes: failing.join(', '),
+      inferred: with_('inferred-off').length,
     });
     return fail(NAME, reason, evidence);
   }
@@ -127,7 +208,7 @@ export const nodehardening: CheckFunction = (snapshot, context) => {
   }
   return pass(
     NAME,
-    message('nodehardening.pass', { count: verdicts.length, inferred: inferred.length }),
+    message('nodehardening.pass', { count: verdicts.length, inferred: with_('inferred').length }),
     evidence,
   );
 };

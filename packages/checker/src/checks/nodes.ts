@@ -55,3 +55,15 @@ export function osImageOf(node: KubeObject): string | undefined {
 export function providerIdOf(node: KubeObject): string | undefined {
   return stringField(node, 'spec', 'providerID');
 }
+
+const LABEL_PATH = 'metadata.labels.';
+
+/**
+ * A node field by its dotted path, as data files name it: spec.providerID,
+ * status.nodeInfo.kernelVersion, status.nodeInfo.osImage, or metadata.labels.<key> (a label's
+ * value; label keys contain dots, so the key is everything after the prefix).
+ */
+export function nodeField(node: KubeObject, path: string): string | undefined {
+  if (path.startsWith(LABEL_PATH)) return labelsOf(node)[path.slice(LABEL_PATH.length)];
+  return stringField(node, ...path.split('.'));
+}

@@ -7,7 +7,15 @@ import {
   type ResourceError,
 } from '@havenkit/model';
 import { osImageOf, providerIdOf } from './nodes.js';
-import { causeOf, errorEvidence, labelsOf, nameOf, parseMinor, type Read } from './util.js';
+import {
+  byNamespaceAndName,
+  causeOf,
+  errorEvidence,
+  labelsOf,
+  nameOf,
+  parseMinor,
+  type Read,
+} from './util.js';
 
 export interface DetectedPlatform {
   platform: PlatformDefinition;
@@ -72,25 +80,52 @@ function matchNode(platform: PlatformDefinition, node: KubeObject): Evidence | u
   return undefined;
 }
 
+const versionMatches = (platform: PlatformDefinition, gitVersion: string | undefined): boolean =>
+  !!gitVersion && !!platform.detect.gitVersion && new RegExp(platform.detect.gitVersion).test(gitVersion);
+
+/** The first node (in name order) with one of the platform's node signals. */
+function matchNodes(platform: PlatformDefinition, nodes: readonly KubeObject[]): Evidence | undefined {
+  for (const node of nodes) {
+    const evidence = matchNode(platform, node);
+    if (evidence) return evidence;
+  }
+  return undefined;
+}
+
 /**
  * Recognises the Kubernetes platform from node labels, providerIDs, osImages and the server's
  * gitVersion (compliance/data/cncf-platforms.yaml). Platforms are tried in priority order, then
  * by id; the first match wins. Nodes are tried in name order.
+ *
+ * A platform with `gitVersionRequired` matches only when its gitVersion does and a node has one of
+ * its node signals (EKS Anywhere: EKS's version string on a cluster with control-plane nodes).
+ * When the nodes could not be read (`undefined`), a version string that such a platform shares
+ * identifies no platform.
  */
 export function detectPlatform(
-  nodes: readonly KubeObject[],
+  nodes: readonly KubeObject[] | undefined,
   gitVersion: string | undefined,
   platforms: readonly PlatformDefinition[],
 ): DetectedPlatform | undefined {
   const ordered = [...platforms].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id, 'en'));
+  const sorted = [...(nodes ?? [])].sort(byNamespaceAndName);
+  const versionShared = ordered.some((p) => p.detect.gitVersionRequired && versionMatches(p, gitVersion));
   for (const platform of ordered) {
-    if (gitVersion && platform.detect.gitVersion && new RegExp(platform.detect.gitVersion).test(gitVersion)) {
-      return { platform, evidence: { kind: 'Version', name: 'server', fields: { gitVersion } } };
+    const version = versionMatches(platform, gitVersion);
+    if (platform.detect.gitVersionRequired) {
+      const node = version ? matchNodes(platform, sorted) : undefined;
+      if (node)
+        return { platform, evidence: { ...node, fields: { ...node.fields, gitVersion: gitVersion ?? '' } } };
+      continue;
     }
-    for (const node of nodes) {
-      const evidence = matchNode(platform, node);
-      if (evidence) return { platform, evidence };
+    if (version && (nodes !== undefined || !versionShared)) {
+      return {
+        platform,
+        evidence: { kind: 'Version', name: 'server', fields: { gitVersion: gitVersion ?? '' } },
+      };
     }
+    const node = matchNodes(platform, sorted);
+    if (node) return { platform, evidence: node };
   }
   return undefined;
 }

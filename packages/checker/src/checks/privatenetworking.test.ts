@@ -1,4 +1,6 @@
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
+import { loadBundledData } from '../data/load.js';
 import { expectCase, type CheckCase } from '../testing/cases.js';
 import { forbidden, makeContext, node, nodes, withResources } from '../testing/fixtures.js';
 import { classifyAddress, privatenetworking } from './privatenetworking.js';
@@ -29,6 +31,16 @@ const cases: CheckCase[] = [
   {
     spec: 'fails when a node has a globally routable InternalIP (IPv6)',
     snapshot: withResources({ nodes: nodes(node('a', { internalIP: '2001:bc8:1:2::5' })) }),
+    outcome: 'fail',
+  },
+  {
+    spec: 'passes a node in the benchmarking range 198.18.0.0/15: it is not globally reachable',
+    snapshot: withResources({ nodes: nodes(node('a', { internalIP: '198.18.0.1' })) }),
+    outcome: 'pass',
+  },
+  {
+    spec: 'fails a node with an AS112 address: globally reachable, though inside 2001::/23',
+    snapshot: withResources({ nodes: nodes(node('a', { internalIP: '2001:4:112::1' })) }),
     outcome: 'fail',
   },
   {
@@ -93,6 +105,8 @@ describe('privatenetworking', () => {
     }
   });
 
+  const registries = loadBundledData().specialPurposeAddresses;
+
   it.each([
     ['10.0.0.1', 'private'],
     ['172.31.255.255', 'private'],
@@ -107,10 +121,84 @@ describe('privatenetworking', () => {
     ['::1', 'private'],
     ['::ffff:10.0.0.1', 'private'],
     ['::ffff:8.8.8.8', 'public'],
+    ['::ffff:198.18.0.1', 'private'],
     ['8.8.8.8', 'public'],
     ['2a01:4f8::1', 'public'],
     ['010.1.1.1', 'invalid'],
   ])('classifies %s as %s', (address, expected) => {
-    expect(classifyAddress(address)).toBe(expected);
+    expect(classifyAddress(address, registries)).toBe(expected);
+  });
+
+  it.each([
+    ['198.18.0.1', 'benchmarking (198.18.0.0/15)'],
+    ['198.19.255.254', 'benchmarking, the upper half of the /15'],
+    ['192.0.2.1', 'documentation TEST-NET-1'],
+    ['198.51.100.7', 'documentation TEST-NET-2'],
+    ['203.0.113.5', 'documentation TEST-NET-3'],
+    ['100.64.0.1', 'shared address space (100.64.0.0/10)'],
+    ['100.127.255.254', 'shared address space, its last /24'],
+    ['240.0.0.1', 'reserved (240.0.0.0/4)'],
+    ['255.255.255.255', 'limited broadcast'],
+    ['192.0.0.8', 'the IPv4 dummy address'],
+    ['192.88.99.2', 'the 6a44 relay, live inside the terminated 6to4 relay /24'],
+    ['2001:db8::1', 'IPv6 documentation (2001:db8::/32)'],
+    ['3fff::1', 'IPv6 documentation (3fff::/20)'],
+    ['2001:2::1', 'IPv6 benchmarking, inside 2001::/23'],
+    ['2001:10::1', 'the terminated ORCHID /28: 2001::/23 decides again'],
+    ['64:ff9b:1::1', 'local-use IPv4/IPv6 translation'],
+    ['5f00::1', 'SRv6 SIDs'],
+  ])('classifies %s as private: %s is not globally reachable', (address) => {
+    expect(classifyAddress(address, registries)).toBe('private');
+  });
+
+  it.each([
+    ['192.88.99.1', 'the deprecated 6to4 relay anycast: its entry is terminated'],
+    ['64:ff9b::808:808', 'NAT64 well-known prefix (64:ff9b::/96, True)'],
+    ['2001:4:112::1', 'AS112-v6 (2001:4:112::/48, True) inside 2001::/23 (False)'],
+    ['2001:1::1', 'Port Control Protocol anycast (/128, True) inside 2001::/23'],
+    ['2001:20::1', 'ORCHIDv2 (True) inside 2001::/23'],
+    ['2001:0:4136:e378::1', 'TEREDO (N/A): not said to be unreachable'],
+    ['2002:c000:201::1', '6to4 (N/A)'],
+    ['192.0.0.9', 'Port Control Protocol anycast (True) inside 192.0.0.0/24 (False)'],
+    ['192.31.196.1', 'AS112-v4 (True)'],
+    ['224.0.0.1', 'multicast, which the special-purpose registries do not list'],
+    ['51.158.10.20', 'an ordinary public address'],
+  ])('classifies %s as public: %s', (address) => {
+    expect(classifyAddress(address, registries)).toBe('public');
+  });
+});
+
+describe('the bundled special-purpose address registries', () => {
+  const { registries, checked } = loadBundledData().specialPurposeAddresses;
+  const entries = registries.flatMap((r) => r.entries.map((e) => ({ registry: r, entry: e })));
+
+  it('has an IPv4 and an IPv6 registry, each with its last-updated date, and the date checked', () => {
+    expect(registries.map((r) => r.id)).toEqual(['ipv4', 'ipv6']);
+    for (const r of registries) expect(r.lastUpdated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it.each(entries.flatMap(({ registry, entry }) => entry.prefixes.map((p) => [p, registry.id] as const)))(
+    'parses %s as a CIDR prefix of the %s registry, with no host bits set',
+    (prefix, id) => {
+      const [range] = ipaddr.parseCIDR(prefix);
+      expect(range.kind()).toBe(id);
+      const network = (id === 'ipv4' ? ipaddr.IPv4 : ipaddr.IPv6).networkAddressFromCIDR(prefix);
+      expect(network.toString()).toBe(range.toString());
+    },
+  );
+
+  it('refers only to footnotes the registry has', () => {
+    for (const registry of registries) {
+      const markers = (registry.footnotes ?? []).map((f) => f.marker);
+      const used = registry.entries.flatMap((e) => [e.prefixFootnote, e.globallyReachableFootnote]);
+      expect(used.filter((m) => m !== undefined && !markers.includes(m))).toEqual([]);
+    }
+  });
+
+  it('leaves Globally Reachable empty exactly for the terminated entries', () => {
+    for (const { entry } of entries) {
+      expect(entry.globallyReachable === null).toBe(entry.terminated !== undefined);
+    }
   });
 });

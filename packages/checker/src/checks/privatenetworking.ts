@@ -1,35 +1,30 @@
 import ipaddr from 'ipaddr.js';
-import { message, type Evidence } from '@havenkit/model';
+import { message, type Evidence, type SpecialPurposeAddresses } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
 import { addressesOf } from './nodes.js';
+import { isGloballyReachable } from './special-purpose.js';
 import { fail, nameOf, pass, readList, unknown, unknownFrom } from './util.js';
 
 const NAME = 'privatenetworking';
 
 /**
- * ipaddr.js range names that are not globally routable: RFC 1918, CGNAT (100.64/10), ULA
- * (fc00::/7), link-local (169.254/16, fe80::/10), loopback and unspecified.
+ * Classifies an address: private (not globally reachable by the IANA special-purpose registries in
+ * compliance/data/special-purpose-addresses.yaml), public (globally routable) or invalid. An
+ * IPv4-mapped IPv6 address is the IPv4 address it carries.
  */
-const NON_ROUTABLE = new Set([
-  'private',
-  'carrierGradeNat',
-  'uniqueLocal',
-  'linkLocal',
-  'loopback',
-  'unspecified',
-]);
-
-/** Classifies an address: private, public (globally routable) or invalid. */
-export function classifyAddress(address: string): 'private' | 'public' | 'invalid' {
+export function classifyAddress(
+  address: string,
+  registries: SpecialPurposeAddresses,
+): 'private' | 'public' | 'invalid' {
   if (!ipaddr.IPv4.isValidFourPartDecimal(address) && !ipaddr.IPv6.isValid(address)) return 'invalid';
   let ip = ipaddr.parse(address);
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress())
     ip = (ip as ipaddr.IPv6).toIPv4Address();
-  return NON_ROUTABLE.has(ip.range()) ? 'private' : 'public';
+  return isGloballyReachable(ip, registries) ? 'public' : 'private';
 }
 
 /** Fails when any node has a globally routable ExternalIP or InternalIP; lists those nodes. */
-export const privatenetworking: CheckFunction = (snapshot) => {
+export const privatenetworking: CheckFunction = (snapshot, context) => {
   const nodes = readList(snapshot, 'nodes');
   if (!nodes.ok) return unknownFrom(NAME, nodes);
   if (nodes.value.length === 0) {
@@ -46,7 +41,10 @@ export const privatenetworking: CheckFunction = (snapshot) => {
       const values = ips.filter((a) => a.type === type).map((a) => a.address);
       if (values.length > 0) fields[`status.addresses.${type}`] = values.join(', ');
     }
-    const kinds = ips.map((a) => ({ ...a, class: classifyAddress(a.address) }));
+    const kinds = ips.map((a) => ({
+      ...a,
+      class: classifyAddress(a.address, context.data.specialPurposeAddresses),
+    }));
     const routable = kinds.filter((a) => a.class === 'public');
     if (routable.length > 0) {
       const addresses = routable.map((a) => `${a.address} (${a.type})`).join(', ');

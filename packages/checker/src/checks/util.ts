@@ -95,17 +95,27 @@ export function readList(snapshot: ClusterSnapshot, key: string): Read<KubeObjec
       evidence: [{ kind: 'Resource', name: key, fields: { collected: false } }],
     };
   }
-  if ('error' in entry) {
-    const { code, reason } = entry.error;
-    return {
-      ok: false,
-      cause: causeOf(entry.error),
-      why: message('read.unreadable', { resource: key, code, reason }),
-      evidence: [errorEvidence('Resource', key, entry.error)],
-      error: entry.error,
-    };
+  if ('error' in entry) return unreadable(key, entry.error);
+  // A Status stored as the list (by earlier versions, which read any 200 answer as a list) is an
+  // error of that resource, never an empty list.
+  if (entry.kind === 'Status') {
+    return unreadable(key, {
+      code: 200,
+      reason: 'MalformedResponse',
+      message: `a Status was recorded as the list of ${key}`,
+    });
   }
   return { ok: true, value: [...entry.items].sort(byNamespaceAndName) };
+}
+
+function unreadable(key: string, error: ResourceError): Extract<Read<KubeObject[]>, { ok: false }> {
+  return {
+    ok: false,
+    cause: causeOf(error),
+    why: message('read.unreadable', { resource: key, code: error.code, reason: error.reason }),
+    evidence: [errorEvidence('Resource', key, error)],
+    error,
+  };
 }
 
 /** The unknown result for a failed read. */

@@ -13,6 +13,7 @@ const FILES = {
   logCollectors: 'log-collectors',
   acmeControllers: 'acme-controllers',
   hardenedOs: 'hardened-os',
+  specialPurposeAddresses: 'special-purpose-addresses',
 } as const satisfies Record<keyof BundledData, string>;
 
 const cache = new Map<string, BundledData>();

@@ -1,4 +1,5 @@
 import type { Evidence, Outcome, ComplianceReport, ReportResult, VerdictWithWaivers } from '@havenkit/model';
+import { comparable, isDateField } from './volatile.js';
 
 /** A check's state for comparison: its outcome, and whether a failure was waived. */
 export interface CheckState {
@@ -59,9 +60,12 @@ export interface ReportDiff {
 // Worse is higher. A waived failure sits between unknown and an unwaived failure.
 const RANK: Record<Outcome, number> = { pass: 0, skip: 0, unknown: 1, fail: 3 };
 const rank = (s: CheckState) => (s.outcome === 'fail' && s.waived ? 2 : RANK[s.outcome]);
+// A partial run (--only) ranks next to its full-run counterpart: it is not worse for having run fewer checks.
 const VERDICT_RANK: Record<VerdictWithWaivers, number> = {
   compliant: 0,
+  'selected-passed': 0,
   'compliant-with-waivers': 1,
+  'selected-passed-with-waivers': 1,
   inconclusive: 2,
   'not-compliant': 3,
 };
@@ -76,7 +80,10 @@ function objectKey(e: Evidence): string {
   return e.name !== undefined ? `${e.kind} ${where}${e.name}` : e.kind;
 }
 
-/** Evidence differences by object; several items of the same object are compared in order. */
+/**
+ * Evidence differences by object; several items of the same object are compared in order. What
+ * only dates the evidence (./volatile.ts) is no difference.
+ */
 export function diffEvidence(oldItems: readonly Evidence[], newItems: readonly Evidence[]): EvidenceChange[] {
   const group = (items: readonly Evidence[]) => {
     const map = new Map<string, Evidence[]>();
@@ -103,7 +110,8 @@ export function diffEvidence(oldItems: readonly Evidence[], newItems: readonly E
       const fa = { ...a[i]?.fields, ...markers(a[i]) };
       const fb = { ...b[i]?.fields, ...markers(b[i]) };
       for (const f of [...new Set([...Object.keys(fa), ...Object.keys(fb)])].sort()) {
-        if (fa[f] !== fb[f]) fields[a.length > 1 || b.length > 1 ? `[${i}].${f}` : f] = [fa[f], fb[f]];
+        if (isDateField(f) || comparable(fa[f]) === comparable(fb[f])) continue;
+        fields[a.length > 1 || b.length > 1 ? `[${i}].${f}` : f] = [fa[f], fb[f]];
       }
     }
     if (Object.keys(fields).length > 0) changes.push({ change: 'changed', object: key, fields });

@@ -3,6 +3,8 @@ import {
   TEXT,
   VERDICT_TEXT,
   WAIVED_TEXT,
+  displayDate,
+  escapeControl,
   text,
   type Language,
   type MessageKey,
@@ -17,7 +19,7 @@ export function renderDiff(diff: ReportDiff, language: Language): string {
   const state = (s: CheckState) =>
     (s.outcome === 'fail' && s.waived ? WAIVED_TEXT : OUTCOME_TEXT[s.outcome])[language];
   const lines = [
-    `${w('header')} ${diff.old.collectedAt} (Haven ${diff.old.havenVersion}) ${w('with')} ${diff.new.collectedAt} (Haven ${diff.new.havenVersion})`,
+    `${w('header')} ${displayDate(diff.old.collectedAt, language)} (Haven ${diff.old.havenVersion}) ${w('with')} ${displayDate(diff.new.collectedAt, language)} (Haven ${diff.new.havenVersion})`,
   ];
   if (diff.differentClusters) {
     lines.push(`${w('differentClusters')}: ${diff.old.clusterId ?? '?'} / ${diff.new.clusterId ?? '?'}`);
@@ -66,5 +68,6 @@ export function renderDiff(diff: ReportDiff, language: Language): string {
     lines.push('', w('nothing'));
   }
   lines.push('', diff.regressed ? w('resultRegressed') : w('resultOk'));
-  return `${lines.join('\n')}\n`;
+  // Object names and ids come from cluster data: never let them drive the terminal.
+  return `${escapeControl(lines.join('\n'))}\n`;
 }

@@ -7,6 +7,7 @@ import { loadCatalogue } from '../catalogue/load.js';
 import type { Catalogue } from '@havenkit/model';
 import { complianceDir } from '../paths.js';
 import { CHECK_EXIT_CODES, CHECKS_DOC_FILES, checksMarkdown, type DocsLanguage } from './checks-markdown.js';
+import { normalizeRemediation } from '../remediation-text.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const catalogue = loadCatalogue();
@@ -35,6 +36,23 @@ describe.each(languages)('docs for language %s', (language) => {
     }
   });
 
+  it('says what to do per check: when it fails, when it is unknown for a cause it advises on, and the sources', () => {
+    const missing: string[] = [];
+    for (const check of catalogue.checks) {
+      const section = generated.slice(generated.indexOf(`### ${check.name}\n`)).split(/\n### /)[0] ?? '';
+      const remediation = check.remediation!;
+      const expected = [
+        `:**\n\n${normalizeRemediation(remediation.fail[language])}\n`,
+        ...Object.entries(remediation.unknown ?? {}).map(
+          ([cause, text]) => `(\`${cause}\`):**\n\n${normalizeRemediation(text[language])}\n`,
+        ),
+        ...(remediation.sources ?? []).map((s) => s.url),
+      ];
+      for (const text of expected) if (!section.includes(text)) missing.push(`${check.name}: ${text}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('explains every unknown cause of the report schema', () => {
     const schema = JSON.parse(
       readFileSync(join(complianceDir(), 'schemas', 'report.schema.json'), 'utf8'),
@@ -48,15 +66,23 @@ describe.each(languages)('docs for language %s', (language) => {
 });
 
 describe('checksMarkdown', () => {
-  it('documents the exit codes 0 to 4 with their verdicts', () => {
+  it('documents the exit codes 0 to 7 with their verdicts', () => {
     const text = checksMarkdown(catalogue);
-    expect(text).toMatch(/^\| 0 +\| `compliant` +\| Every mandatory check passed or was skipped\. +\|$/m);
+    expect(text).toMatch(
+      /^\| 0 +\| `compliant` +\| Every mandatory check ran, and each passed or was skipped: the cluster is Haven compliant\. +\|$/m,
+    );
     expect(text).toMatch(/^\| 1 +\| `not-compliant` +\| At least one mandatory check failed\. +\|$/m);
     expect(text).toMatch(
       /^\| 2 +\| `inconclusive` +\| No mandatory check failed, but one or more are unknown/m,
     );
     expect(text).toMatch(/^\| 3 +\| – +\| Bad input/m);
-    expect(text).toMatch(/^\| 4 +\| – +\| The cluster could not be reached\. +\|$/m);
+    expect(text).toMatch(
+      /^\| 4 +\| – +\| The cluster could not be reached, .* not a Kubernetes API server\. +\|$/m,
+    );
+    expect(text).toMatch(
+      /^\| 6 +\| `selected-passed` .*\| A run limited by `--only` that left mandatory checks out/m,
+    );
+    expect(text).toMatch(/^\| 7 +\| `selected-passed-with-waivers` .*\| As 6, with `--waivers`/m);
   });
 
   it('states the exit codes of the CLI (packages/cli/src/exit-codes.ts), without importing the CLI', () => {
@@ -73,6 +99,8 @@ describe('checksMarkdown', () => {
       BadInput: 3,
       Unreachable: 4,
       CompliantWithWaivers: 5,
+      SelectedPassed: 6,
+      SelectedPassedWithWaivers: 7,
     });
     expect(Object.fromEntries(CHECK_EXIT_CODES.map((e) => [e.name, e.code]))).toEqual(cli);
   });

@@ -4,10 +4,11 @@ import type {
   LocalizedText,
   PermissionNeed,
   ResourceNeed,
-  Verdict,
+  VerdictWithWaivers,
   Outcome,
   UnknownCause,
 } from '@havenkit/model';
+import { normalizeRemediation } from '../remediation-text.js';
 
 /** The language of a generated page: English (docs/checks.md) or Dutch (docs/checks.nl.md). */
 export type DocsLanguage = keyof LocalizedText;
@@ -23,9 +24,9 @@ type Text = Readonly<LocalizedText>;
 /** One exit code of `havenkit check`, with the verdict it stands for (if any) and its meaning. */
 export interface DocsExitCode {
   readonly code: number;
-  /** Its name in the CLI's `ExitCode` (packages/cli/src/exit-codes.ts). */
-  readonly name: 'Ok' | 'NotCompliant' | 'Inconclusive' | 'BadInput' | 'Unreachable' | 'CompliantWithWaivers';
-  readonly verdict?: Verdict | 'compliant-with-waivers';
+  /** Its name in the CLI's `ExitCode` (packages/cli/src/exit-codes.ts; checks-markdown.test.ts compares). */
+  readonly name: string;
+  readonly verdict?: VerdictWithWaivers;
   readonly meaning: Text;
 }
 
@@ -40,8 +41,8 @@ export const CHECK_EXIT_CODES: readonly DocsExitCode[] = [
     name: 'Ok',
     verdict: 'compliant',
     meaning: {
-      en: 'Every mandatory check passed or was skipped.',
-      nl: 'Elke verplichte controle voldoet of is overgeslagen.',
+      en: 'Every mandatory check ran, and each passed or was skipped: the cluster is Haven compliant.',
+      nl: 'Elke verplichte controle is uitgevoerd en voldoet of is overgeslagen: het cluster is Haven-compliant.',
     },
   },
   {
@@ -73,7 +74,10 @@ export const CHECK_EXIT_CODES: readonly DocsExitCode[] = [
   {
     code: 4,
     name: 'Unreachable',
-    meaning: { en: 'The cluster could not be reached.', nl: 'Het cluster was niet bereikbaar.' },
+    meaning: {
+      en: 'The cluster could not be reached, cut off its answers, or is not a Kubernetes API server.',
+      nl: 'Het cluster was niet bereikbaar, brak zijn antwoorden af, of is geen Kubernetes-API-server.',
+    },
   },
   {
     code: 5,
@@ -82,6 +86,24 @@ export const CHECK_EXIT_CODES: readonly DocsExitCode[] = [
     meaning: {
       en: 'With `--waivers`: mandatory checks failed, but an active waiver covers every failure. Never 0: compliance with waivers is not compliance.',
       nl: 'Met `--waivers`: verplichte controles voldoen niet, maar een geldige uitzondering dekt elke afkeuring. Nooit 0: compliant met uitzonderingen is niet compliant.',
+    },
+  },
+  {
+    code: 6,
+    name: 'SelectedPassed',
+    verdict: 'selected-passed',
+    meaning: {
+      en: 'A run limited by `--only` that left mandatory checks out: every selected check passed or was skipped. Never 0: only a run of every mandatory check can show compliance.',
+      nl: 'Een run die met `--only` verplichte controles heeft overgeslagen: elke gekozen controle voldoet of is overgeslagen. Nooit 0: alleen een run van alle verplichte controles kan compliance aantonen.',
+    },
+  },
+  {
+    code: 7,
+    name: 'SelectedPassedWithWaivers',
+    verdict: 'selected-passed-with-waivers',
+    meaning: {
+      en: 'As 6, with `--waivers`: the selected checks fail, but an active waiver covers every failure.',
+      nl: 'Als 6, met `--waivers`: de gekozen controles voldoen niet, maar een geldige uitzondering dekt elke afkeuring.',
     },
   },
 ];
@@ -135,11 +157,16 @@ const CAUSES: Readonly<Record<UnknownCause, Text>> = {
   },
 };
 
-const VERDICTS: Readonly<Record<Verdict | 'compliant-with-waivers', Text>> = {
+const VERDICTS: Readonly<Record<VerdictWithWaivers, Text>> = {
   compliant: { en: 'compliant', nl: 'compliant' },
   'compliant-with-waivers': { en: 'compliant with waivers', nl: 'compliant met uitzonderingen' },
   'not-compliant': { en: 'not compliant', nl: 'niet compliant' },
-  inconclusive: { en: 'inconclusive', nl: 'niet eenduidig' },
+  inconclusive: { en: 'inconclusive', nl: 'geen eindoordeel' },
+  'selected-passed': { en: 'selected checks passed', nl: 'gekozen controles voldoen' },
+  'selected-passed-with-waivers': {
+    en: 'selected checks passed with waivers',
+    nl: 'gekozen controles voldoen met uitzonderingen',
+  },
 };
 
 /** The snapshot sections a check may read besides resources (catalogue.schema.json `needs.sections`). */
@@ -244,6 +271,7 @@ function checkSection(check: CheckDefinition, lang: DocsLanguage): string[] {
     '',
     `**${en ? 'How it decides' : 'Hoe de controle beslist'}.** ${check.decides[lang]}`,
     '',
+    ...remediationLines(check, lang),
     `**${en ? 'Reads' : 'Leest'}:**`,
     '',
     ...(reads.length > 0
@@ -254,6 +282,28 @@ function checkSection(check: CheckDefinition, lang: DocsLanguage): string[] {
     '',
     ...(permissions.length > 0 ? permissions.map((p) => `- ${p}`) : [none]),
     '',
+  ];
+}
+
+/** What to do when the check fails, and when it is unknown for a cause it has advice of its own for. */
+function remediationLines(check: CheckDefinition, lang: DocsLanguage): string[] {
+  const en = lang === 'en';
+  const remediation = check.remediation;
+  if (!remediation) return [];
+  const unknown = Object.entries(remediation.unknown ?? {}) as [UnknownCause, Text][];
+  const sources = (remediation.sources ?? []).map((s) => s.url);
+  return [
+    `**${en ? 'What to do when it fails' : 'Wat te doen bij afkeuring'}:**`,
+    '',
+    normalizeRemediation(remediation.fail[lang]),
+    '',
+    ...unknown.flatMap(([cause, text]) => [
+      `**${en ? 'What to do when it is unknown' : 'Wat te doen bij een onbekende uitkomst'} (${code(cause)}):**`,
+      '',
+      normalizeRemediation(text[lang]),
+      '',
+    ]),
+    ...(sources.length > 0 ? [`**${en ? 'Sources' : 'Bronnen'}:** ${sources.join(', ')}`, ''] : []),
   ];
 }
 
@@ -336,6 +386,10 @@ function outcomes(lang: DocsLanguage): string[] {
     ...table(en ? ['Cause', 'Meaning'] : ['Oorzaak', 'Betekenis'], causeRows),
     '',
     en
+      ? "**What to do.** After the results, every report says what to do about each check that failed or is unknown: for a failure the advice given per check below; for an unknown the check's advice for that cause where it has one, else a generic next step for the cause. For `forbidden` the report adds a ClusterRole (and a Role for reads in one namespace) granting exactly the permissions the check needs, with the `kubectl` command that binds it."
+      : '**Wat te doen.** Na de resultaten zegt elk rapport wat te doen aan elke controle die is afgekeurd of onbekend is: bij een afkeuring het advies dat hieronder per controle staat; bij een onbekende uitkomst het advies van de controle voor die oorzaak als ze dat heeft, en anders een algemene volgende stap voor de oorzaak. Bij `forbidden` voegt het rapport een ClusterRole toe (en een Role voor leesacties in één namespace) met precies de rechten die de controle nodig heeft, met het `kubectl`-commando dat die koppelt.',
+    '',
+    en
       ? '**Evidence.** Each evidence item names the object (kind such as Node, StorageClass, APIService or Pod, or a pseudo-kind such as Version, Discovery, SubjectAccessReview or Probe; namespace; name) and the fields that decided, flattened (`labels.topology.kubernetes.io/zone: nl-ams-1`). An item marked `inferred` is an inference, not an observation (for example SELinux assumed from the operating system); a note says how an item counted.'
       : '**Bewijs.** Elk bewijsitem noemt het object (de soort, zoals Node, StorageClass, APIService of Pod, of een pseudosoort zoals Version, Discovery, SubjectAccessReview of Probe; de namespace; de naam) en de velden die de doorslag gaven, als platte sleutels met hun waarde (`labels.topology.kubernetes.io/zone: nl-ams-1`). Een item gemarkeerd als `inferred` (afgeleid) is een afleiding, geen waarneming (bijvoorbeeld SELinux aangenomen op grond van het besturingssysteem); een notitie zegt hoe een item is meegeteld.',
     '',
@@ -369,7 +423,8 @@ function overview(checks: readonly CheckDefinition[], lang: DocsLanguage): strin
  * docs/checks.md (English) or docs/checks.nl.md (Dutch), generated from the catalogue, never kept
  * by hand: what the checker reads, the verdicts and exit codes, the outcomes and unknown causes,
  * and one section per check in catalogue order (label, category, status, rationale, how it
- * decides, what it reads, the permissions it needs). The text is Prettier-stable as returned.
+ * decides, what to do when it does not pass, what it reads, the permissions it needs). The text
+ * is Prettier-stable as returned.
  * `pnpm docs:checks` rewrites both files; a test checks they are current.
  *
  * @param lang the page's language: its prose, and each check's rationale and `decides` text.

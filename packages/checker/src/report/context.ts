@@ -10,6 +10,12 @@ export interface RenderContext {
   readonly color?: boolean;
   /** table: print every check's rationale. */
   readonly rationale?: boolean;
+  /** table: wrap to this many columns (the terminal's width). */
+  readonly width?: number;
+  /** table: leave out passed and skipped checks. */
+  readonly failedOnly?: boolean;
+  /** table: print the evidence of every check. */
+  readonly verbose?: boolean;
   /** The key id the JSON report of this run is signed with (html, markdown show it). */
   readonly signedBy?: string;
   /** sarif: include passed checks as results. */

@@ -55,7 +55,14 @@ describe('renderHavenJson', () => {
       times,
     );
     expect(failing.CompliancyChecks.Results[0]?.Result).toBe('NO');
-    expect(toHavenJson(evaluate(snapshot, { only: ['multiaz'] }), times).HavenCompliant).toBe(true);
+    const compliant = { ...evaluate(snapshot, { only: ['multiaz'] }), verdict: 'compliant' as const };
+    expect(toHavenJson(compliant, times).HavenCompliant).toBe(true);
+  });
+
+  it('never sets HavenCompliant for a run limited by --only, even when the selected checks passed', () => {
+    const partial = evaluate(snapshot, { only: ['multiaz'] });
+    expect(partial.verdict).toBe('selected-passed');
+    expect(toHavenJson(partial, times).HavenCompliant).toBe(false);
   });
 
   it('reports CIS and Kubescape as configured when opted in, and CNCF when it ran', () => {

@@ -1,11 +1,14 @@
 import {
+  displayDate,
   CAUSE_TEXT,
   OUTCOME_TEXT,
   TEXT,
   VERDICT_TEXT,
   WAIVED_TEXT,
   WAIVER_STATUS_TEXT,
+  categoryText,
   countsLine,
+  text,
   localize,
   type LocalizedText,
   type Evidence,
@@ -19,6 +22,7 @@ import {
   type VerdictWithWaivers,
 } from '@havenkit/model';
 import type { RenderContext } from './context.js';
+import { parseRemediation, type Span } from '../remediation-text.js';
 
 /** What the HTML report uses of the render context. */
 export type HtmlContext = Pick<RenderContext, 'language' | 'startTs' | 'stopTs' | 'signedBy'>;
@@ -72,6 +76,9 @@ const VERDICT_TONE: Record<Verdict | VerdictWithWaivers, Tone> = {
   'not-compliant': 'fail',
   inconclusive: 'unknown',
   'compliant-with-waivers': 'waived',
+  // A partial pass is not a pass: it is shown as undecided.
+  'selected-passed': 'unknown',
+  'selected-passed-with-waivers': 'waived',
 };
 
 const STATUS_TONE: Record<WaiverStatus, Tone> = {
@@ -130,6 +137,10 @@ dl.facts { display: grid; grid-template-columns: 28mm 1fr; gap: 0.8mm 3mm; margi
 dl.facts dt { font-weight: bold; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .waived-box { border: 2px dashed; padding: 1.5mm 3mm; margin: 2mm 0; }
+pre.remedy-code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 8pt;
+  white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid #888; background: #f6f6f6;
+  padding: 1.5mm 2.5mm; margin: 1.5mm 0; break-inside: avoid; page-break-inside: avoid; }
+.remedy ul { margin: 1mm 0; padding-left: 5mm; }
 table.evidence { font-size: 9pt; table-layout: fixed; }
 table.evidence td { overflow-wrap: anywhere; }
 table.evidence caption { text-align: left; }
@@ -192,7 +203,7 @@ export function renderHtml(report: ComplianceReport, context: HtmlContext): stri
 <tr><th scope="row">${t('server')}</th><td>${value(snapshot.server)}</td></tr>
 <tr><th scope="row">${t('context')}</th><td>${value(snapshot.context)}</td></tr>
 <tr><th scope="row">${t('clusterId')}</th><td>${value(snapshot.clusterId)}</td></tr>
-<tr><th scope="row">${t('collectedAt')}</th><td>${value(snapshot.collectedAt)}</td></tr>
+<tr><th scope="row">${t('collectedAt')}</th><td>${value(displayDate(snapshot.collectedAt, language))}</td></tr>
 <tr><th scope="row">${t('snapshotSha256')}</th><td>${value(snapshot.sha256)}</td></tr>
 <tr><th scope="row">${t('havenVersion')}</th><td>${value(havenVersion)}</td></tr>
 <tr><th scope="row">${t('checker')}</th><td>${value(`${checker.name} ${checker.version}`)}</td></tr>
@@ -200,12 +211,13 @@ export function renderHtml(report: ComplianceReport, context: HtmlContext): stri
 </tbody></table>`;
 
   const { summary } = report;
+  const notEvaluated = report.metadata.evaluation.notEvaluated ?? [];
   const count = (tone: Tone | 'total', word: string, n: number): Markup =>
     h`<div class="count ${tone === 'total' ? 'total' : `tone-${tone}`}${(tone === 'fail' || tone === 'unknown') && n > 0 ? ' alert' : ''}"><b>${tone === 'total' ? '' : h`<span aria-hidden="true">${SYMBOL[tone]}</span> `}${n}</b>${word}</div>`;
   const counts = h`<div class="counts">
 ${count('total', t('total'), summary.total)}
 ${count('pass', l(OUTCOME_TEXT.pass), summary.passed)}
-${count('fail', l(OUTCOME_TEXT.fail), summary.failed)}
+${count('fail', l(OUTCOME_TEXT.fail), summary.failed - summary.waived)}
 ${count('waived', l(WAIVED_TEXT), summary.waived)}
 ${count('skip', l(OUTCOME_TEXT.skip), summary.skipped)}
 ${count('unknown', l(OUTCOME_TEXT.unknown), summary.unknown)}
@@ -216,7 +228,7 @@ ${count('unknown', l(OUTCOME_TEXT.unknown), summary.unknown)}
     h`<table class="overview"><thead><tr><th>${t('outcome')}</th><th>${t('check')}</th><th>${t('label')}</th><th>${t('category')}</th></tr></thead><tbody>
 ${results.map(
   (r) =>
-    h`<tr><td>${outcomeBadge(r, true)}</td><td class="nowrap"><a href="#${anchor(r.name)}"><code>${r.name}</code></a></td><td lang="en">${r.label}</td><td class="nowrap" lang="en">${r.category}</td></tr>\n`,
+    h`<tr><td>${outcomeBadge(r, true)}</td><td class="nowrap"><a href="#${anchor(r.name)}"><code>${r.name}</code></a></td><td lang="en">${r.label}</td><td class="nowrap">${categoryText(r.category, language)}</td></tr>\n`,
 )}</tbody></table>`;
 
   const objectOf = (e: Evidence): string =>
@@ -244,8 +256,8 @@ ${r.evidence.map(evidenceRow)}</tbody></table>`;
   const waivedBox = (r: ReportResult): Markup | undefined => {
     const w = r.waived;
     if (!w) return undefined;
-    return h`<div class="waived-box tone-waived"><p><strong><span aria-hidden="true">${SYMBOL.waived}</span> ${t('waivedBy')}</strong> (${t('waiver').toLowerCase()} #${w.index}): ${t('waivedNote')}</p>
-<dl class="facts"><dt>${t('owner')}</dt><dd>${w.owner}</dd><dt>${t('ticket')}</dt><dd>${w.ticket}</dd><dt>${t('expires')}</dt><dd>${w.expires}</dd><dt>${t('reason')}</dt><dd>${w.reason}</dd></dl></div>`;
+    return h`<div class="waived-box tone-waived"><p><strong><span aria-hidden="true">${SYMBOL.waived}</span> ${t('waivedBy')}</strong> (${t('waiver').toLowerCase()} #${w.index + 1}): ${t('waivedNote')}</p>
+<dl class="facts"><dt>${t('owner')}</dt><dd>${w.owner}</dd><dt>${t('ticket')}</dt><dd>${w.ticket}</dd><dt>${t('expires')}</dt><dd>${displayDate(w.expires, language)}</dd><dt>${t('reason')}</dt><dd>${w.reason}</dd></dl></div>`;
   };
 
   const checkBlock = (r: ReportResult): Markup =>
@@ -257,6 +269,28 @@ ${r.evidence.map(evidenceRow)}</tbody></table>`;
 ${waivedBox(r)}${evidence(r)}
 </article>\n`;
 
+  /** Remediation text as HTML: every text escaped, code blocks as <pre> (remediation-text.ts). */
+  const remedy = (text: string): Markup[] => {
+    const inline = (spans: readonly Span[]): Markup[] =>
+      spans.map((s) => ('code' in s ? h`<code>${s.code}</code>` : h`${s.text}`));
+    return parseRemediation(text).map((block) => {
+      switch (block.kind) {
+        case 'paragraph':
+          return h`<p>${inline(block.spans)}</p>\n`;
+        case 'list':
+          return h`<ul>${block.items.map((item) => h`<li>${inline(item)}</li>`)}</ul>\n`;
+        case 'code':
+          return h`<pre class="remedy-code"${block.language ? h` data-language="${block.language}"` : ''}><code>${block.code}</code></pre>\n`;
+      }
+    });
+  };
+  /** What to do about one check that did not pass: after the results, linked to its check. */
+  const remedyBlock = (r: ReportResult): Markup =>
+    h`<article class="check remedy tone-${toneOf(r)}" data-check="${r.name}">
+<header>${outcomeBadge(r)}<h4 lang="en">${r.label}</h4><a href="#${anchor(r.name)}"><code class="name">${r.name}</code></a></header>
+${remedy(l(r.remediation ?? ''))}</article>\n`;
+  const remediations = [...report.results, ...report.suggested].filter((r) => r.remediation !== undefined);
+
   const byCategory = (results: readonly ReportResult[]): Markup[] => {
     const groups: { category: string; results: ReportResult[] }[] = [];
     for (const r of results) {
@@ -265,7 +299,7 @@ ${waivedBox(r)}${evidence(r)}
       else groups.push({ category: r.category, results: [r] });
     }
     return groups.map(
-      (g) => h`<section class="category"><h3 lang="en">${g.category}</h3>
+      (g) => h`<section class="category"><h3>${categoryText(g.category, language)}</h3>
 ${g.results.map(checkBlock)}</section>\n`,
     );
   };
@@ -288,12 +322,12 @@ ${g.results.map(checkBlock)}</section>\n`,
   const waiverBlock = (o: WaiverOutcome, index: number): Markup => {
     const tone = STATUS_TONE[o.status];
     return h`<article class="waiver tone-${tone}" data-status="${o.status}">
-<header>${badge(tone, l(WAIVER_STATUS_TEXT[o.status]), false)}<h4>${t('waiver')} #${index}: <code>${o.waiver.check}</code></h4></header>
-<dl class="facts"><dt>${t('status')}</dt><dd>${l(o.detail)}</dd><dt>${t('scope')}</dt><dd>${scopeOf(o)}</dd><dt>${t('owner')}</dt><dd>${o.waiver.owner}</dd><dt>${t('ticket')}</dt><dd>${o.waiver.ticket}</dd><dt>${t('expires')}</dt><dd>${o.waiver.expires}</dd><dt>${t('reason')}</dt><dd>${o.waiver.reason}</dd></dl>
+<header>${badge(tone, l(WAIVER_STATUS_TEXT[o.status]), false)}<h4>${t('waiver')} #${index + 1}: <code>${o.waiver.check}</code></h4></header>
+<dl class="facts"><dt>${t('status')}</dt><dd>${l(o.detail)}</dd><dt>${t('scope')}</dt><dd>${scopeOf(o)}</dd><dt>${t('owner')}</dt><dd>${o.waiver.owner}</dd><dt>${t('ticket')}</dt><dd>${o.waiver.ticket}</dd><dt>${t('expires')}</dt><dd>${displayDate(o.waiver.expires, language)}</dd><dt>${t('reason')}</dt><dd>${o.waiver.reason}</dd></dl>
 </article>\n`;
   };
   const waivers = report.waivers
-    ? h`<p>${t('waiversAsOf')}: <code>${report.waivers.asOf}</code>. ${t('waiversSha256')}: <code>${report.waivers.sha256}</code>.</p>
+    ? h`<p>${t('waiversAsOf')}: <code>${displayDate(report.waivers.asOf, language)}</code>. ${t('waiversSha256')}: <code>${report.waivers.sha256}</code>.</p>
 ${report.waivers.waivers.length === 0 ? h`<p>${t('none')}</p>` : report.waivers.waivers.map(waiverBlock)}`
     : h`<p>${t('noWaivers')}</p>`;
 
@@ -325,6 +359,7 @@ ${report.waivers.waivers.length === 0 ? h`<p>${t('none')}</p>` : report.waivers.
 ${verdictBox(t('verdict'), report.verdict, false)}
 ${report.verdictWithWaivers !== undefined ? verdictBox(t('verdictWithWaivers'), report.verdictWithWaivers, true) : ''}
 ${report.verdictWithWaivers !== undefined ? h`<p class="muted">${t('verdictNote')}</p>` : ''}
+${notEvaluated.length > 0 ? h`<p class="not-evaluated">${text('report.notEvaluated', { count: notEvaluated.length, checks: notEvaluated.join(', ') }, language)}</p>` : ''}
 </header>
 <main>
 <section id="cluster"><h2>${t('cluster')}</h2>
@@ -339,7 +374,7 @@ ${byCategory(report.results)}</section>
 <section id="suggested"><h2>${t('suggestedChecks')}</h2>
 <p class="muted">${t('suggestedNote')}</p>
 ${report.suggested.length === 0 ? h`<p>${t('none')}</p>` : byCategory(report.suggested)}</section>
-<section id="waivers"><h2>${t('waivers')}</h2>
+${remediations.length > 0 ? h`<section id="remediation"><h2>${t('whatToDo')}</h2>\n${remediations.map(remedyBlock)}</section>\n` : ''}<section id="waivers"><h2>${t('waivers')}</h2>
 ${waivers}
 </section>
 <section id="signature"><h2>${t('signature')}</h2>

@@ -11,6 +11,7 @@ import {
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
 import { junitClassname, junitTestName, renderJunit } from './junit.js';
+import { remediationPlainText } from '../remediation-text.js';
 import type { ComplianceReport, ReportResult } from '@havenkit/model';
 
 const context = {
@@ -160,6 +161,18 @@ describe('renderJunit', () => {
     );
   });
 
+  it('ends the body of a failure and of an error with what to do, as plain text', () => {
+    const junit = parse(renderJunit(demo, context));
+    const failure = testcaseOf(junit, 'privatenetworking')?.failure?.['#text'] ?? '';
+    const error = testcaseOf(junit, 'shavalidation')?.error?.['#text'] ?? '';
+    const remediation = (name: string) => checks(demo).find((r) => r.name === name)?.remediation?.en ?? '';
+    expect(failure).toContain(`\n\nWhat to do:\n${remediationPlainText(remediation('privatenetworking'))}`);
+    expect(failure).toMatch(/What to do:\nGive the nodes named in the evidence private addresses only/);
+    expect(failure.endsWith('\n    kubectl get nodes -o wide')).toBe(true);
+    expect(error).toContain(`\n\nWhat to do:\n${remediationPlainText(remediation('shavalidation'))}`);
+    expect(JSON.stringify(testcaseOf(junit, 'havenversion'))).not.toContain('What to do');
+  });
+
   it('writes a skipped check as <skipped> with the reason as message', () => {
     const testcase = testcaseOf(parse(renderJunit(demo, context)), 'havenversion');
     expect(testcase?.skipped?.['@_message']).toMatch(/^offline: no Haven releases list was given/);
@@ -212,9 +225,12 @@ describe('renderJunit', () => {
     expect(junit.testsuites['@_name']).toBe('havenkit: Haven v12.8.0 (NIET Haven-compliant)');
     expect(junit.testsuites.testsuite.at(-1)?.['@_name']).toBe('External (Aanbevolen controles)');
     expect(testcaseOf(junit, 'privatenetworking')?.failure?.['@_message']).toMatch(
-      /^UITGEZONDERD \(OPS-1234, verloopt 2026-12-31\): /,
+      /^UITGEZONDERD \(OPS-1234, verloopt 31 december 2026\): /,
     );
     expect(testcaseOf(junit, 'shavalidation')?.error?.['#text']).toContain('Oorzaak: niet verzameld');
+    expect(testcaseOf(junit, 'shavalidation')?.error?.['#text']).toContain(
+      'Wat te doen:\nDe evaluatie heeft geen integriteitsresultaat gekregen',
+    );
   });
 
   it('is registered as the junit format, written to report.junit.xml', () => {
@@ -318,7 +334,7 @@ describe('renderJunit: every waiver is listed, inactive ones as such', () => {
     const suites = suitesOf(renderJunit(report, { ...ctx, language: 'nl' })).testsuite;
     const props = waiverProps(suites.find((s) => s['@_name'] === 'Infrastructure'));
     expect(props['waiver.0']).toBe(
-      'privatenetworking: verlopen, geen effect (verlopen op 2026-06-30, vóór de snapshot van 2026-11-01) — eigenaar platform-team@gemeente-voorbeeld.nl, ticket GEM-1100, verloopt 2026-06-30',
+      'privatenetworking: verlopen, geen effect (verlopen op 30 juni 2026, vóór de snapshot van 1 november 2026) — eigenaar platform-team@gemeente-voorbeeld.nl, ticket GEM-1100, verloopt 30 juni 2026',
     );
     expect(props['waiver.1']).toMatch(
       /^privatenetworking: buiten bereik, geen effect \(voor cluster another-cluster; /,

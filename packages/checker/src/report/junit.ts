@@ -8,6 +8,7 @@ const require = createRequire(import.meta.url);
 const xmlBuilderClass = (): typeof XmlBuilder =>
   (require('fast-xml-parser') as typeof FastXmlParser).XMLBuilder;
 import {
+  displayDate,
   CAUSE_TEXT,
   TEXT,
   VERDICT_TEXT,
@@ -20,6 +21,7 @@ import {
   type ReportResult,
 } from '@havenkit/model';
 import type { RenderContext } from './context.js';
+import { remediationPlainText } from '../remediation-text.js';
 
 /**
  * JUnit XML for CI test reports (GitLab `artifacts:reports:junit`, GitHub test-report actions,
@@ -27,10 +29,10 @@ import type { RenderContext } from './context.js';
  * their own; one <testcase> per check:
  *
  *   pass     <testcase/>
- *   fail     <failure message=REASON type="fail">reason, rationale, evidence</failure>
+ *   fail     <failure message=REASON type="fail">reason, rationale, evidence, what to do</failure>
  *   waived   <failure message="WAIVED (...): REASON" type="waived">... and the waiver</failure>
  *   skip     <skipped message=REASON/>
- *   unknown  <error message=REASON type=CAUSE>cause, rationale, evidence</error>
+ *   unknown  <error message=REASON type=CAUSE>cause, rationale, evidence, what to do</error>
  *
  * A waived failure stays a <failure>. It is still a failure: the report never changes a check's
  * outcome, the verdict without waivers stays "not-compliant" and `havenkit check --waivers` exits
@@ -179,7 +181,7 @@ function waiverProperties(
     return [
       [
         `waiver.${i}`,
-        `${check}: ${status} (${localize(o.detail, language)}) — ${t('owner')} ${owner}, ${t('ticket')} ${ticket}, ${t('expires')} ${expires}`,
+        `${check}: ${status} (${localize(o.detail, language)}) — ${t('owner')} ${owner}, ${t('ticket')} ${ticket}, ${t('expires')} ${displayDate(expires, language)}`,
       ],
     ];
   });
@@ -220,7 +222,7 @@ function testcase(r: ReportResult, suggested: boolean, language: Language): Reco
     case 'fail': {
       const w = r.waived;
       const message = w
-        ? `${WAIVED_TEXT[language].toUpperCase()} (${w.ticket}, ${TEXT.expires[language].toLowerCase()} ${w.expires}): ${reason}`
+        ? `${WAIVED_TEXT[language].toUpperCase()} (${w.ticket}, ${TEXT.expires[language].toLowerCase()} ${displayDate(w.expires, language)}): ${reason}`
         : reason;
       return {
         ...node,
@@ -241,7 +243,7 @@ function body(r: ReportResult, language: Language): string {
   if (r.waived) {
     const w = r.waived;
     lines.push(
-      `${TEXT.waivedBy[language]}: ${w.reason} (${TEXT.owner[language].toLowerCase()} ${w.owner}, ${TEXT.ticket[language].toLowerCase()} ${w.ticket}, ${TEXT.expires[language].toLowerCase()} ${w.expires})`,
+      `${TEXT.waivedBy[language]}: ${w.reason} (${TEXT.owner[language].toLowerCase()} ${w.owner}, ${TEXT.ticket[language].toLowerCase()} ${w.ticket}, ${TEXT.expires[language].toLowerCase()} ${displayDate(w.expires, language)})`,
     );
   }
   lines.push(`${TEXT.rationale[language]}: ${r.rationale[language]}`);
@@ -250,6 +252,9 @@ function body(r: ReportResult, language: Language): string {
   } else {
     lines.push(`${TEXT.evidence[language]}:`);
     for (const e of r.evidence) lines.push(`  - ${evidenceLine(e, language)}`);
+  }
+  if (r.remediation !== undefined) {
+    lines.push('', `${TEXT.whatToDo[language]}:`, remediationPlainText(r.remediation[language]));
   }
   return lines.join('\n');
 }

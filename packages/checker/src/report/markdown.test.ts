@@ -3,7 +3,13 @@ import type { Evidence, ComplianceReport, ReportResult } from '@havenkit/model';
 import { DEMO_CLUSTER_ID, WAIVERS_SHA256, demoReport, waiverList } from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
-import { MARKDOWN_MAX_EVIDENCE, escapeMarkdown, inlineCode, renderMarkdown } from './markdown.js';
+import {
+  MARKDOWN_MAX_EVIDENCE,
+  escapeMarkdown,
+  inlineCode,
+  remediationMarkdown,
+  renderMarkdown,
+} from './markdown.js';
 
 // No Markdown parser is a dependency, so these tests check the structure a GFM parser relies on:
 // tables whose rows have as many cells as their header, escaped pipes, blank lines around blocks.
@@ -78,7 +84,7 @@ describe('renderMarkdown', () => {
 
   it('states the verdict with waivers when waivers were given', () => {
     expect(renderMarkdown(waived, context)).toContain(
-      '\n**Verdict with waivers:** ⚠️ Inconclusive: no check failed, but not every check could decide\n',
+      '\n**Verdict with waivers:** ⚠️ Inconclusive, so not shown to be Haven compliant: no check failed, but not every check could decide\n',
     );
   });
 
@@ -159,7 +165,7 @@ describe('renderMarkdown', () => {
 
   it('does not expand passed or skipped checks', () => {
     const md = renderMarkdown(demo, context);
-    const attention = md.slice(md.indexOf('## Checks that need attention'), md.indexOf('## Waivers'));
+    const attention = md.slice(md.indexOf('## Checks that need attention'), md.indexOf('## What to do'));
     expect(attention.match(/^### /gm)).toHaveLength(2);
   });
 
@@ -236,6 +242,43 @@ describe('renderMarkdown', () => {
       '## Signature\n\nThe JSON report of this run is signed (DSSE, ed25519) with key `SHA256:k3y`. Verify it with:',
     );
     expect(renderMarkdown(demo, context)).toContain('## Signature\n\nNot signed.');
+  });
+
+  it('ends the results with what to do about the failed and the unknown check', () => {
+    const md = renderMarkdown(demo, context);
+    const section = md.slice(md.indexOf('\n## What to do\n'), md.indexOf('\n## Waivers\n'));
+    expect(section.match(/^### .*$/gm)).toEqual([
+      '### `privatenetworking` Private networking topology (❌ fail)',
+      '### `shavalidation` SHA has been validated (⚠️ unknown)',
+    ]);
+    const failed = demo.results.find((r) => r.name === 'privatenetworking')?.remediation?.en ?? '';
+    const unknown = demo.results.find((r) => r.name === 'shavalidation')?.remediation?.en ?? '';
+    expect(section).toContain(`\n\n${remediationMarkdown(failed)}\n`);
+    expect(section).toContain(`\n\n${remediationMarkdown(unknown)}\n`);
+    expect(section).toContain('\n```\nkubectl get nodes -o wide\n```\n');
+    expect(md.indexOf('## What to do')).toBeGreaterThan(md.indexOf('## Checks that need attention'));
+  });
+
+  it('has no what-to-do section when every check passed or was skipped', () => {
+    const passed = {
+      ...demo,
+      results: demo.results.map(({ remediation: _, ...r }) => ({ ...r, outcome: 'pass' as const })),
+    };
+    expect(renderMarkdown(passed, context)).not.toContain('## What to do');
+  });
+
+  it('writes what to do in Dutch when the language is nl', () => {
+    const md = renderMarkdown(demo, { ...context, language: 'nl' });
+    const nl = demo.results.find((r) => r.name === 'privatenetworking')?.remediation?.nl ?? '';
+    expect(md).toContain(
+      `## Wat te doen\n\n### \`privatenetworking\` Private networking topology (❌ voldoet niet)\n\n${remediationMarkdown(nl)}\n`,
+    );
+  });
+
+  it('escapes the text of a remediation and fences its code so that nothing inside ends it', () => {
+    expect(
+      remediationMarkdown('Run *this* <b>x</b> `a|b`:\n\n```sh\necho ``` | wc\n```\n\n1. not a list'),
+    ).toBe('Run \\*this\\* \\<b\\>x\\</b\\> `a|b`:\n\n````sh\necho ``` | wc\n````\n\n1\\. not a list');
   });
 
   it('writes the texts in Dutch when the language is nl', () => {

@@ -1,10 +1,12 @@
 import {
+  displayDate,
   CAUSE_TEXT,
   OUTCOME_TEXT,
   TEXT,
   VERDICT_TEXT,
   WAIVED_TEXT,
   WAIVER_STATUS_TEXT,
+  categoryText,
   countsLine,
   localize,
   text,
@@ -17,6 +19,7 @@ import {
   type VerdictWithWaivers,
 } from '@havenkit/model';
 import type { RenderContext } from './context.js';
+import { parseRemediation, type Span } from '../remediation-text.js';
 
 /** Evidence of more objects than this is folded in a <details> block. */
 export const MARKDOWN_FOLD_EVIDENCE = 5;
@@ -38,6 +41,9 @@ const VERDICT_MARK: Record<Verdict | VerdictWithWaivers, string> = {
   'not-compliant': '❌',
   inconclusive: '⚠️',
   'compliant-with-waivers': '🔕',
+  // Never ✅: a run that left mandatory checks out shows no compliance.
+  'selected-passed': '☑️',
+  'selected-passed-with-waivers': '🔕',
 };
 
 // eslint-disable-next-line no-control-regex
@@ -97,13 +103,20 @@ export function renderMarkdown(report: ComplianceReport, context: MarkdownContex
     const v = report.verdictWithWaivers;
     out.push('', `**${t('verdictWithWaivers')}:** ${VERDICT_MARK[v]} ${VERDICT_TEXT[v][language]}`);
   }
+  const notEvaluated = report.metadata.evaluation.notEvaluated ?? [];
+  if (notEvaluated.length > 0) {
+    out.push(
+      '',
+      text('report.notEvaluated', { count: notEvaluated.length, checks: notEvaluated.join(', ') }, language),
+    );
+  }
 
   // Cluster identity.
   const identity: [string, string | undefined][] = [
     [t('server'), snapshot.server],
     [t('context'), snapshot.context],
     [t('clusterId'), snapshot.clusterId],
-    [t('collectedAt'), snapshot.collectedAt],
+    [t('collectedAt'), displayDate(snapshot.collectedAt, language)],
     [t('snapshotSha256'), snapshot.sha256],
     [t('havenVersion'), havenVersion],
     [t('checker'), `${checker.name} ${checker.version}`],
@@ -141,7 +154,7 @@ export function renderMarkdown(report: ComplianceReport, context: MarkdownContex
     if (results.length === 0) return;
     out.push('', `## ${title}`);
     for (const category of [...new Set(results.map((r) => r.category))]) {
-      out.push('', `### ${escapeMarkdown(category)}`, '');
+      out.push('', `### ${escapeMarkdown(categoryText(category, language))}`, '');
       out.push(
         ...table(
           [t('outcome'), t('check'), t('label'), t('reason')],
@@ -169,13 +182,30 @@ export function renderMarkdown(report: ComplianceReport, context: MarkdownContex
     for (const r of attention) out.push('', ...expanded(r, language));
   }
 
+  // What to do about every check that did not pass, after the results (as kube-bench does).
+  const remediations = [...report.results, ...report.suggested].filter((r) => r.remediation !== undefined);
+  if (remediations.length > 0) {
+    out.push('', `## ${t('whatToDo')}`);
+    for (const r of remediations) {
+      out.push(
+        '',
+        `### ${inlineCode(r.name)} ${escapeMarkdown(r.label)} (${word(tone(r), language)})`,
+        '',
+        remediationMarkdown(localize(r.remediation ?? '', language)),
+      );
+    }
+  }
+
   // Waivers.
   out.push('', `## ${t('waivers')}`, '');
   if (report.waivers === undefined) {
     out.push(t('noWaivers'));
   } else {
     const w = report.waivers;
-    out.push(`${t('waiversAsOf')}: ${inlineCode(w.asOf)} (sha256 ${inlineCode(w.sha256)})`, '');
+    out.push(
+      `${t('waiversAsOf')}: ${inlineCode(displayDate(w.asOf, language))} (sha256 ${inlineCode(w.sha256)})`,
+      '',
+    );
     out.push(
       ...table(
         ['#', t('check'), t('status'), t('owner'), t('ticket'), t('expires'), t('reason')],
@@ -185,7 +215,7 @@ export function renderMarkdown(report: ComplianceReport, context: MarkdownContex
           `${escapeMarkdown(WAIVER_STATUS_TEXT[o.status][language])}: ${escapeMarkdown(localize(o.detail, language))}`,
           inlineCode(o.waiver.owner),
           escapeMarkdown(o.waiver.ticket),
-          inlineCode(o.waiver.expires),
+          inlineCode(displayDate(o.waiver.expires, language)),
           escapeMarkdown(o.waiver.reason),
         ]),
       ),
@@ -208,6 +238,42 @@ export function renderMarkdown(report: ComplianceReport, context: MarkdownContex
   return `${out.join('\n')}\n`;
 }
 
+/** Inline code outside a table: as inlineCode, but `|` stays as it is (only tables need it escaped). */
+function codeSpan(text: string): string {
+  const flat = text.replace(CONTROL, '').replace(/\r\n?|\n/g, ' ');
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat.trim() === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/**
+ * Remediation text (remediation-text.ts) as Markdown: its text escaped, its inline code and code
+ * blocks fenced so that nothing inside can end them. Also SARIF's help.markdown and the docs.
+ */
+export function remediationMarkdown(text: string): string {
+  const inline = (spans: readonly Span[]): string => {
+    const out = spans.map((s) => ('code' in s ? codeSpan(s.code) : escapeMarkdown(s.text))).join('');
+    // Text is never put at the start of a line unescaped: "1. " would start a list, "+ " an item.
+    return out.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([+=-])/, '\\$1');
+  };
+  return parseRemediation(text)
+    .map((block) => {
+      switch (block.kind) {
+        case 'paragraph':
+          return inline(block.spans);
+        case 'list':
+          return block.items.map((item) => `- ${inline(item)}`).join('\n');
+        case 'code': {
+          const longest = Math.max(0, ...[...block.code.matchAll(/`+/g)].map((m) => m[0].length));
+          const fence = '`'.repeat(Math.max(3, longest + 1));
+          return `${fence}${block.language ?? ''}\n${block.code.replace(CONTROL, '')}\n${fence}`;
+        }
+      }
+    })
+    .join('\n\n');
+}
+
 function tone(r: ReportResult): Outcome | 'waived' {
   return r.waived ? 'waived' : r.outcome;
 }
@@ -225,14 +291,14 @@ function expanded(r: ReportResult, language: Language): string[] {
   const t = (key: keyof typeof TEXT) => TEXT[key][language];
   const lines = [`### ${word(tone(r), language)}: ${inlineCode(r.name)} ${escapeMarkdown(r.label)}`, ''];
   const facts = [
-    `**${t('category')}:** ${escapeMarkdown(r.category)}`,
+    `**${t('category')}:** ${escapeMarkdown(categoryText(r.category, language))}`,
     `**${t('reason')}:** ${escapeMarkdown(localize(r.reason, language))}`,
   ];
   if (r.cause) facts.push(`**${t('cause')}:** ${CAUSE_TEXT[r.cause][language]}`);
   if (r.waived) {
     const w = r.waived;
     facts.push(
-      `**${t('waivedBy')}:** ${escapeMarkdown(w.reason)} (${t('owner').toLowerCase()} ${inlineCode(w.owner)}, ${t('ticket').toLowerCase()} ${escapeMarkdown(w.ticket)}, ${t('expires').toLowerCase()} ${inlineCode(w.expires)})`,
+      `**${t('waivedBy')}:** ${escapeMarkdown(w.reason)} (${t('owner').toLowerCase()} ${inlineCode(w.owner)}, ${t('ticket').toLowerCase()} ${escapeMarkdown(w.ticket)}, ${t('expires').toLowerCase()} ${inlineCode(displayDate(w.expires, language))})`,
     );
   }
   facts.push(`**${t('rationale')}:** ${escapeMarkdown(r.rationale[language])}`);

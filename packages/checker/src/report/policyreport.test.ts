@@ -25,6 +25,7 @@ import {
   toTimestamp,
   type PolicyResultValue,
 } from './policyreport.js';
+import { remediationPlainText } from '../remediation-text.js';
 
 const context = { language: 'en', startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:04Z' } as const;
 const STOP_SECONDS = Date.parse('2026-11-01T09:00:04Z') / 1000;
@@ -211,6 +212,38 @@ describe('toPolicyReport', () => {
     expect(demoNl.results.map((r) => r.message)).toEqual(
       [...demoReport.results, ...demoReport.suggested].map((r) => r.reason.nl),
     );
+  });
+
+  it('puts what to do about the failed and the unknown check in their properties, as plain text', () => {
+    const out = toPolicyReport(demoReport, context);
+    const all = [...demoReport.results, ...demoReport.suggested];
+    expect(out.results.map((written) => [written.rule, written.properties.remediation])).toEqual(
+      all.map((r) => [
+        r.name,
+        r.remediation === undefined ? undefined : remediationPlainText(r.remediation.en),
+      ]),
+    );
+    const failed = out.results.find((r) => r.rule === 'privatenetworking');
+    expect(failed?.properties.remediation).toMatch(
+      /^Give the nodes named in the evidence private addresses only/,
+    );
+    expect(failed?.properties.remediation).toContain('\n\n    kubectl get nodes -o wide');
+    expect(out.results.find((r) => r.rule === 'shavalidation')?.properties.remediation).toMatch(
+      /^The evaluation was given no integrity result/,
+    );
+    expect(out.results.filter((r) => r.properties.remediation !== undefined).map((r) => r.rule)).toEqual([
+      'privatenetworking',
+      'shavalidation',
+    ]);
+  });
+
+  it('writes what to do in Dutch with language nl, and keeps the message the short reason', () => {
+    const out = toPolicyReport(demoReport, { ...context, language: 'nl' });
+    const failed = out.results.find((r) => r.rule === 'privatenetworking');
+    expect(failed?.properties.remediation).toMatch(
+      /^Geef de nodes die het bewijs noemt alleen privé-adressen/,
+    );
+    expect(failed?.message).toBe(demoReport.results.find((r) => r.name === 'privatenetworking')?.reason.nl);
   });
 
   it('writes the OpenReports ClusterReport with the same content', () => {

@@ -8,6 +8,7 @@ import {
   type Language,
   type ReportResult,
 } from '@havenkit/model';
+import { remediationPlainText } from '../remediation-text.js';
 
 /**
  * The `policyreport` format: the report as a Kubernetes object that `kubectl apply` can store in the
@@ -31,6 +32,8 @@ import {
  *   scope, has `properties.waiverStatus` ("expired", "out-of-scope" or both, comma-separated).
  * - `severity`: mandatory → high (a failure makes the cluster not compliant), suggested → medium.
  * - `message`: the reason in the report language; `source`: havenkit; `timestamp`: the run's stop time.
+ * - `properties.remediation`: for a check that did not pass, what to do, as plain text in the report
+ *   language (with the commands and manifests, e.g. the ClusterRole of a forbidden check).
  * - `resources`: the offending evidence objects of kinds the API serves (Node, Pod, StorageClass, ...);
  *   pseudo-kinds (Version, Discovery, Probe, ...) are named in `properties.offending` only.
  * - `summary` counts the results written (so with suggested checks it exceeds the native summary, which
@@ -215,6 +218,8 @@ function toResult(
     evidenceCount: String(r.evidence.length),
   };
   if (r.cause !== undefined) properties.cause = r.cause;
+  // `message` is "a short user friendly message" (the CRDs); the longer what-to-do is a property.
+  if (r.remediation !== undefined) properties.remediation = remediationPlainText(r.remediation[language]);
   if (offending.length > 0) properties.offending = offending.map(describeOffending).join('; ');
   const sha256 = report.metadata.snapshot.sha256;
   if (sha256 !== undefined) properties.snapshotSha256 = sha256;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, inputErrorReason, readInputFile } from '../files/read-input.js';
 import { InputError, oneLine, type ComplianceReport } from '@havenkit/model';
 import { validate } from '../schema.js';
 import { readSignedReport } from '../sign/envelope.js';
@@ -28,15 +28,12 @@ export function parseReportText(text: string, source: string): ComplianceReport 
 }
 
 /** Reads a report file (see parseReportText). @throws InputError for a missing or bad file. */
-export function readReportFile(path: string): ComplianceReport {
+export function readReportFile(path: string, maxBytes: number = INPUT_LIMITS.snapshot): ComplianceReport {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputFile(path, maxBytes).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `cannot read report ${path}: ${code === 'ENOENT' ? 'no such file' : oneLine((error as Error).message)}`,
-    );
+    throw new InputError(`cannot read report ${path}: ${inputErrorReason(error)}`);
   }
   return parseReportText(text, path);
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -16,7 +17,9 @@ import {
 } from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
-import { SARIF_MAX_LOCATIONS, renderSarif, type SarifContext } from './sarif.js';
+import { SARIF_ARTIFACT_ROOT, SARIF_MAX_LOCATIONS, renderSarif, type SarifContext } from './sarif.js';
+import { escapeMarkdown, remediationMarkdown } from './markdown.js';
+import { remediationPlainText } from '../remediation-text.js';
 
 const root = join(complianceDir(), '..');
 const CLUSTER_ID = DEMO_CLUSTER_ID;
@@ -124,9 +127,36 @@ describe('renderSarif', () => {
       name: 'PrivateNetworkingTopology',
       shortDescription: { text: 'Private networking topology' },
       fullDescription: { text: check.rationale.en },
-      help: { text: check.rationale.en },
       properties: { category: 'Infrastructure', mandatory: true },
     });
+  });
+
+  it('gives the rule of a passed check its rationale as help, and no what to do', () => {
+    const rule = run(sarif(demo)).tool.driver.rules?.find((r) => r.id === 'multiaz');
+    const check = demo.results.find((r) => r.name === 'multiaz')!;
+    expect(rule?.help).toEqual({ text: check.rationale.en });
+  });
+
+  it.each([
+    ['failed', 'privatenetworking'],
+    ['was unknown', 'shavalidation'],
+  ])('gives the rule of a check that %s (%s) what to do, in help.text and help.markdown', (_, name) => {
+    const rule = run(sarif(demo)).tool.driver.rules?.find((r) => r.id === name);
+    const check = checks(demo).find((r) => r.name === name)!;
+    const remediation = check.remediation?.en ?? '';
+    expect(remediation).not.toBe('');
+    expect(rule?.help).toEqual({
+      text: `${check.rationale.en}\n\nWhat to do:\n${remediationPlainText(remediation)}`,
+      markdown: `${escapeMarkdown(check.rationale.en)}\n\n**What to do**\n\n${remediationMarkdown(remediation)}`,
+    });
+  });
+
+  it('writes what to do in Dutch when the language is nl', () => {
+    const rule = run(sarif(demo, { language: 'nl' })).tool.driver.rules?.find(
+      (r) => r.id === 'privatenetworking',
+    );
+    expect(rule?.help?.markdown).toContain('**Wat te doen**\n\nGeef de nodes die het bewijs noemt');
+    expect(rule?.help?.markdown).toContain('\n```\nkubectl get nodes -o wide\n```');
   });
 
   it('reports a failure as level error, an unknown as warning and a skip as notApplicable, level none', () => {
@@ -190,28 +220,26 @@ describe('renderSarif', () => {
       },
     ];
     const log = sarif(withResult('privatenetworking', { evidence }));
-    expect(resultOf(log, 'privatenetworking')?.locations).toEqual([
-      {
-        logicalLocations: [
-          {
-            kind: 'resource',
-            name: 'shop-1',
-            fullyQualifiedName: 'Pod/web/shop-1',
-            properties: {
-              kubernetesKind: 'Pod',
-              namespace: 'web',
-              fields: { 'spec.hostNetwork': true },
-              offending: true,
-            },
+    expect(resultOf(log, 'privatenetworking')?.locations?.map((l) => l.logicalLocations)).toEqual([
+      [
+        {
+          kind: 'resource',
+          name: 'shop-1',
+          fullyQualifiedName: 'Pod/web/shop-1',
+          properties: {
+            kubernetesKind: 'Pod',
+            namespace: 'web',
+            fields: { 'spec.hostNetwork': true },
+            offending: true,
           },
-          {
-            kind: 'resource',
-            name: 'haven-worker-3',
-            fullyQualifiedName: 'Node/haven-worker-3',
-            properties: { kubernetesKind: 'Node', fields: {}, offending: true, note: 'public' },
-          },
-        ],
-      },
+        },
+        {
+          kind: 'resource',
+          name: 'haven-worker-3',
+          fullyQualifiedName: 'Node/haven-worker-3',
+          properties: { kubernetesKind: 'Node', fields: {}, offending: true, note: 'public' },
+        },
+      ],
     ]);
   });
 
@@ -229,12 +257,8 @@ describe('renderSarif', () => {
   });
 
   it('locates a result without evidence at the cluster', () => {
-    expect(resultOf(sarif(demo), 'shavalidation')?.locations).toEqual([
-      {
-        logicalLocations: [
-          { kind: 'resource', name: CLUSTER_ID, fullyQualifiedName: `Cluster/${CLUSTER_ID}` },
-        ],
-      },
+    expect(resultOf(sarif(demo), 'shavalidation')?.locations?.map((l) => l.logicalLocations)).toEqual([
+      [{ kind: 'resource', name: CLUSTER_ID, fullyQualifiedName: `Cluster/${CLUSTER_ID}` }],
     ]);
   });
 
@@ -247,7 +271,7 @@ describe('renderSarif', () => {
     );
     expect(resultOf(log, 'shavalidation')?.message.text).toMatch(/\(oorzaak: niet verzameld\)$/);
     expect(resultOf(log, 'privatenetworking')?.suppressions?.[0]?.justification).toBe(
-      'Bastion node, replaced by a VPN (eigenaar: platform-team; ticket: OPS-1234; verloopt: 2026-12-31)',
+      'Bastion node, replaced by a VPN (eigenaar: platform-team; ticket: OPS-1234; verloopt: 31 december 2026)',
     );
     expectValidSarif(renderSarif(waived, { ...context, language: 'nl' }));
   });
@@ -335,7 +359,7 @@ describe('renderSarif: waivers listed, suggested failures as warnings', () => {
     expect(waivers[0]).toMatchObject({
       status: 'expired',
       statusText: 'verlopen, geen effect',
-      detail: 'verlopen op 2026-06-30, vóór de snapshot van 2026-11-01',
+      detail: 'verlopen op 30 juni 2026, vóór de snapshot van 1 november 2026',
     });
     expect(waivers[1]).toMatchObject({ status: 'out-of-scope', statusText: 'buiten bereik, geen effect' });
   });
@@ -384,5 +408,191 @@ describe('renderSarif: waivers listed, suggested failures as warnings', () => {
       level: 'warning',
       suppressions: [{ kind: 'external', status: 'accepted' }],
     });
+  });
+});
+
+// GitHub code scanning's documented requirements for an uploaded SARIF file: "SARIF support for
+// code scanning" (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning;
+// github/docs content/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning.md
+// and its limits table data/reusables/code-scanning/sarif-limits.md, read 2026-12-01). "You must
+// supply an explicit value for any property marked as required. The empty string is not supported."
+const GITHUB = {
+  maxGzipBytes: 10 * 1024 * 1024, // "a maximum size of 10 MB" per gzip-compressed file
+  maxRuns: 20,
+  maxRules: 25_000,
+  shownResults: 5_000, // 25,000 are accepted, "only the top 5,000 results will be included"
+  maxLocations: 10, // result.locations: "up to a maximum of 10"; GitHub uses only the first
+  maxTags: 20, // tags per rule (10 are shown)
+  maxRuleName: 255,
+  maxDescription: 1024, // shortDescription.text and fullDescription.text
+  levels: ['note', 'warning', 'error'], // defaultConfiguration.level
+};
+
+/** What a SARIF file breaks of GitHub's requirements, as "where: what"; empty when it fits. */
+function githubProblems(text: string): string[] {
+  const problems: string[] = [];
+  const need = (ok: boolean, where: string, what: string) => {
+    if (!ok) problems.push(`${where}: ${what}`);
+  };
+  const filled = (v: unknown) => typeof v === 'string' && v.length > 0;
+  const log = JSON.parse(text) as Log;
+  need(gzipSync(text).length <= GITHUB.maxGzipBytes, 'file', 'over 10 MB gzip-compressed');
+  need(filled(log.$schema), '$schema', 'required');
+  need(log.version === '2.1.0', 'version', 'must be 2.1.0');
+  need(Array.isArray(log.runs) && log.runs.length >= 1, 'runs', 'one or more required');
+  need((log.runs ?? []).length <= GITHUB.maxRuns, 'runs', `more than ${GITHUB.maxRuns}`);
+  (log.runs ?? []).forEach((run, i) => {
+    const at = `runs[${i}]`;
+    const driver = run.tool?.driver;
+    need(filled(driver?.name), `${at}.tool.driver.name`, 'required');
+    const rules = driver?.rules;
+    need(Array.isArray(rules), `${at}.tool.driver.rules`, 'required');
+    need((rules ?? []).length <= GITHUB.maxRules, `${at}.tool.driver.rules`, 'too many');
+    (rules ?? []).forEach((rule, j) => {
+      const r = `${at}.tool.driver.rules[${j}]`;
+      need(filled(rule.id), `${r}.id`, 'required');
+      need(rule.name === undefined || rule.name.length <= GITHUB.maxRuleName, `${r}.name`, 'too long');
+      for (const key of ['shortDescription', 'fullDescription'] as const) {
+        const t = rule[key]?.text;
+        need(filled(t), `${r}.${key}.text`, 'required');
+        need((t ?? '').length <= GITHUB.maxDescription, `${r}.${key}.text`, 'over 1024 characters');
+      }
+      need(filled(rule.help?.text), `${r}.help.text`, 'required');
+      const level = rule.defaultConfiguration?.level;
+      need(
+        level === undefined || GITHUB.levels.includes(level),
+        `${r}.defaultConfiguration.level`,
+        'invalid',
+      );
+      const tags = (rule.properties?.tags ?? []) as unknown[];
+      need(tags.length <= GITHUB.maxTags, `${r}.properties.tags`, 'more than 20');
+    });
+    const ids = (rules ?? []).map((rule) => rule.id);
+    need(new Set(ids).size === ids.length, `${at}.tool.driver.rules`, 'ids not unique');
+    need(Array.isArray(run.results), `${at}.results`, 'required');
+    need((run.results ?? []).length <= GITHUB.shownResults, `${at}.results`, 'more than GitHub shows');
+    (run.results ?? []).forEach((result, j) => {
+      const r = `${at}.results[${j}]`;
+      need(ids.includes(result.ruleId ?? ''), `${r}.ruleId`, 'names no rule');
+      if (result.ruleIndex !== undefined) {
+        need(ids[result.ruleIndex] === result.ruleId, `${r}.ruleIndex`, 'points at another rule');
+      }
+      need(filled(result.message?.text), `${r}.message.text`, 'required');
+      const locations = result.locations ?? [];
+      need(locations.length >= 1, `${r}.locations`, 'at least one required');
+      need(locations.length <= GITHUB.maxLocations, `${r}.locations`, 'more than 10');
+      locations.forEach((location, k) => {
+        const l = `${r}.locations[${k}].physicalLocation`;
+        const uri = location.physicalLocation?.artifactLocation?.uri;
+        need(filled(uri), `${l}.artifactLocation.uri`, 'required');
+        // An absolute URI must have the scheme of the checkout root (file://), else the upload is rejected.
+        need(!/^[a-z][a-z0-9+.-]*:/i.test(uri ?? ''), `${l}.artifactLocation.uri`, 'not relative');
+        const region = location.physicalLocation?.region as Record<string, unknown> | undefined;
+        for (const key of ['startLine', 'startColumn', 'endLine', 'endColumn']) {
+          const v = region?.[key];
+          need(Number.isInteger(v) && (v as number) >= 1, `${l}.region.${key}`, 'required');
+        }
+      });
+      need(
+        filled(result.partialFingerprints?.primaryLocationLineHash),
+        `${r}.partialFingerprints`,
+        'required',
+      );
+    });
+  });
+  return problems;
+}
+
+describe('renderSarif for GitHub code scanning', () => {
+  const fingerprintsOf = (log: Log) =>
+    Object.fromEntries(
+      (run(log).results ?? []).map((r) => [r.ruleId, r.partialFingerprints?.primaryLocationLineHash]),
+    );
+
+  it.each([
+    ['the demo report', () => renderSarif(demo, context)],
+    ['a report with a waived failure', () => renderSarif(waived, context)],
+    [
+      'an inconclusive report, passes included',
+      () => renderSarif(inconclusive, { ...context, sarifIncludePasses: true }),
+    ],
+    ['a report in Dutch', () => renderSarif(waived, { ...context, language: 'nl' })],
+  ])('meets GitHub code scanning’s documented requirements for %s', (_name, render) => {
+    expect(githubProblems(render())).toEqual([]);
+  });
+
+  it('the requirements check finds a result without a physical location, fingerprint or message', () => {
+    const log = sarif(demo);
+    const [first, second, third] = run(log).results!;
+    delete first!.locations![0]!.physicalLocation;
+    delete second!.partialFingerprints;
+    third!.message = { text: '' };
+    third!.locations = Array.from({ length: 11 }, () => third!.locations![0]!);
+    run(log).tool.driver.rules![0]!.shortDescription = { text: '' };
+    expect(githubProblems(JSON.stringify(log))).toEqual(
+      expect.arrayContaining([
+        'runs[0].tool.driver.rules[0].shortDescription.text: required',
+        'runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri: required',
+        'runs[0].results[0].locations[0].physicalLocation.region.startLine: required',
+        'runs[0].results[1].partialFingerprints: required',
+        'runs[0].results[2].message.text: required',
+        'runs[0].results[2].locations: more than 10',
+      ]),
+    );
+  });
+
+  it('locates every result at the cluster, as a relative artifact on line 1, with its objects', () => {
+    for (const result of run(sarif(demo, { sarifIncludePasses: true })).results ?? []) {
+      expect(result.locations).toHaveLength(1);
+      expect(result.locations![0]!.physicalLocation).toEqual({
+        artifactLocation: { uri: `${SARIF_ARTIFACT_ROOT}/${CLUSTER_ID}` },
+        region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+      });
+      expect(result.locations![0]!.logicalLocations?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names a cluster without an id by its API server, encoded as one path segment', () => {
+    const { clusterId: _id, context: _context, ...rest } = demo.metadata.snapshot;
+    const report = {
+      ...demo,
+      metadata: { ...demo.metadata, snapshot: { ...rest, server: 'https://10.0.0.1:6443' } },
+    };
+    const text = renderSarif(report, context);
+    expectValidSarif(text);
+    expect(githubProblems(text)).toEqual([]);
+    expect(
+      resultOf(JSON.parse(text) as Log, 'privatenetworking')?.locations?.[0]?.physicalLocation
+        ?.artifactLocation?.uri,
+    ).toBe(`${SARIF_ARTIFACT_ROOT}/https%3A%2F%2F10.0.0.1%3A6443`);
+  });
+
+  it('keeps a check’s location and fingerprint across runs of the same cluster', () => {
+    const later: ComplianceReport = {
+      ...withResult('privatenetworking', { evidence: [] }),
+      metadata: {
+        ...demo.metadata,
+        snapshot: { ...demo.metadata.snapshot, collectedAt: '2026-12-01T09:00:00Z' },
+      },
+    };
+    const a = sarif(demo);
+    const b = sarif(later);
+    expect(fingerprintsOf(b)).toEqual(fingerprintsOf(a));
+    expect(resultOf(b, 'privatenetworking')?.locations?.[0]?.physicalLocation).toEqual(
+      resultOf(a, 'privatenetworking')?.locations?.[0]?.physicalLocation,
+    );
+  });
+
+  it('gives every check its own fingerprint, and the same check on another cluster another one', () => {
+    const own = Object.values(fingerprintsOf(sarif(demo, { sarifIncludePasses: true })));
+    expect(new Set(own).size).toBe(own.length);
+    for (const value of own) expect(value).toMatch(/^[0-9a-f]{16}:1$/);
+    const other = {
+      ...demo,
+      metadata: { ...demo.metadata, snapshot: { ...demo.metadata.snapshot, clusterId: 'other' } },
+    };
+    const theirs = fingerprintsOf(sarif(other));
+    for (const [check, value] of Object.entries(fingerprintsOf(sarif(demo))))
+      expect(theirs[check]).not.toBe(value);
   });
 });

@@ -1,5 +1,15 @@
-import type { Log, LogicalLocation, ReportingDescriptor, Result, Run, Suppression } from 'sarif';
+import { createHash } from 'node:crypto';
+import type {
+  Log,
+  LogicalLocation,
+  PhysicalLocation,
+  ReportingDescriptor,
+  Result,
+  Run,
+  Suppression,
+} from 'sarif';
 import {
+  displayDate,
   CAUSE_TEXT,
   TEXT,
   WAIVER_STATUS_TEXT,
@@ -11,6 +21,8 @@ import {
   type ReportResult,
 } from '@havenkit/model';
 import type { RenderContext } from './context.js';
+import { escapeMarkdown, remediationMarkdown } from './markdown.js';
+import { remediationPlainText } from '../remediation-text.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_TOOL_NAME = 'havenkit';
@@ -18,6 +30,14 @@ export const SARIF_INFORMATION_URI = 'https://havenkit.dev';
 
 /** At most this many evidence objects become a result's logical locations; the JSON report has all. */
 export const SARIF_MAX_LOCATIONS = 20;
+
+/**
+ * Where every result of a cluster is located physically: a stable, relative artifact URI (not a
+ * file of the repository) under this root, named after the cluster. GitHub code scanning needs a
+ * physicalLocation with an artifact URI on every result, relative (an absolute URI with another
+ * scheme than the checkout's is rejected) and the same in every run (else each run opens new alerts).
+ */
+export const SARIF_ARTIFACT_ROOT = 'havenkit/clusters';
 
 export type SarifContext = Pick<RenderContext, 'language' | 'startTs' | 'stopTs' | 'sarifIncludePasses'>;
 
@@ -35,9 +55,11 @@ export type SarifContext = Pick<RenderContext, 'language' | 'startTs' | 'stopTs'
  *
  * A waived failure is a suppressed result, SARIF's own notion of an accepted finding: viewers show
  * it as suppressed (GitHub as dismissed), never as a pass, and the justification says who accepted
- * it, under which ticket and until when. A Kubernetes object is no file, so locations are logical:
- * the offending evidence objects (else all evidence), as "Kind/namespace/name"; a result without
- * evidence is located at the cluster.
+ * it, under which ticket and until when. A Kubernetes object is no file: each result has one
+ * location, whose physical location is the cluster (SARIF_ARTIFACT_ROOT/<cluster>, line 1) and
+ * whose logical locations are the offending evidence objects (else all evidence), as
+ * "Kind/namespace/name", or the cluster when there is no evidence. partialFingerprints identify
+ * the result across runs by cluster and check, so that GitHub keeps one alert per check.
  *
  * With a waivers file, `runs[0].properties.waivers` lists every waiver with its status and why
  * (`statusText` and `detail` in the report language): an expired or out-of-scope waiver has no effect
@@ -122,13 +144,29 @@ function rule(r: ReportResult, language: Language): ReportingDescriptor {
     name: pascalCase(r.label),
     shortDescription: { text: r.label },
     fullDescription: { text: rationale },
-    help: { text: rationale },
+    help: help(r, language),
     defaultConfiguration: { level: failureLevel(r) },
     properties: {
       category: r.category,
       mandatory: r.mandatory,
       tags: ['haven', r.category, r.mandatory ? 'mandatory' : 'suggested'],
     },
+  };
+}
+
+/**
+ * A rule's help: the rationale and, for a check that did not pass, what to do about it, as text and
+ * as Markdown (code scanning shows the help beside each alert). One run has one result per rule,
+ * so the rule can carry the remediation of that result, with its cause-specific ClusterRole.
+ */
+function help(r: ReportResult, language: Language): { text: string; markdown?: string } {
+  const rationale = r.rationale[language];
+  if (r.remediation === undefined) return { text: rationale };
+  const remediation = r.remediation[language];
+  const heading = TEXT.whatToDo[language];
+  return {
+    text: `${rationale}\n\n${heading}:\n${remediationPlainText(remediation)}`,
+    markdown: `${escapeMarkdown(rationale)}\n\n**${heading}**\n\n${remediationMarkdown(remediation)}`,
   };
 }
 
@@ -149,7 +187,8 @@ function result(r: ReportResult, ruleIndex: number, report: ComplianceReport, la
     ruleId: r.name,
     ruleIndex,
     message: { text: `${reason}${cause}` },
-    locations: [{ logicalLocations: locations }],
+    locations: [{ physicalLocation: clusterArtifact(report), logicalLocations: locations }],
+    partialFingerprints: fingerprints(report, r.name),
     properties,
   };
   switch (r.outcome) {
@@ -174,7 +213,7 @@ function suppression(w: NonNullable<ReportResult['waived']>, language: Language)
   return {
     kind: 'external',
     status: 'accepted',
-    justification: `${w.reason} (${t('owner')}: ${w.owner}; ${t('ticket')}: ${w.ticket}; ${t('expires')}: ${w.expires})`,
+    justification: `${w.reason} (${t('owner')}: ${w.owner}; ${t('ticket')}: ${w.ticket}; ${t('expires')}: ${displayDate(w.expires, language)})`,
     properties: { owner: w.owner, ticket: w.ticket, expires: w.expires, waiver: w.index },
   };
 }
@@ -182,6 +221,35 @@ function suppression(w: NonNullable<ReportResult['waived']>, language: Language)
 /** "Node/haven-worker-3", "Pod/kube-system/coredns-1", "Version". */
 export function fullyQualifiedName(e: Pick<Evidence, 'kind' | 'namespace' | 'name'>): string {
   return [e.kind, e.namespace, e.name].filter((part) => part !== undefined && part !== '').join('/');
+}
+
+/** The cluster's name in reports: its id, else the kubeconfig context, else the API server. */
+function clusterName(report: ComplianceReport): string | undefined {
+  const { clusterId, context, server } = report.metadata.snapshot;
+  return clusterId ?? context ?? server;
+}
+
+/**
+ * The cluster as an artifact: a relative URI that is the same in every run of the cluster. There
+ * are no lines, but GitHub requires a region: the artifact's first position.
+ */
+function clusterArtifact(report: ComplianceReport): PhysicalLocation {
+  return {
+    artifactLocation: {
+      uri: `${SARIF_ARTIFACT_ROOT}/${encodeURIComponent(clusterName(report) ?? 'cluster')}`,
+    },
+    region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+  };
+}
+
+/**
+ * GitHub matches results across runs by `primaryLocationLineHash`, the only fingerprint it reads.
+ * There is no line to hash, so it hashes what the result is about: this check on this cluster.
+ */
+function fingerprints(report: ComplianceReport, check: string): Record<string, string> {
+  const identity = JSON.stringify([clusterName(report) ?? null, check]);
+  const hash = createHash('sha256').update(identity).digest('hex').slice(0, 16);
+  return { primaryLocationLineHash: `${hash}:1` };
 }
 
 function logicalLocations(
@@ -192,8 +260,7 @@ function logicalLocations(
   const offending = evidence.filter((e) => e.offending === true);
   const chosen = offending.length > 0 ? offending : evidence;
   if (chosen.length === 0) {
-    const { clusterId, context, server } = report.metadata.snapshot;
-    const name = clusterId ?? context ?? server;
+    const name = clusterName(report);
     const cluster: LogicalLocation = {
       kind: 'resource',
       name: name ?? 'cluster',

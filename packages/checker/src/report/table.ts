@@ -1,3 +1,5 @@
+import wrapAnsi from 'wrap-ansi';
+import { parseRemediation, type Span } from '../remediation-text.js';
 import {
   CAUSE_TEXT,
   OUTCOME_TEXT,
@@ -5,11 +7,17 @@ import {
   VERDICT_TEXT,
   WAIVED_TEXT,
   WAIVER_STATUS_TEXT,
+  categoryText,
   countsLine,
-  type Outcome,
+  displayDate,
+  escapeControl,
+  text,
   type ComplianceReport,
+  type Evidence,
   type Language,
+  type Outcome,
   type ReportResult,
+  type VerdictWithWaivers,
 } from '@havenkit/model';
 
 export interface TableOptions {
@@ -19,97 +27,215 @@ export interface TableOptions {
   readonly language?: Language;
   /** ANSI colours (the caller decides: TTY, NO_COLOR, --no-color). @default false */
   readonly color?: boolean;
+  /** Wrap lines to this many columns (the caller passes the terminal's width). @default 100 */
+  readonly width?: number;
+  /** Leave out checks that passed or were skipped; the verdict and the counts stay whole. @default false */
+  readonly failedOnly?: boolean;
+  /** Print the evidence of every check. @default false */
+  readonly verbose?: boolean;
 }
 
-const COLOUR: Record<Outcome | 'waived', string> = {
+type Tone = Outcome | 'waived' | 'partial';
+
+const COLOUR: Record<Tone, string> = {
   pass: '32',
   fail: '31',
   skip: '90',
   unknown: '33',
   waived: '35',
+  partial: '36',
 };
 
-/** The official checker's summary line (English, as the official checker prints it). */
-export function summaryLine(report: ComplianceReport): string {
+const VERDICT_TONE: Record<VerdictWithWaivers, Tone> = {
+  compliant: 'pass',
+  'not-compliant': 'fail',
+  inconclusive: 'unknown',
+  'compliant-with-waivers': 'waived',
+  'selected-passed': 'partial',
+  'selected-passed-with-waivers': 'waived',
+};
+
+/** Worst first: what needs attention comes before what passed. */
+const ORDER: Record<Outcome | 'waived', number> = { fail: 0, waived: 1, unknown: 2, skip: 3, pass: 4 };
+
+/** A pass whose evidence includes an inference gets this marker (and a legend under the checks). */
+const INFERRED_MARK = '*';
+
+const MIN_WIDTH = 40;
+
+/**
+ * The official checker's summary line, in its English wording — or nothing where that wording would
+ * say something else than the verdict: it knows only "a" and "NOT a Haven Compliant cluster", so an
+ * inconclusive or partial run (which never showed compliance, nor its absence) prints no such line.
+ */
+export function summaryLine(report: ComplianceReport): string | undefined {
+  if (report.verdict !== 'compliant' && report.verdict !== 'not-compliant') return undefined;
   const { total, passed, skipped, unknown } = report.summary;
   const compliant = report.verdict === 'compliant' ? 'a' : 'NOT a';
   return `Results: ${passed} out of ${total} checks passed, ${skipped} checks skipped, ${unknown} checks unknown. This is ${compliant} Haven Compliant cluster.`;
 }
 
+const inferredPass = (r: ReportResult) => r.outcome === 'pass' && r.evidence.some((e) => e.inferred === true);
+
+function evidenceLine(e: Evidence, language: Language): string {
+  const object = [e.kind, e.namespace ? `${e.namespace}/${e.name ?? ''}` : e.name].filter(Boolean).join(' ');
+  const fields = Object.entries(e.fields).map(([k, v]) => `${k}=${v === null ? '—' : String(v)}`);
+  const marks = [
+    e.inferred ? TEXT.inferred[language] : undefined,
+    e.offending ? TEXT.offending[language] : undefined,
+  ].filter(Boolean);
+  const note = e.note ? ` — ${e.note[language]}` : '';
+  const tail = marks.length > 0 ? ` [${marks.join(', ')}]` : '';
+  return `- ${object}${fields.length > 0 ? `: ${fields.join(', ')}` : ''}${note}${tail}`;
+}
+
 /**
- * A readable table grouped by category (catalogue order), with the reason of every non-pass, the
- * suggested checks, waivers, and the verdict. It always ends with the official checker's English summary
- * line, in Dutch too, so that scripts written for the official checker keep working.
+ * The readable report for a terminal: the verdict first (said once), then the counts, the checks
+ * worst first (failures and unknowns before passes, passes resting on inference marked), what to do
+ * for every check that did not pass, suggested checks and waivers. Wrapped to the given width. It
+ * ends with the official checker's English summary line where that line states the same verdict,
+ * so that scripts written for the official checker keep working.
  */
 export function renderTable(report: ComplianceReport, options: TableOptions = {}): string {
-  const rationale = options.rationale ?? false;
   const language = options.language ?? 'en';
   const color = options.color ?? false;
+  const width = Math.max(MIN_WIDTH, options.width ?? 100);
   const t = (key: keyof typeof TEXT) => TEXT[key][language];
-  const paint = (tone: Outcome | 'waived', text: string) =>
-    color ? `\u001b[${COLOUR[tone]}m${text}\u001b[0m` : text;
-  const bold = (text: string) => (color ? `\u001b[1m${text}\u001b[0m` : text);
+  const paint = (tone: Tone, value: string) => (color ? `\u001b[${COLOUR[tone]}m${value}\u001b[0m` : value);
+  const bold = (value: string) => (color ? `\u001b[1m${value}\u001b[0m` : value);
   const tone = (r: ReportResult): Outcome | 'waived' => (r.waived ? 'waived' : r.outcome);
   const word = (r: ReportResult) =>
-    (r.waived ? WAIVED_TEXT : OUTCOME_TEXT[r.outcome])[language].toUpperCase();
+    (r.waived ? WAIVED_TEXT : OUTCOME_TEXT[r.outcome])[language].toUpperCase() +
+    (inferredPass(r) ? INFERRED_MARK : '');
+  /** Wraps one paragraph; continuation lines get `hang` (default: `indent`). */
+  const wrap = (value: string, indent: string, hang = indent): string[] =>
+    wrapAnsi(escapeControl(value), Math.max(20, width - hang.length), { hard: true, trim: true })
+      .split('\n')
+      .map((line, i) => (i === 0 ? indent : hang) + line);
 
   const all = [...report.results, ...report.suggested];
   const nameWidth = Math.max(0, ...all.map((r) => r.name.length));
-  const words = [...Object.values(OUTCOME_TEXT), WAIVED_TEXT].map((w) => w[language].length);
+  const words = [...Object.values(OUTCOME_TEXT), WAIVED_TEXT].map((w) => w[language].length + 1);
   const wordWidth = Math.max(...words);
   const indent = ' '.repeat(2 + wordWidth + 2 + nameWidth + 2);
+  const sorted = (results: readonly ReportResult[]) =>
+    results
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => ORDER[tone(a.r)] - ORDER[tone(b.r)] || a.i - b.i)
+      .map(({ r }) => r)
+      .filter((r) => !options.failedOnly || (r.outcome !== 'pass' && r.outcome !== 'skip'));
 
   const row = (r: ReportResult): string[] => {
-    const lines = [`  ${paint(tone(r), word(r).padEnd(wordWidth))}  ${r.name.padEnd(nameWidth)}  ${r.label}`];
+    const head = `  ${paint(tone(r), word(r).padEnd(wordWidth))}  ${r.name.padEnd(nameWidth)}  `;
+    const lines = wrap(r.label, '', indent);
+    lines[0] = head + lines[0]!;
     if (r.outcome !== 'pass') {
       const cause = r.cause ? ` (${CAUSE_TEXT[r.cause][language]})` : '';
-      lines.push(`${indent}${r.reason[language]}${cause}`);
+      lines.push(...wrap(`${r.reason[language]}${cause}`, indent));
     }
     if (r.waived) {
       const w = r.waived;
-      lines.push(
-        `${indent}${t('waivedBy')}: ${w.reason} (${w.owner}, ${w.ticket}, ${t('expires').toLowerCase()} ${w.expires})`,
-      );
+      const expires = `${t('expires').toLowerCase()} ${displayDate(w.expires, language)}`;
+      lines.push(...wrap(`${t('waivedBy')}: ${w.reason} (${w.owner}, ${w.ticket}, ${expires})`, indent));
     }
-    if (rationale) lines.push(`${indent}${r.rationale[language]}`);
-    return lines;
-  };
-  const group = (title: string, results: readonly ReportResult[]): string[] => {
-    const lines: string[] = [];
-    let category = '';
-    for (const r of results) {
-      if (r.category !== category) {
-        category = r.category;
-        lines.push('', bold(`${title}${category}`));
-      }
-      lines.push(...row(r));
+    if (options.rationale) lines.push(...wrap(r.rationale[language], indent));
+    if (options.verbose) {
+      if (r.evidence.length === 0) lines.push(...wrap(t('noEvidence'), indent));
+      for (const e of r.evidence) lines.push(...wrap(evidenceLine(e, language), indent, `${indent}  `));
     }
     return lines;
   };
+  const section = (title: string, results: readonly ReportResult[]): string[] => {
+    const shown = sorted(results);
+    if (shown.length === 0) return [];
+    return ['', bold(title), ...shown.flatMap(row)];
+  };
+
+  const verdict = report.verdictWithWaivers ?? report.verdict;
+  const out = [
+    bold(paint(VERDICT_TONE[report.verdict], `${t('verdict')}: ${VERDICT_TEXT[report.verdict][language]}`)),
+  ];
+  if (report.verdictWithWaivers !== undefined) {
+    out.push(
+      bold(paint(VERDICT_TONE[verdict], `${t('verdictWithWaivers')}: ${VERDICT_TEXT[verdict][language]}`)),
+    );
+  }
+  const notEvaluated = report.metadata.evaluation.notEvaluated ?? [];
+  if (notEvaluated.length > 0) {
+    out.push(
+      ...wrap(
+        text(
+          'report.notEvaluated',
+          { count: notEvaluated.length, checks: notEvaluated.join(', ') },
+          language,
+        ),
+        '',
+      ),
+    );
+  }
+  out.push(...wrap(`${t('summary')}: ${countsLine(report.summary, language)}`, ''));
 
   const { snapshot, havenVersion, checker } = report.metadata;
   const where = [snapshot.server, snapshot.context && `${t('context').toLowerCase()} ${snapshot.context}`]
     .filter(Boolean)
     .join(', ');
-  const out = [
-    `${t('title')}: Haven ${havenVersion} (${checker.name} ${checker.version})`,
-    `${t('cluster')}: ${where || '?'}; ${t('collectedAt').toLowerCase()} ${snapshot.collectedAt}`,
-    ...group('', report.results),
-  ];
-  if (report.suggested.length > 0) out.push(...group(`${t('suggestedChecks')}: `, report.suggested));
+  out.push(
+    '',
+    ...wrap(`${t('title')}: Haven ${havenVersion} (${checker.name} ${checker.version})`, ''),
+    ...wrap(
+      `${t('cluster')}: ${where || '?'}; ${t('collectedAt').toLowerCase()} ${displayDate(snapshot.collectedAt, language)}`,
+      '',
+    ),
+  );
+
+  out.push(...section(t('mandatoryChecks'), report.results));
+  if (sorted(report.results).some(inferredPass)) {
+    out.push('', ...wrap(`${INFERRED_MARK} ${text('report.inferredLegend', language)}`, '', '  '));
+  }
+  if (report.suggested.length > 0) out.push(...section(t('suggestedChecks'), report.suggested));
+
+  const todo = sorted(all).filter((r) => r.outcome === 'fail' || r.outcome === 'unknown');
+  const withRemedy = todo.filter((r) => r.remediation !== undefined);
+  if (withRemedy.length > 0) {
+    out.push('', bold(t('whatToDo')));
+    for (const r of withRemedy) {
+      out.push(`  ${paint(tone(r), word(r))}  ${r.name}  ${categoryText(r.category, language)}`);
+      out.push(...remediationLines(r.remediation![language], '    ', wrap));
+    }
+  }
+
   if (report.waivers) {
-    out.push('', bold(`${t('waivers')} (${t('waiversAsOf').toLowerCase()} ${report.waivers.asOf})`));
+    out.push(
+      '',
+      bold(
+        `${t('waivers')} (${t('waiversAsOf').toLowerCase()} ${displayDate(report.waivers.asOf, language)})`,
+      ),
+    );
     report.waivers.waivers.forEach((o, i) => {
-      out.push(
-        `  ${i}  ${o.waiver.check}: ${WAIVER_STATUS_TEXT[o.status][language]} (${o.detail[language]})`,
-      );
+      const line = `${i + 1}. ${o.waiver.check}: ${WAIVER_STATUS_TEXT[o.status][language]} (${o.detail[language]})`;
+      out.push(...wrap(line, '  ', '     '));
     });
   }
-  out.push('', `${t('summary')}: ${countsLine(report.summary, language)}`);
-  out.push(`${t('verdict')}: ${VERDICT_TEXT[report.verdict][language]}`);
-  if (report.verdictWithWaivers !== undefined) {
-    out.push(`${t('verdictWithWaivers')}: ${VERDICT_TEXT[report.verdictWithWaivers][language]}`);
-  }
-  out.push('', summaryLine(report));
+  const official = summaryLine(report);
+  if (official !== undefined) out.push('', official);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Remediation text (remediation-text.ts): paragraphs and list items are wrapped, code blocks are
+ * printed as they are so that commands and manifests can be copied.
+ */
+function remediationLines(
+  value: string,
+  indent: string,
+  wrap: (value: string, indent: string, hang?: string) => string[],
+): string[] {
+  const inline = (spans: readonly Span[]) =>
+    spans.map((s) => ('code' in s ? `\`${s.code}\`` : s.text)).join('');
+  return parseRemediation(value).flatMap((block) => {
+    if (block.kind === 'paragraph') return wrap(inline(block.spans), indent);
+    if (block.kind === 'list')
+      return block.items.flatMap((item) => wrap(`- ${inline(item)}`, indent, `${indent}  `));
+    return block.code.split('\n').map((line) => `${indent}  ${escapeControl(line)}`);
+  });
 }

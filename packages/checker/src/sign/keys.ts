@@ -5,7 +5,7 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
-import { InputError, oneLine } from '@havenkit/model';
+import { InputError } from '@havenkit/model';
 
 /** A fresh signing key pair (`havenkit keys generate`). */
 export interface SigningKeys {
@@ -39,25 +39,44 @@ export function generateSigningKeys(): SigningKeys {
   };
 }
 
+/** What a key file holds, in words, for errors: "a private key of type rsa", "a certificate", "text that is not PEM". */
+function foundKey(pem: string, key?: KeyObject): string {
+  if (key) {
+    return `a ${key.type === 'private' ? 'private' : 'public'} key of type ${key.asymmetricKeyType ?? 'unknown'}`;
+  }
+  if (pem.trim() === '') return 'an empty file';
+  const label = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1];
+  if (label === undefined) return 'text that is not PEM';
+  if (label === 'ENCRYPTED PRIVATE KEY')
+    return 'an encrypted private key (havenkit reads unencrypted PKCS#8 keys)';
+  if (label === 'CERTIFICATE') return 'a certificate';
+  if (label === 'PRIVATE KEY' || label === 'PUBLIC KEY') return `a damaged PEM "${label}" block`;
+  return `a PEM "${label}" block`;
+}
+
+const PRIVATE_EXPECTED =
+  'must be an ed25519 private key (PEM "BEGIN PRIVATE KEY", as havenkit keys generate writes it)';
+const PUBLIC_EXPECTED =
+  'must be an ed25519 public key (PEM "BEGIN PUBLIC KEY", the .pub file of havenkit keys generate)';
+
 /**
  * Loads an ed25519 private key from PEM.
  * @param source names the key in errors, e.g. "havenkit.key (--sign)".
- * @throws InputError (one line) when the text is not an ed25519 private key.
+ * @throws InputError (one line, what was expected and what was found) when the text is not an
+ *   ed25519 private key.
  */
 export function loadPrivateKey(pem: string, source = 'the signing key'): KeyObject {
+  if (/-----BEGIN PUBLIC KEY-----/.test(pem)) {
+    throw new InputError(`${source}: ${PRIVATE_EXPECTED} (got a public key; sign with the private key)`);
+  }
   let key: KeyObject;
   try {
     key = createPrivateKey(pem);
-  } catch (error) {
-    const why = /PUBLIC KEY-----/.test(pem)
-      ? 'it is a public key; sign with the private key'
-      : oneLine((error as Error).message);
-    throw new InputError(`${source}: not an ed25519 private key (${why})`);
+  } catch {
+    throw new InputError(`${source}: ${PRIVATE_EXPECTED} (got ${foundKey(pem)})`);
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new InputError(
-      `${source}: not an ed25519 private key (it is ${key.asymmetricKeyType ?? 'unknown'})`,
-    );
+    throw new InputError(`${source}: ${PRIVATE_EXPECTED} (got ${foundKey(pem, key)})`);
   }
   return key;
 }
@@ -65,22 +84,21 @@ export function loadPrivateKey(pem: string, source = 'the signing key'): KeyObje
 /**
  * Loads an ed25519 public key from PEM. A private key is refused: a verifier needs only the
  * public key and should never hold the private one.
- * @throws InputError (one line) when the text is not an ed25519 public key.
+ * @throws InputError (one line, what was expected and what was found) when the text is not an
+ *   ed25519 public key.
  */
 export function loadPublicKey(pem: string, source = 'the public key'): KeyObject {
   if (/PRIVATE KEY-----/.test(pem)) {
-    throw new InputError(`${source}: is a private key; verify with the public key (.pub)`);
+    throw new InputError(`${source}: ${PUBLIC_EXPECTED} (got a private key; verify with the public key)`);
   }
   let key: KeyObject;
   try {
     key = createPublicKey(pem);
-  } catch (error) {
-    throw new InputError(`${source}: not an ed25519 public key (${oneLine((error as Error).message)})`);
+  } catch {
+    throw new InputError(`${source}: ${PUBLIC_EXPECTED} (got ${foundKey(pem)})`);
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new InputError(
-      `${source}: not an ed25519 public key (it is ${key.asymmetricKeyType ?? 'unknown'})`,
-    );
+    throw new InputError(`${source}: ${PUBLIC_EXPECTED} (got ${foundKey(pem, key)})`);
   }
   return key;
 }

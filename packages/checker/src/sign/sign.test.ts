@@ -43,20 +43,29 @@ describe('keys', () => {
     expect(other.keyId).not.toBe(keys.keyId);
   });
 
-  it('refuses other keys with one line naming the source', () => {
+  it('refuses other keys with one line naming the source, what was expected and what was found', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
     const rsaPem = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const expected =
+      'must be an ed25519 private key (PEM "BEGIN PRIVATE KEY", as havenkit keys generate writes it)';
     expect(() => loadPrivateKey(rsaPem, 'k.pem (--sign)')).toThrow(
-      new InputError('k.pem (--sign): not an ed25519 private key (it is rsa)'),
+      new InputError(`k.pem (--sign): ${expected} (got a private key of type rsa)`),
     );
     expect(() => loadPrivateKey(keys.publicKeyPem, 'k.pub (--sign)')).toThrow(
-      /k\.pub \(--sign\): .*public key/,
+      `k.pub (--sign): ${expected} (got a public key; sign with the private key)`,
     );
     expect(() => loadPrivateKey('garbage', 'k (--sign)')).toThrow(
-      /^k \(--sign\): not an ed25519 private key/,
+      `k (--sign): ${expected} (got text that is not PEM)`,
     );
-    expect(() => loadPublicKey(keys.privateKeyPem, 'k (--key)')).toThrow(/k \(--key\): is a private key/);
-    expect(() => loadPublicKey('garbage', 'k (--key)')).toThrow(InputError);
+    expect(() => loadPrivateKey('', 'k (--sign)')).toThrow(`k (--sign): ${expected} (got an empty file)`);
+    const certificate = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    expect(() => loadPrivateKey(certificate, 'k (--sign)')).toThrow(`(got a certificate)`);
+    expect(() => loadPublicKey(keys.privateKeyPem, 'k (--key)')).toThrow(
+      /^k \(--key\): must be an ed25519 public key .* \(got a private key; verify with the public key\)$/,
+    );
+    expect(() => loadPublicKey('garbage', 'k (--key)')).toThrow(
+      /^k \(--key\): .* \(got text that is not PEM\)$/,
+    );
   });
 });
 
@@ -83,7 +92,7 @@ describe('signReport', () => {
 
   it('throws an InputError naming the source for a key that is not an ed25519 private key', () => {
     expect(() => signReport(report, keys.publicKeyPem, subject, 'keys/h.pub (--sign)')).toThrow(
-      /^keys\/h\.pub \(--sign\): not an ed25519 private key/,
+      /^keys\/h\.pub \(--sign\): must be an ed25519 private key/,
     );
   });
 });

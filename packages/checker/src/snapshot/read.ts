@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { SnapshotError, oneLine, type ClusterSnapshot } from '@havenkit/model';
 import { validate } from '../schema.js';
 import { parseYaml } from '../yaml.js';
+import { INPUT_LIMITS, inputErrorReason, readInputFile } from '../files/read-input.js';
 
 /** The sha256 (hex) of a snapshot file's bytes, for the report's metadata.snapshot.sha256. */
 export function snapshotSha256(bytes: Uint8Array | string): string {
@@ -51,18 +51,16 @@ export interface SnapshotFile {
 }
 
 /**
- * Reads, parses (JSON or YAML) and validates a snapshot file.
+ * Reads, parses (JSON or YAML) and validates a snapshot file: only a regular file, up to
+ * `maxBytes` (readInputFile).
  * @throws SnapshotError one line naming the file and the first bad field (exitCode 3).
  */
-export function readSnapshotFile(path: string): SnapshotFile {
+export function readSnapshotFile(path: string, maxBytes: number = INPUT_LIMITS.snapshot): SnapshotFile {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readInputFile(path, maxBytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new SnapshotError(`${path}: cannot read the snapshot (${why})`);
+    throw new SnapshotError(`${path}: cannot read the snapshot (${inputErrorReason(error)})`);
   }
   return { snapshot: parseSnapshotText(bytes.toString('utf8'), path), sha256: snapshotSha256(bytes) };
 }

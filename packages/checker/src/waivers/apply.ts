@@ -72,11 +72,16 @@ function judge(
   return { status: 'applied', detail: message('waivers.applied', { expires: waiver.expires }) };
 }
 
-/** The verdict with waivers: failures that are all waived make "compliant-with-waivers", never "compliant". */
+/**
+ * The verdict with waivers: failures that are all waived make "compliant-with-waivers", never
+ * "compliant" (and "selected-passed-with-waivers" in a run that left mandatory checks out).
+ */
 function verdictWithWaivers(report: ComplianceReport, results: readonly ReportResult[]): VerdictWithWaivers {
   if (report.verdict !== 'not-compliant') return report.verdict;
   if (results.some((r) => r.outcome === 'fail' && r.waived === undefined)) return 'not-compliant';
-  return report.summary.unknown > 0 ? 'inconclusive' : 'compliant-with-waivers';
+  if (report.summary.unknown > 0) return 'inconclusive';
+  const partial = (report.metadata.evaluation.notEvaluated ?? []).length > 0;
+  return partial ? 'selected-passed-with-waivers' : 'compliant-with-waivers';
 }
 
 /**
@@ -99,7 +104,7 @@ export function applyWaivers(report: ComplianceReport, file: WaiverFile, sha256:
       outcomes.push({
         waiver,
         status: 'not-needed',
-        detail: message('waivers.alreadyWaived', { index: earlier, check: waiver.check }),
+        detail: message('waivers.alreadyWaived', { number: earlier + 1, check: waiver.check }),
       });
       return;
     }

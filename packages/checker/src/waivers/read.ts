@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, inputErrorReason, readInputFile } from '../files/read-input.js';
 import { InputError, oneLine, type Catalogue, type WaiverFile } from '@havenkit/model';
 import { validate } from '../schema.js';
 import { parseYaml } from '../yaml.js';
@@ -28,15 +28,12 @@ export function parseWaivers(value: unknown, source: string): WaiverFile {
 }
 
 /** Reads a waivers file (YAML or JSON). @throws InputError naming the file and the first bad field. */
-export function readWaiversFile(path: string): WaiversInput {
+export function readWaiversFile(path: string, maxBytes: number = INPUT_LIMITS.document): WaiversInput {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readInputFile(path, maxBytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `cannot read waivers file ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : oneLine((error as Error).message)}`,
-    );
+    throw new InputError(`cannot read waivers file ${path}: ${inputErrorReason(error)}`);
   }
   let value: unknown;
   try {

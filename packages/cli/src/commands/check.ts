@@ -5,7 +5,10 @@ import type { InferredFlags } from '@oclif/core/interfaces';
 import {
   LANGUAGES,
   REPORT_FORMAT_IDS,
+  TEXT,
+  VERDICT_TEXT,
   applyWaivers,
+  countsLine,
   evaluate,
   languageFromEnvironment,
   checkWaiverNames,
@@ -37,6 +40,7 @@ import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { fileErrorReason, readTextFile } from '../files.js';
+import { inputLimits, maxInputSizeFlag } from '../input-limit.js';
 import { integrityOfToolkit } from '../integrity.js';
 import { collectLive } from '../kube/collect.js';
 import { FlagGroup, clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
@@ -48,6 +52,8 @@ const EXIT_BY_VERDICT: Record<VerdictWithWaivers, ExitCode> = {
   'not-compliant': ExitCode.NotCompliant,
   inconclusive: ExitCode.Inconclusive,
   'compliant-with-waivers': ExitCode.CompliantWithWaivers,
+  'selected-passed': ExitCode.SelectedPassed,
+  'selected-passed-with-waivers': ExitCode.SelectedPassedWithWaivers,
 };
 
 /** What `check` returns (for programmatic use): the verdict, its exit code and the report. */
@@ -58,9 +64,9 @@ export interface CheckResult {
   readonly report: ComplianceReport;
 }
 
-function readHavenReleases(file: string): HavenRelease[] {
+function readHavenReleases(file: string, maxBytes: number): HavenRelease[] {
   const source = `${file} (--haven-releases)`;
-  const text = readTextFile(file, source);
+  const text = readTextFile(file, source, maxBytes);
   let value: unknown;
   try {
     value = load(text);
@@ -94,12 +100,14 @@ export default class Check extends HavenkitCommand {
 Report formats (--output, several at once with --out-dir): ${REPORT_FORMAT_IDS.join(', ')}. With --sign the json report is a signed DSSE envelope that \`havenkit verify\` checks. With --waivers, waived failures are shown as waived and a separate verdict with waivers is given; the checks' own verdict never changes.
 
 Exit codes:
-  0  compliant: every mandatory check passed or was skipped
+  0  compliant: every mandatory check ran, and each passed or was skipped
   1  not compliant: a mandatory check failed (with --waivers: a failure no active waiver covers)
   2  inconclusive: none failed, but one or more are unknown (missing data or permissions)
   3  bad input: flags, kubeconfig, context, snapshot, releases file, waivers file or key
   4  the cluster could not be reached
-  5  compliant with waivers (--waivers): every failure is covered by an active waiver`;
+  5  compliant with waivers (--waivers): every failure is covered by an active waiver
+  6  --only left mandatory checks out and the selected checks passed: no Haven verdict
+  7  as 6, with every failure of the selected checks covered by an active waiver`;
 
   static override examples = [
     {
@@ -189,6 +197,20 @@ Exit codes:
       summary: 'Print the rationale of every check in the table.',
       helpGroup: FlagGroup.Report,
     }),
+    'failed-only': Flags.boolean({
+      summary: 'Table: leave out the checks that passed or were skipped (the verdict and counts stay whole).',
+      helpGroup: FlagGroup.Report,
+    }),
+    verbose: Flags.boolean({
+      summary: 'Table: print the evidence of every check (objects, fields, notes; inferences marked).',
+      helpGroup: FlagGroup.Report,
+    }),
+    width: Flags.integer({
+      summary: 'Table: wrap lines to this many columns (default: the terminal width, else 100).',
+      helpValue: 'COLUMNS',
+      min: 40,
+      helpGroup: FlagGroup.Report,
+    }),
     'sarif-passes': Flags.boolean({
       summary: 'sarif: include passed checks as results (kind "pass").',
       helpGroup: FlagGroup.Report,
@@ -218,6 +240,7 @@ Exit codes:
       helpValue: 'KEY',
       helpGroup: FlagGroup.Audit,
     }),
+    'max-input-size': maxInputSizeFlag,
   };
 
   async run(): Promise<CheckResult> {
@@ -251,6 +274,9 @@ Exit codes:
       stopTs,
       color: flags.color ?? (toTerminal && process.stdout.isTTY === true && !process.env.NO_COLOR),
       rationale: flags.rationale,
+      failedOnly: flags['failed-only'],
+      verbose: flags.verbose,
+      width: flags.width ?? (toTerminal && process.stdout.isTTY === true ? process.stdout.columns : 100),
       sarifIncludePasses: flags['sarif-passes'],
       openReports: flags.openreports,
       ...(signed !== undefined ? { signedBy: signed.keyId } : {}),
@@ -261,6 +287,10 @@ Exit codes:
       text: format.id === 'json' && signed !== undefined ? signed.envelope : format.render(report, context),
     }));
     writeReports(rendered, flags);
+    if (flags['out-dir'] !== undefined) {
+      // The reports went to files: say what the verdict is and where they are.
+      process.stdout.write(outDirSummary(report, rendered, flags['out-dir'], inputs.language));
+    }
 
     const exitCode = EXIT_BY_VERDICT[report.verdictWithWaivers ?? report.verdict];
     // Not this.exit(): HavenkitCommand.catch would report oclif's ExitError as an error. The
@@ -310,15 +340,20 @@ function readInputs(flags: CheckFlags): CheckInputs {
   }
   if (flags.out !== undefined) outputTarget(flags.out, '--out');
   if (flags['save-snapshot'] !== undefined) outputTarget(flags['save-snapshot'], '--save-snapshot');
+  const limits = inputLimits(flags['max-input-size']);
   const latest = flags['latest-kubernetes'];
   if (latest !== undefined && !/^v?1\.\d{1,3}$/.test(latest)) {
     throw new UserError(`--latest-kubernetes ${latest} is not a minor version like 1.35`, ExitCode.BadInput);
   }
   const havenReleases =
-    flags['haven-releases'] !== undefined ? readHavenReleases(flags['haven-releases']) : undefined;
-  const waivers = flags.waivers !== undefined ? readWaiversFile(flags.waivers) : undefined;
+    flags['haven-releases'] !== undefined
+      ? readHavenReleases(flags['haven-releases'], limits.document)
+      : undefined;
+  const waivers = flags.waivers !== undefined ? readWaiversFile(flags.waivers, limits.document) : undefined;
   const signingKey =
-    flags.sign !== undefined ? readTextFile(flags.sign, `${flags.sign} (--sign)`) : undefined;
+    flags.sign !== undefined
+      ? readTextFile(flags.sign, `${flags.sign} (--sign)`, limits.document)
+      : undefined;
   if (signingKey !== undefined) loadPrivateKey(signingKey, `${flags.sign} (--sign)`);
   const catalogue = loadCatalogue();
   if (waivers !== undefined) checkWaiverNames(waivers.file, catalogue, flags.waivers ?? '--waivers');
@@ -341,7 +376,7 @@ async function obtainSnapshot(
   inputs: CheckInputs,
 ): Promise<{ snapshot: ClusterSnapshot; snapshotFile?: ReportSubject }> {
   if (flags.snapshot !== undefined) {
-    const read = readSnapshotFile(flags.snapshot);
+    const read = readSnapshotFile(flags.snapshot, inputLimits(flags['max-input-size']).snapshot);
     return { snapshot: read.snapshot, snapshotFile: { name: basename(flags.snapshot), sha256: read.sha256 } };
   }
   const suggested = [...(flags.cis ? ['cis'] : []), ...(flags.kubescape ? ['kubescape'] : [])];
@@ -376,6 +411,24 @@ function writeReports(rendered: readonly { format: ReportFormat; text: string }[
     const text = rendered[0]!.text;
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
+}
+
+/** What `check --out-dir` prints: the verdict (said once), the counts and every file written. */
+function outDirSummary(
+  report: ComplianceReport,
+  rendered: readonly { format: ReportFormat }[],
+  outDir: string,
+  language: Language,
+): string {
+  const verdict = report.verdictWithWaivers ?? report.verdict;
+  const label = report.verdictWithWaivers !== undefined ? TEXT.verdictWithWaivers : TEXT.verdict;
+  const lines = [
+    `${label[language]}: ${VERDICT_TEXT[verdict][language]}`,
+    `${TEXT.summary[language]}: ${countsLine(report.summary, language)}`,
+    `${TEXT.written[language]}:`,
+    ...rendered.map(({ format }) => `  ${join(outDir, format.fileName)}  (${format.id})`),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 function makeDirectory(dir: string): void {

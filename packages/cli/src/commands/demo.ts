@@ -20,7 +20,7 @@ export default class Demo extends HavenkitCommand {
     'Checks the bundled demo cluster snapshot against the Haven standard (as `havenkit check',
     '--snapshot examples/snapshots/demo.json` would), then synthesizes the bundled example',
     'application for every EU provider profile and shows what differs between two of them.',
-    'Exits 0 whatever the demo verdict is; `havenkit check` uses exit codes 0-5.',
+    'Exits 0 whatever the demo verdict is; `havenkit check` uses exit codes 0-7.',
   ].join(' ');
   static override examples = ['<%= config.bin %> demo', '<%= config.bin %> demo --no-color'];
   static override flags = {

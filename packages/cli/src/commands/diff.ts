@@ -11,6 +11,7 @@ import {
 import type { Language, ReportDiff } from '@havenkit/checker';
 import { HavenkitCommand } from '../base-command.js';
 import { ExitCode } from '../exit-codes.js';
+import { inputLimits, maxInputSizeFlag } from '../input-limit.js';
 
 export default class Diff extends HavenkitCommand {
   static override enableJsonFlag = true;
@@ -52,12 +53,14 @@ Exit codes:
       summary: 'Language of the text output (default: from LC_ALL/LC_MESSAGES/LANG).',
       options: [...LANGUAGES],
     }),
+    'max-input-size': maxInputSizeFlag,
   };
 
   async run(): Promise<ReportDiff> {
     const { args, flags } = await this.parse(Diff);
-    const before = readReportFile(args.old);
-    const after = readReportFile(args.new);
+    const { snapshot: maxBytes } = inputLimits(flags['max-input-size']);
+    const before = readReportFile(args.old, maxBytes);
+    const after = readReportFile(args.new, maxBytes);
     const diff = diffReports(before, after);
     const language = (flags.lang as Language | undefined) ?? languageFromEnvironment();
     process.exitCode = diff.regressed ? ExitCode.NotCompliant : ExitCode.Ok;

@@ -1,18 +1,23 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
 import {
+  LANGUAGES,
+  VERDICT_TEXT,
+  languageFromEnvironment,
   loadPublicKey,
+  text,
   parseEnvelope,
   readSignedReport,
   readSnapshotFile,
   reproduce,
   verifySignature,
 } from '@havenkit/checker';
-import type { Mismatch, ReportSubject, Verdict, VerdictWithWaivers } from '@havenkit/checker';
+import type { Language, Mismatch, ReportSubject, Verdict, VerdictWithWaivers } from '@havenkit/checker';
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { readTextFile } from '../files.js';
+import { inputLimits, maxInputSizeFlag } from '../input-limit.js';
 import { integrityOfToolkit } from '../integrity.js';
 
 /** What `verify` returns (and prints with --json) when the report verifies. */
@@ -77,6 +82,11 @@ Exit codes:
       summary: 'The snapshot the report was made from: check its digest and re-evaluate it.',
       helpValue: 'FILE',
     }),
+    lang: Flags.string({
+      summary: 'Language of the text output (default: from LC_ALL/LC_MESSAGES/LANG).',
+      options: [...LANGUAGES],
+    }),
+    'max-input-size': maxInputSizeFlag,
   };
 
   async run(): Promise<VerifyResult> {
@@ -85,13 +95,17 @@ Exit codes:
       throw new UserError('--key PUB is required: the public key of the signer', ExitCode.BadInput);
     }
     const path = args.report;
-    const text = readTextFile(path, `report ${path}`);
-    const key = loadPublicKey(readTextFile(flags.key, `key ${flags.key}`), `${flags.key} (--key)`);
+    const limits = inputLimits(flags['max-input-size']);
+    const reportText = readTextFile(path, `report ${path}`, limits.snapshot);
+    const key = loadPublicKey(
+      readTextFile(flags.key, `key ${flags.key}`, limits.document),
+      `${flags.key} (--key)`,
+    );
 
     // The signature first: nothing in an unverified payload is worth reading.
-    const signature = verifySignature(parseEnvelope(text, path), key);
+    const signature = verifySignature(parseEnvelope(reportText, path), key);
     if (!signature.ok) throw new UserError(`${path}: ${signature.message}`, ExitCode.BadInput);
-    const { report, subject } = readSignedReport(text, path);
+    const { report, subject } = readSignedReport(reportText, path);
     if (report.metadata.snapshot.sha256 !== undefined && report.metadata.snapshot.sha256 !== subject.sha256) {
       throw new UserError(
         `${path}: the report records snapshot sha256 ${report.metadata.snapshot.sha256}, but its signed subject is ${subject.sha256}`,
@@ -101,7 +115,7 @@ Exit codes:
 
     let reproduced: VerifyResult['reproduced'];
     if (flags.snapshot !== undefined) {
-      const { snapshot, sha256 } = readSnapshotFile(flags.snapshot);
+      const { snapshot, sha256 } = readSnapshotFile(flags.snapshot, limits.snapshot);
       if (sha256 !== subject.sha256) {
         throw new UserError(
           `${flags.snapshot}: the snapshot does not match the report: sha256 ${sha256}, the report was made from ${subject.name} with sha256 ${subject.sha256}`,
@@ -130,18 +144,25 @@ Exit codes:
       ...(reproduced !== undefined ? { reproduced } : {}),
     };
     if (this.jsonEnabled()) return result;
-    this.log(`${path}: signature verified`);
-    this.log(`  key id   ${signature.keyId}`);
-    this.log(`  subject  ${subject.name} (sha256 ${subject.sha256})`);
+    const language = (flags.lang as Language | undefined) ?? languageFromEnvironment();
+    const w = (key: 'keyId' | 'subject' | 'verdict') => text(`verify.${key}`, language);
+    const labelWidth = Math.max(w('keyId').length, w('subject').length, w('verdict').length);
+    const field = (key: 'keyId' | 'subject' | 'verdict', value: string) =>
+      this.log(`  ${w(key).padEnd(labelWidth)}  ${value}`);
+    const withWaivers =
+      report.verdictWithWaivers !== undefined
+        ? ` (${text('verify.withWaivers', language)}: ${VERDICT_TEXT[report.verdictWithWaivers][language]})`
+        : '';
+    this.log(text('verify.verified', { report: path }, language));
+    field('keyId', signature.keyId);
+    field('subject', `${subject.name} (sha256 ${subject.sha256})`);
+    field('verdict', `${VERDICT_TEXT[report.verdict][language]}${withWaivers}`);
     this.log(
-      `  verdict  ${report.verdict}${
-        report.verdictWithWaivers !== undefined ? ` (with waivers: ${report.verdictWithWaivers})` : ''
+      `  ${
+        reproduced !== undefined
+          ? text('verify.reproduced', { count: reproduced.checks, snapshot: reproduced.snapshot }, language)
+          : text('verify.notReproduced', language)
       }`,
-    );
-    this.log(
-      reproduced !== undefined
-        ? `  ${reproduced.checks} checks re-evaluated from ${reproduced.snapshot}, all match`
-        : '  not re-evaluated: add --snapshot FILE to evaluate the snapshot again and compare',
     );
     return result;
   }

@@ -22,6 +22,13 @@ export type Category = 'Fundamental' | 'Infrastructure' | 'Cluster' | 'External'
  * via the `definition` "categories".
  */
 export type Categories = Category[];
+/**
+ * A text in English and Dutch, as remediation text: paragraphs separated by blank lines (the lines of a paragraph are joined), lines starting with "- " are list items (indented lines continue an item), a line of ``` (optionally followed by a language, e.g. ```yaml) opens and closes a code block, and `backticks` mark inline code. Nothing else is interpreted, so the text reads as it is in a terminal and renders in Markdown, HTML and SARIF.
+ *
+ * This interface was referenced by `Catalogue`'s JSON-Schema
+ * via the `definition` "remediationText".
+ */
+export type RemediationText = LocalizedText;
 export type SnapshotSection =
   'version' | 'discovery' | 'access.self' | 'access.unprivileged' | 'probes.rwx' | 'probes.nodeLsm';
 
@@ -67,6 +74,10 @@ export interface CheckDefinition {
    * How the check decides, in English and Dutch: what passes, fails, is unknown (and why) or skipped, the evidence it shows, the bundled data and flags it uses, and where it differs from the official checker. Rendered into docs/checks.md and docs/checks.nl.md.
    */
   decides: LocalizedText;
+  /**
+   * What a platform engineer changes when the check does not pass, in English and Dutch: printed after the results in every report format, and rendered into docs/checks.md and docs/checks.nl.md.
+   */
+  remediation: Remediation;
   needs: CheckNeeds;
 }
 /**
@@ -78,6 +89,37 @@ export interface CheckDefinition {
 export interface LocalizedText {
   en: string;
   nl: string;
+}
+/**
+ * What to change when the check does not pass, with the command or manifest where one exists.
+ *
+ * This interface was referenced by `Catalogue`'s JSON-Schema
+ * via the `definition` "remediation".
+ */
+export interface Remediation {
+  /**
+   * For a failure: what to change in the cluster so that the check passes.
+   */
+  fail: RemediationText;
+  /**
+   * For an unknown outcome, by cause: advice specific to this check (a probe to run, data to give). A cause without an entry gets the generic advice for that cause from the message catalogue; for forbidden, a ClusterRole granting the check's permissions is appended either way.
+   */
+  unknown?: {
+    forbidden?: RemediationText;
+    'not-collected'?: RemediationText;
+    timeout?: RemediationText;
+    'api-error'?: RemediationText;
+    'insufficient-data'?: RemediationText;
+  };
+  /**
+   * Where the commands, manifests and facts of the remediation come from, and when each was last read; absent when the remediation names only havenkit's own behaviour.
+   *
+   * @minItems 1
+   */
+  sources?: {
+    url: string;
+    checked: string;
+  }[];
 }
 /**
  * What the collector must read for this check.

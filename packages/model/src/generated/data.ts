@@ -35,6 +35,32 @@ export interface LocalizedText {
   nl: string;
 }
 /**
+ * A conformanceDirs rule of cncf-platforms.yaml (a $defs entry of its own: ajv compiles it as its own function, which keeps the cncf-platforms validator within what tsc can check).
+ *
+ * This interface was referenced by `DataSchema`'s JSON-Schema
+ * via the `definition` "submissionDir".
+ */
+export interface SubmissionDir {
+  /**
+   * The directory name; * matches anything (case-insensitive).
+   */
+  dir: Glob;
+  /**
+   * Regex (case-insensitive) the PRODUCT.yaml name must match, for a directory shared by several products over time.
+   */
+  productName?: string;
+}
+/**
+ * Why a platform of cncf-platforms.yaml has no submission of its own; a platform has either this or conformanceDirs (a unit test holds it). A $defs entry of its own for the same reason as submissionDir.
+ *
+ * This interface was referenced by `DataSchema`'s JSON-Schema
+ * via the `definition` "noSubmission".
+ */
+export interface NoSubmission {
+  reason: LocalizedText;
+  source: string;
+}
+/**
  * kubernetes-releases.yaml: the release dates of the Kubernetes minors.
  *
  * This interface was referenced by `DataSchema`'s JSON-Schema
@@ -59,14 +85,39 @@ export interface KubernetesRelease {
   approximate?: boolean;
 }
 /**
- * cncf-platforms.yaml: the certified Kubernetes platforms and how to recognise them.
+ * cncf-platforms.yaml: the Kubernetes platforms the cncf and hamasters checks recognise, how to recognise them, and their certified submissions to cncf/k8s-conformance (the generated part: scripts/cncf-conformance.mjs).
  *
  * This interface was referenced by `DataSchema`'s JSON-Schema
  * via the `definition` "cncf-platforms".
  */
 export interface CncfPlatforms {
+  /**
+   * When the table was compiled, YYYY-MM-DD.
+   */
   asOf: string;
+  /**
+   * The repository the submissions are in.
+   */
   source: string;
+  /**
+   * The commit of the repository the table was compiled from.
+   */
+  sourceCommit: string;
+  /**
+   * That commit's date, YYYY-MM-DD.
+   */
+  sourceCommitDate?: string;
+  /**
+   * checkout: read from a git checkout at sourceCommit by the script; file-index: compiled from a file index of the repository (sourceCommit is then one commit seen in it, not a snapshot).
+   */
+  compiledFrom: 'checkout' | 'file-index';
+  /**
+   * The v1.NN directories read: from the oldest minor of interest to the newest in the repository.
+   */
+  minorRange: {
+    from: Minor;
+    to: Minor;
+  };
   platforms: PlatformDefinition[];
 }
 export interface PlatformDefinition {
@@ -97,19 +148,31 @@ export interface PlatformDefinition {
      * Regex on /version gitVersion.
      */
     gitVersion?: string;
+    /**
+     * Match only when gitVersion matches and a node has one of the node signals: for a platform whose version string another platform shares.
+     */
+    gitVersionRequired?: boolean;
   };
   /**
-   * Directory name in cncf/k8s-conformance.
+   * The submission directories (v1.NN/<dir>/) that are this platform's; hand-maintained, read by the script.
+   *
+   * @minItems 1
    */
-  conformanceDir?: string;
+  conformanceDirs?: SubmissionDir[];
+  noSubmission?: NoSubmission;
   /**
-   * Minors with a certified conformance submission; absent: no reliable data.
+   * Generated: the minors with a submission in conformanceDirs, oldest first.
    */
   minors?: Minor[];
   /**
-   * Minors whose submission was seen when the data was compiled.
+   * Generated: per minor, the directories that matched.
    */
-  verified?: Minor[];
+  submissions?: {
+    /**
+     * @minItems 1
+     */
+    [k: string]: string[];
+  };
 }
 /**
  * rwx-provisioners.yaml: the CSI provisioners that offer ReadWriteMany volumes.
@@ -195,6 +258,28 @@ export interface AcmeController {
  */
 export interface HardenedOs {
   acceptedLsms: string[];
+  /**
+   * Signals of a node whose osImage names its node image, not the system whose kernel it runs on (kind, k3d, minikube, Docker Desktop): such a node gets no osImage inference.
+   */
+  containerised: {
+    id: string;
+    /**
+     * The platform, as the evidence note names it.
+     */
+    name: string;
+    /**
+     * The node field the pattern is matched on; metadata.labels.<key> is that label's value.
+     */
+    field: string;
+    /**
+     * Regex on the field; an absent field never matches, so '' means: the field (label) is present.
+     */
+    pattern: string;
+    /**
+     * Where the signal is documented or observed (URL).
+     */
+    source: string;
+  }[];
   systems: OperatingSystem[];
 }
 export interface OperatingSystem {
@@ -204,6 +289,86 @@ export interface OperatingSystem {
    * Regex on status.nodeInfo.osImage.
    */
   pattern: string;
-  kind: 'hardened' | 'default-lsm' | 'lsm-off';
+  /**
+   * hardened: accepted by name (pass); default-lsm: enables lsm by default (pass, inferred); default-off: documented to ship without an enabled security module (fail, inferred); unverified: recognised, but its default is undocumented or varies (unknown).
+   */
+  kind: 'hardened' | 'default-lsm' | 'default-off' | 'unverified';
+  /**
+   * The module a default-lsm system enables.
+   */
   lsm?: string;
+  /**
+   * The default mode of that module when it is not enforcing: permissive logs denials without enforcing them.
+   */
+  mode?: 'permissive';
+  /**
+   * Where the default is documented (URL).
+   */
+  source?: string;
+}
+/**
+ * special-purpose-addresses.yaml: the IANA IPv4 and IPv6 Special-Purpose Address Registries, every entry with its Globally Reachable value.
+ *
+ * This interface was referenced by `DataSchema`'s JSON-Schema
+ * via the `definition` "special-purpose-addresses".
+ */
+export interface SpecialPurposeAddresses {
+  /**
+   * When the entries were last compared with their sources, YYYY-MM-DD.
+   */
+  checked: string;
+  /**
+   * @minItems 1
+   */
+  registries: SpecialPurposeRegistry[];
+}
+export interface SpecialPurposeRegistry {
+  id: 'ipv4' | 'ipv6';
+  title: string;
+  url: string;
+  /**
+   * The registry's own "Last Updated" date the entries follow, YYYY-MM-DD.
+   */
+  lastUpdated: string;
+  footnotes?: {
+    marker: number;
+    text: string;
+  }[];
+  /**
+   * @minItems 1
+   */
+  entries: SpecialPurposeEntry[];
+}
+export interface SpecialPurposeEntry {
+  /**
+   * The registry's Address Block, as CIDR prefixes.
+   *
+   * @minItems 1
+   */
+  prefixes: string[];
+  /**
+   * Footnote marker on the Address Block cell.
+   */
+  prefixFootnote?: number;
+  name: string;
+  /**
+   * The registry's RFC column, as it cites it.
+   */
+  rfc: string;
+  /**
+   * Allocation Date, YYYY-MM.
+   */
+  allocated: string;
+  /**
+   * Termination Date, YYYY-MM; absent where the registry says N/A.
+   */
+  terminated?: string;
+  /**
+   * The Globally Reachable cell: true, false, N/A (the registry does not say) or null (the cell is empty, as for terminated entries).
+   */
+  globallyReachable: true | false | 'N/A' | null;
+  /**
+   * Footnote marker on the Globally Reachable cell ("False [1]"); it never changes the value.
+   */
+  globallyReachableFootnote?: number;
 }

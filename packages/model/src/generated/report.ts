@@ -5,13 +5,19 @@
 import type { Waiver } from './waivers.js';
 
 /**
- * The verdict of the checks alone; waivers never change it. compliant: every mandatory check passed or was skipped; not-compliant: a mandatory check failed; inconclusive: none failed, one or more unknown.
+ * The verdict of the checks alone; waivers never change it. compliant: every mandatory check ran and passed or was skipped; not-compliant: a mandatory check failed; inconclusive: none failed, one or more unknown; selected-passed: a run limited by --only (metadata.evaluation.notEvaluated lists the mandatory checks it left out) in which every selected check passed or was skipped. That is not a Haven verdict: only a run of every mandatory check can be compliant.
  */
-export type Verdict = 'compliant' | 'not-compliant' | 'inconclusive';
+export type Verdict = 'compliant' | 'not-compliant' | 'inconclusive' | 'selected-passed';
 /**
- * Present with a waivers file: the verdict when active waivers are taken into account. Never plain compliant: a cluster whose only failures are waived is compliant-with-waivers.
+ * Present with a waivers file: the verdict when active waivers are taken into account. Never plain compliant: a cluster whose only failures are waived is compliant-with-waivers (selected-passed-with-waivers in a run limited by --only).
  */
-export type VerdictWithWaivers = 'compliant-with-waivers' | 'compliant' | 'not-compliant' | 'inconclusive';
+export type VerdictWithWaivers =
+  | 'compliant-with-waivers'
+  | 'compliant'
+  | 'not-compliant'
+  | 'inconclusive'
+  | 'selected-passed'
+  | 'selected-passed-with-waivers';
 export type Category = 'Fundamental' | 'Infrastructure' | 'Cluster' | 'External' | 'Haven+' | 'Validation';
 /**
  * What the check concluded; a waiver never changes it. A closed set: every non-pass carries a reason.
@@ -82,6 +88,12 @@ export interface ReportSnapshot {
  */
 export interface EvaluationSettings {
   only?: string[];
+  /**
+   * Mandatory checks that --only left out, in catalogue order. Present (and non-empty) only then: such a run never gives a Haven verdict.
+   *
+   * @minItems 1
+   */
+  notEvaluated?: string[];
   latestKubernetes?: string;
   suggested: {
     cis: boolean;
@@ -105,7 +117,7 @@ export interface ReportSummary {
   skipped: number;
   unknown: number;
   /**
-   * Failures covered by an active waiver; they are counted in failed too.
+   * Failures covered by an active waiver; they are counted in failed too (reports show failed - waived as failed, so that the counts add up to total).
    */
   waived: number;
 }
@@ -140,6 +152,10 @@ export interface ReportResult {
   reason: LocalizedText;
   cause?: UnknownCause;
   evidence: Evidence[];
+  /**
+   * What to do, in English and Dutch: present when the outcome is fail or unknown, absent on pass and skip. For a failure, the check's advice from the catalogue; for an unknown, the check's advice for the cause, else a generic next step for the cause, and for forbidden also a ClusterRole granting exactly the check's permissions. Remediation text: paragraphs separated by blank lines, "- " list items, ``` fenced code blocks and `inline code`; it reads as it is in a terminal.
+   */
+  remediation?: LocalizedText;
   waived?: ResultWaiver;
 }
 /**

@@ -116,17 +116,29 @@ export const cncf = {
     en: '{platform} was recognised, but no conformance data for it is bundled (as of {asOf}).',
     nl: '{platform} is herkend, maar er zijn geen conformance-gegevens voor meegeleverd (stand van {asOf}).',
   },
+  noSubmission: {
+    en: '{platform} has no conformance submission of its own: {reason}.',
+    nl: '{platform} heeft zelf geen conformance-inzending: {reason}.',
+  },
   pass: {
     en: '{platform} has a certified conformance submission for Kubernetes v{minor}.',
     nl: '{platform} heeft een gecertificeerde conformance-inzending voor Kubernetes v{minor}.',
   },
   notCovered: {
-    en: 'The bundled conformance data for {platform} (as of {asOf}) does not cover Kubernetes v{minor}.',
-    nl: 'De meegeleverde conformance-gegevens voor {platform} (stand van {asOf}) dekken Kubernetes v{minor} niet.',
+    en: 'The bundled conformance data covers Kubernetes v{from} to v{to} (as of {asOf}), not v{minor}.',
+    nl: 'De meegeleverde conformance-gegevens gaan over Kubernetes v{from} tot en met v{to} (stand van {asOf}), niet over v{minor}.',
+  },
+  open: {
+    en: '{platform} had no certified conformance submission for Kubernetes v{minor} as of {asOf}; submissions for v{minor} are still accepted, so one may have been added since.',
+    nl: '{platform} had op {asOf} geen gecertificeerde conformance-inzending voor Kubernetes v{minor}; inzendingen voor v{minor} worden nog aangenomen, dus er kan er sindsdien een bij zijn gekomen.',
+  },
+  gap: {
+    en: '{platform} has certified conformance submissions for Kubernetes minors before and after v{minor}, but the bundled table (compiled from a file index of the repository as of {asOf}, not a checkout) lists none for v{minor}: the gap may be missing data. Look for v{minor} in {source}.',
+    nl: '{platform} heeft gecertificeerde conformance-inzendingen voor Kubernetes-versies vóór en na v{minor}, maar de meegeleverde tabel (samengesteld uit een bestandsindex van de repository met stand van {asOf}, niet uit een checkout) noemt er geen voor v{minor}: het gat kan aan ontbrekende gegevens liggen. Zoek v{minor} op in {source}.',
   },
   fail: {
-    en: '{platform} has no certified conformance submission for Kubernetes v{minor} (data as of {asOf}).',
-    nl: '{platform} heeft geen gecertificeerde conformance-inzending voor Kubernetes v{minor} (gegevens met stand van {asOf}).',
+    en: '{platform} has no certified conformance submission for Kubernetes v{minor} (data as of {asOf}), and the conformance program no longer accepts submissions for it.',
+    nl: '{platform} heeft geen gecertificeerde conformance-inzending voor Kubernetes v{minor} (gegevens met stand van {asOf}), en het conformanceprogramma neemt er geen inzendingen meer voor aan.',
   },
 } as const;
 
@@ -317,10 +329,26 @@ export const nodehardening = {
     en: '{os} enables {lsm} by default; not observed on the node (use the node-lsm probe)',
     nl: '{os} schakelt {lsm} standaard in; niet waargenomen op de node (gebruik de node-lsm-probe)',
   },
+  defaultLsmPermissive: {
+    en: '{os} enables {lsm} by default in permissive mode, which logs denials without enforcing them; counted as enabled, as the Haven standard counts Flatcar; not observed on the node (use the node-lsm probe)',
+    nl: '{os} schakelt {lsm} standaard in, in permissive-modus, die weigeringen logt zonder ze af te dwingen; geteld als ingeschakeld, zoals de Haven-standaard Flatcar telt; niet waargenomen op de node (gebruik de node-lsm-probe)',
+  },
+  defaultOff: {
+    en: '{os} ships without an enabled security module by default; inferred from that default, not observed on the node (use the node-lsm probe)',
+    nl: '{os} wordt standaard geleverd zonder ingeschakelde beveiligingsmodule; afgeleid uit die standaardinstelling, niet waargenomen op de node (gebruik de node-lsm-probe)',
+  },
+  containerised: {
+    en: 'runs on {platform} ({signal}): its osImage names the node image, not the system whose kernel the node runs on (the host, for a node in a container), so no security module is inferred from it; --probe node-lsm reads the modules of that kernel',
+    nl: 'draait op {platform} ({signal}): het osImage noemt het node-image, niet het systeem op wiens kernel de node draait (de host, voor een node in een container), dus er wordt geen beveiligingsmodule uit afgeleid; --probe node-lsm leest de modules van die kernel',
+  },
+  containerisedProbeError: {
+    en: 'runs on {platform} ({signal}): its osImage names the node image, not the system whose kernel the node runs on, so no security module is inferred from it; the node-lsm probe, which reads the modules of that kernel, failed: {error}',
+    nl: 'draait op {platform} ({signal}): het osImage noemt het node-image, niet het systeem op wiens kernel de node draait, dus er wordt geen beveiligingsmodule uit afgeleid; de node-lsm-probe, die de modules van die kernel leest, faalde: {error}',
+  },
   /** The {why} of undetermined. */
-  lsmOff: {
-    en: '{os} ships without an enforcing security module',
-    nl: '{os} wordt geleverd zonder afdwingende beveiligingsmodule',
+  unverifiedDefault: {
+    en: "{os}'s default security module varies by release or installation, or is not documented",
+    nl: 'de standaard-beveiligingsmodule van {os} verschilt per versie of installatie, of is niet gedocumenteerd',
   },
   unrecognisedOs: { en: 'unrecognised operating system', nl: 'onbekend besturingssysteem' },
   undetermined: {
@@ -332,8 +360,8 @@ export const nodehardening = {
     nl: '{why}; fout van de probe: {error}; gebruik de node-lsm-probe om dit waar te nemen',
   },
   fail: {
-    en: 'No security module or hardened OS on {count} node(s): {nodes}.',
-    nl: 'Geen beveiligingsmodule of gehard besturingssysteem op {count, plural, one {# node} other {# nodes}}: {nodes}.',
+    en: 'No security module or hardened OS on {count} node(s): {nodes}{inferred, plural, =0 {} other { (inferred from the OS default on # node(s))}}.',
+    nl: 'Geen beveiligingsmodule of gehard besturingssysteem op {count, plural, one {# node} other {# nodes}}: {nodes}{inferred, plural, =0 {} one { (afgeleid uit de standaardinstelling van het besturingssysteem op # node)} other { (afgeleid uit de standaardinstelling van het besturingssysteem op # nodes)}}.',
   },
   unknown: {
     en: 'Hardening could not be determined for {count} node(s): {nodes}.',

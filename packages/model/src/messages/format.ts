@@ -10,6 +10,8 @@ import type { Language } from '../report.js';
  *   {name, plural, one {…} other {…}}        a branch by Intl.PluralRules(language).select(name);
  *                                            `=N {…}` matches exactly N first; `other` is required;
  *                                            in a branch `#` is the count
+ *   {name, date}                             a date (YYYY-MM-DD) or RFC 3339 timestamp as the
+ *                                            language writes it (displayDate)
  *
  * Braces cannot be written literally; `#` outside a plural branch is an ordinary character.
  */
@@ -24,7 +26,32 @@ export interface Template {
 export type Value = string | number | LocalizedText;
 
 type Part =
-  string | { arg: string } | { plural: string; exact: Map<number, Part[]>; forms: Map<string, Part[]> };
+  | string
+  | { arg: string }
+  | { date: string }
+  | { plural: string; exact: Map<number, Part[]>; forms: Map<string, Part[]> };
+
+const DUTCH_DATE = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' });
+const DUTCH_TIME = new Intl.DateTimeFormat('nl-NL', {
+  timeStyle: 'medium',
+  timeZone: 'UTC',
+  hourCycle: 'h23',
+});
+
+/**
+ * A date (YYYY-MM-DD) or timestamp (RFC 3339) as a reader of the language expects it: unchanged in
+ * English (ISO 8601, what English-speaking auditors' tools read), in the Dutch form in Dutch
+ * ("1 december 2026", "1 december 2026 om 12:20:29 UTC"). Always in UTC, so that the same report
+ * reads the same everywhere. Anything that is not such a date is returned as it is.
+ */
+export function displayDate(value: string, language: Language): string {
+  if (language === 'en') return value;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if (!dateOnly && !/^\d{4}-\d{2}-\d{2}T/.test(value)) return value;
+  const at = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(at.getTime()) || (dateOnly && at.toISOString().slice(0, 10) !== value)) return value;
+  return dateOnly ? DUTCH_DATE.format(at) : `${DUTCH_DATE.format(at)} om ${DUTCH_TIME.format(at)} UTC`;
+}
 
 /** A template's parameters, by name: plural selectors and `#` take a number, the others any Value. */
 export function parameterNames(template: string): { name: string; plural: boolean }[] {
@@ -32,8 +59,9 @@ export function parameterNames(template: string): { name: string; plural: boolea
   const walk = (parts: Part[]) => {
     for (const part of parts) {
       if (typeof part === 'string') continue;
-      if ('arg' in part) {
-        if (!found.has(part.arg)) found.set(part.arg, false);
+      if ('arg' in part || 'date' in part) {
+        const name = 'arg' in part ? part.arg : part.date;
+        if (!found.has(name)) found.set(name, false);
         continue;
       }
       found.set(part.plural, true);
@@ -56,7 +84,7 @@ function compile(template: string): Part[] {
   return parts;
 }
 
-const NAME = /\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\}|,\s*plural\s*,)/y;
+const NAME = /\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\}|,\s*plural\s*,|,\s*date\s*\})/y;
 const KEY = /\s*(=\d+|zero|one|two|few|many|other)\s*\{/y;
 const CLOSE = /\s*\}/y;
 
@@ -110,6 +138,7 @@ function parse(template: string): Part[] {
     const name = sticky(NAME) ?? fail('expected a parameter name');
     const arg = name[1]!;
     if (name[2] === '}') return { arg };
+    if (name[2]!.includes('date')) return { date: arg };
     const exact = new Map<number, Part[]>();
     const forms = new Map<string, Part[]>();
     while (!sticky(CLOSE)) {
@@ -154,6 +183,9 @@ export function formatTemplate(
       else if ('arg' in part) {
         const v = value(part.arg);
         out += typeof v === 'object' ? v[language] : String(v);
+      } else if ('date' in part) {
+        const v = value(part.date);
+        out += displayDate(typeof v === 'object' ? v[language] : String(v), language);
       } else {
         const count = value(part.plural);
         if (typeof count !== 'number') {
@@ -194,7 +226,11 @@ type ParseArgument<S extends string, N> = S extends `${infer Name},${infer After
     ? ParseSimple<S, N>
     : TrimStart<After> extends `plural,${infer Branches}`
       ? ParseBranches<Branches, N | `n:${Trim<Name>}`>
-      : [N, '']
+      : TrimStart<After> extends `date${infer More}`
+        ? TrimStart<More> extends `}${infer Rest}`
+          ? [N | `p:${Trim<Name>}`, Rest]
+          : [N, '']
+        : [N, '']
   : ParseSimple<S, N>;
 
 type ParseSimple<S extends string, N> = S extends `${infer Name}}${infer Rest}`

@@ -3,7 +3,9 @@ import type { Language } from '../report.js';
 import * as checks from './checks.js';
 import { diff } from './diff.js';
 import { formatTemplate, type ParamsOf, type Template, type Value } from './format.js';
-import { cause, outcome, report, verdict, waiverStatus } from './report.js';
+import { category, cause, outcome, report, verdict, waiverStatus } from './report.js';
+import { remediation } from './remediation.js';
+import { verify } from './verify.js';
 import { waivers } from './waivers.js';
 
 export { pluralCategory } from './format.js';
@@ -11,7 +13,7 @@ export type { Template as MessageTemplate, Value as MessageValue } from './forma
 
 /**
  * The message catalogue: every text havenkit prints or stores, in English and Dutch, by area
- * (report, diff, waivers) and by check (one section per check, named as the check). An id is
+ * (report, remediation, diff, waivers) and by check (one section per check, named as the check). An id is
  * "section.key", e.g. "multiaz.pass". Templates: see format.ts.
  */
 export const MESSAGES = {
@@ -20,7 +22,10 @@ export const MESSAGES = {
   cause,
   verdict,
   waiverStatus,
+  category,
+  remediation,
   diff,
+  verify,
   waivers,
   ...checks,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Template>>>>;

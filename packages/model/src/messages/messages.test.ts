@@ -52,11 +52,11 @@ describe('plural selection (Intl.PluralRules)', () => {
 
   it('fixes the grammar of counts in catalogue messages, in both languages', () => {
     expect(
-      text('report.counts', { total: 3, passed: 1, failed: 1, skipped: 1, unknown: 0, waived: 1 }, 'nl'),
-    ).toBe('1 voldoet, 1 voldoet niet (1 uitgezonderd), 1 overgeslagen, 0 onbekend, van 3');
+      text('report.counts', { total: 4, passed: 1, failed: 1, skipped: 1, unknown: 0, waived: 1 }, 'nl'),
+    ).toBe('1 voldoet, 1 voldoet niet, 1 uitgezonderd, 1 overgeslagen, 0 onbekend, van de 4');
     expect(
       text('report.counts', { total: 4, passed: 2, failed: 2, skipped: 0, unknown: 0, waived: 0 }, 'nl'),
-    ).toBe('2 voldoen, 2 voldoen niet, 0 overgeslagen, 0 onbekend, van 4');
+    ).toBe('2 voldoen, 2 voldoen niet, 0 overgeslagen, 0 onbekend, van de 4');
     expect(message('kubescape.pass', { count: 1 })).toEqual({
       en: 'Kubescape reports no critical findings in 1 scan summary.',
       nl: 'Kubescape meldt geen kritieke bevindingen in 1 scansamenvatting.',
@@ -134,6 +134,31 @@ describe('parameters', () => {
     // @ts-expect-error text needs the language last
     expect(() => text('multiaz.pass', 'en')).toThrow();
     expect(text('report.title', 'nl')).toBe('Haven-compliancerapport');
+  });
+});
+
+describe('dates', () => {
+  it('writes {name, date} in the Dutch form in Dutch and as ISO 8601 in English', () => {
+    const template = 'tot {expires, date}, {at , date }';
+    const params = { expires: '2026-12-31', at: '2026-03-07T23:30:00Z' };
+    expect(formatTemplate(template, params, 'nl')).toBe('tot 31 december 2026, 7 maart 2026 om 23:30:00 UTC');
+    expect(formatTemplate(template, params, 'en')).toBe('tot 2026-12-31, 2026-03-07T23:30:00Z');
+    expect(parameterNames(template)).toEqual([
+      { name: 'expires', plural: false },
+      { name: 'at', plural: false },
+    ]);
+  });
+
+  it('leaves a value that is not a real date as it is', () => {
+    expect(formatTemplate('{d, date}', { d: '2026-02-30' }, 'nl')).toBe('2026-02-30');
+    expect(formatTemplate('{d, date}', { d: 'soon' }, 'nl')).toBe('soon');
+  });
+
+  it('dates waiver outcomes in the Dutch form in the Dutch text of the report', () => {
+    expect(message('waivers.applied', { expires: '2026-12-31' })).toEqual({
+      en: 'waives the failure until 2026-12-31',
+      nl: 'zondert de afkeuring uit tot en met 31 december 2026',
+    });
   });
 });
 

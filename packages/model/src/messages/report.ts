@@ -92,10 +92,24 @@ export const report = {
     en: 'This HTML file itself is not signed: the signed JSON report is authoritative.',
     nl: 'Dit HTML-bestand zelf is niet ondertekend: het ondertekende JSON-rapport is leidend.',
   },
-  /** The counts line, e.g. "13 passed, 1 failed (1 waived), 1 skipped, 0 unknown, of 15". */
+  /**
+   * The counts line, e.g. "12 passed, 1 failed, 1 waived, 1 skipped, 0 unknown, of 15": failed
+   * counts the failures that are not waived, so that the numbers add up to the total.
+   */
   counts: {
-    en: '{passed} passed, {failed} failed{waived, plural, =0 {} other { (# waived)}}, {skipped} skipped, {unknown} unknown, of {total}',
-    nl: '{passed, plural, one {# voldoet} other {# voldoen}}, {failed, plural, one {# voldoet niet} other {# voldoen niet}}{waived, plural, =0 {} other { (# uitgezonderd)}}, {skipped} overgeslagen, {unknown} onbekend, van {total}',
+    en: '{passed} passed, {failed} failed{waived, plural, =0 {} other {, # waived}}, {skipped} skipped, {unknown} unknown, of {total}',
+    nl: '{passed, plural, one {# voldoet} other {# voldoen}}, {failed, plural, one {# voldoet niet} other {# voldoen niet}}{waived, plural, =0 {} other {, # uitgezonderd}}, {skipped} overgeslagen, {unknown} onbekend, van de {total}',
+  },
+  whatToDo: { en: 'What to do', nl: 'Wat te doen' },
+  written: { en: 'Reports written', nl: 'Rapporten geschreven' },
+  inferredLegend: {
+    en: 'passed on an inference, not an observation (for example SELinux assumed from the operating system); --verbose shows the evidence.',
+    nl: 'voldoet op grond van een aanname, niet van een waarneming (bijvoorbeeld SELinux afgeleid uit het besturingssysteem); --verbose toont het bewijs.',
+  },
+  /** A run limited by --only: which mandatory checks did not run. */
+  notEvaluated: {
+    en: 'Not evaluated (--only): {count, plural, one {# mandatory check} other {# mandatory checks}}, {checks}. Only a run of every mandatory check gives a Haven verdict.',
+    nl: 'Niet uitgevoerd (--only): {count, plural, one {# verplichte controle} other {# verplichte controles}}, {checks}. Alleen een run van alle verplichte controles geeft een Haven-oordeel.',
   },
 } as const;
 
@@ -117,18 +131,42 @@ export const cause = {
   'insufficient-data': { en: 'insufficient data', nl: 'onvoldoende gegevens' },
 } as const;
 
-/** Verdict and VerdictWithWaivers. */
+/**
+ * Verdict and VerdictWithWaivers, written for a reader who sees only this line: an inconclusive or
+ * partial run says that compliance was not shown, never something that reads as a pass.
+ */
 export const verdict = {
   compliant: { en: 'Haven compliant', nl: 'Haven-compliant' },
   'not-compliant': { en: 'NOT Haven compliant', nl: 'NIET Haven-compliant' },
   inconclusive: {
-    en: 'Inconclusive: no check failed, but not every check could decide',
-    nl: 'Niet eenduidig: geen controle is afgekeurd, maar niet elke controle kon beslissen',
+    en: 'Inconclusive, so not shown to be Haven compliant: no check failed, but not every check could decide',
+    nl: 'Geen eindoordeel, dus niet aangetoond dat het cluster Haven-compliant is: geen controle is afgekeurd, maar niet elke controle kon beslissen',
   },
   'compliant-with-waivers': {
     en: 'Compliant only with waivers: every failure is covered by an active waiver',
     nl: 'Alleen compliant met uitzonderingen: elke afkeuring valt onder een geldige uitzondering',
   },
+  'selected-passed': {
+    en: 'The selected checks passed; no Haven verdict, because not every mandatory check ran',
+    nl: 'De gekozen controles voldoen; geen Haven-oordeel, omdat niet elke verplichte controle is uitgevoerd',
+  },
+  'selected-passed-with-waivers': {
+    en: 'The selected checks passed only with waivers; no Haven verdict, because not every mandatory check ran',
+    nl: 'De gekozen controles voldoen alleen met uitzonderingen; geen Haven-oordeel, omdat niet elke verplichte controle is uitgevoerd',
+  },
+} as const;
+
+/**
+ * The official checker's check categories, translated for reading; the catalogue, the JSON
+ * reports and machine fields (JUnit class names, PolicyReport categories) keep the official names.
+ */
+export const category = {
+  Fundamental: { en: 'Fundamental', nl: 'Fundamenteel' },
+  Infrastructure: { en: 'Infrastructure', nl: 'Infrastructuur' },
+  Cluster: { en: 'Cluster', nl: 'Cluster' },
+  External: { en: 'External', nl: 'Extern' },
+  Validation: { en: 'Validation', nl: 'Validatie' },
+  'Haven+': { en: 'Haven+', nl: 'Haven+' },
 } as const;
 
 /** WaiverStatus: how a waiver applied. */

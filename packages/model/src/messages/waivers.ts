@@ -1,8 +1,8 @@
 /** Why a waiver applied or not (WaiverOutcome.detail), by applyWaivers. */
 export const waivers = {
   expired: {
-    en: 'expired on {expires}, before the snapshot of {asOf}',
-    nl: 'verlopen op {expires}, vóór de snapshot van {asOf}',
+    en: 'expired on {expires, date}, before the snapshot of {asOf, date}',
+    nl: 'verlopen op {expires, date}, vóór de snapshot van {asOf, date}',
   },
   otherCluster: {
     en: 'for cluster {waiverCluster}; this is {cluster}',
@@ -21,11 +21,12 @@ export const waivers = {
   },
   doesNotCover: { en: 'does not cover {objects}', nl: 'dekt {objects} niet' },
   applied: {
-    en: 'waives the failure until {expires}',
-    nl: 'zondert de afkeuring uit tot en met {expires}',
+    en: 'waives the failure until {expires, date}',
+    nl: 'zondert de afkeuring uit tot en met {expires, date}',
   },
+  /** {number}: the waiver's position in the file, counted from 1. */
   alreadyWaived: {
-    en: 'waiver {index} already waives {check}',
-    nl: 'uitzondering {index} zondert {check} al uit',
+    en: 'waiver {number} already waives {check}',
+    nl: 'uitzondering {number} zondert {check} al uit',
   },
 } as const;
