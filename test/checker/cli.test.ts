@@ -92,7 +92,7 @@ describe('havenkit check exit codes', () => {
     ]);
     expect(run).toMatchObject({ code: 6, stdout: '', stderr: '' });
     const haven = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
-    expect(haven).toMatchObject({ Version: 'Haven v12.8.0', HavenCompliant: true });
+    expect(haven).toMatchObject({ Version: 'Haven v12.8.0', HavenCompliant: false });
     expect(Date.parse(String(haven.StartTS))).toBeLessThanOrEqual(Date.parse(String(haven.StopTS)));
   });
 });
