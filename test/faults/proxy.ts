@@ -14,7 +14,7 @@ import { controlPlane } from '../controlplane/index.js';
 import { createServer, request as httpsRequest } from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { Pki } from '../controlplane/pki.js';
 
 /** What a fault does to a matching request. */
@@ -100,6 +100,7 @@ export async function startFaultProxy(upstream: string, pki: Pki): Promise<Fault
   const admin = { cert: readFileSync(pki.adminCert), key: readFileSync(pki.adminKey) };
   let rules: { fault: Fault; left: number }[] = [];
   let requests: RecordedRequest[] = [];
+  const peers = new WeakMap<IncomingMessage, PeerCertificate>();
 
   const forward = (
     req: IncomingMessage,
@@ -115,9 +116,10 @@ export async function startFaultProxy(upstream: string, pki: Pki): Promise<Fault
     const withCert = identity.kind === 'certificate';
     if (withCert) {
       delete headers['authorization'];
-      const peer = (req.socket as TLSSocket).getPeerCertificate();
+      // Read when the request came: a delayed request may be forwarded after its client hung up.
+      const peer = peers.get(req) ?? (req.socket as TLSSocket).getPeerCertificate();
       headers['impersonate-user'] = identity.user;
-      const groups = peer.subject?.O;
+      const groups = peer?.subject?.O;
       if (groups !== undefined) headers['impersonate-group'] = Array.isArray(groups) ? groups : [groups];
     }
     const out = httpsRequest(
@@ -205,6 +207,7 @@ export async function startFaultProxy(upstream: string, pki: Pki): Promise<Fault
       rejectUnauthorized: false,
     },
     (req, res) => {
+      peers.set(req, (req.socket as TLSSocket).getPeerCertificate());
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {

@@ -61,6 +61,8 @@ export interface CollectOptions {
   readonly probes?: readonly ProbeName[];
   readonly probeOptions?: Omit<ProbeOptions, 'signal' | 'onMessage'>;
   readonly onProgress?: (progress: CollectProgress) => void;
+  /** Something the caller should tell the user although the collection goes on (one line each). */
+  readonly onWarning?: (message: string) => void;
   /** Requests in flight at once. @default 4 */
   readonly concurrency?: number;
   /** Timeout of one attempt of one request. @default 30000 */
@@ -68,6 +70,15 @@ export interface CollectOptions {
   readonly retry?: Partial<RetryPolicy>;
   readonly list?: ListOptions;
   readonly signal?: AbortSignal;
+  /**
+   * A deadline for the whole collection (`--timeout`): when its signal fires, requests in flight
+   * are abandoned and the collection returns what it has read; everything else is recorded as a
+   * `Timeout` error (the checks that need it are unknown, cause timeout). `label` names it in
+   * those errors ("--timeout 10m"). Unlike `signal`, it never makes the collection throw.
+   */
+  readonly deadline?: { readonly signal: AbortSignal; readonly label: string };
+  /** How long an exec credential plugin may run (then exit 3). @default 60000 */
+  readonly execTimeoutMs?: number;
   /** @default CHECKER_NAME and CHECKER_VERSION */
   readonly collector?: { name: string; version: string };
   /** The clock, read once at the start (metadata.collectedAt). @default new Date() */
@@ -155,11 +166,25 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
     ...(options.kubeconfigPath !== undefined ? { kubeconfigPath: options.kubeconfigPath } : {}),
     ...(options.context !== undefined ? { context: options.context } : {}),
     ...(options.env !== undefined ? { env: options.env } : {}),
+    ...(options.execTimeoutMs !== undefined ? { execTimeoutMs: options.execTimeoutMs } : {}),
   });
+  const deadline = options.deadline;
+  const signals = [options.signal, deadline?.signal].filter((s): s is AbortSignal => s !== undefined);
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  /** True when the deadline, not the caller, stopped the collection. */
+  const pastDeadline = (): boolean => deadline?.signal.aborted === true && options.signal?.aborted !== true;
+  const deadlineError = (): ResourceError => ({
+    code: 0,
+    reason: 'Timeout',
+    message: `the run deadline (${deadline?.label ?? 'timeout'}) passed before this was read`,
+  });
+  /** The Timeout error of a request the deadline stopped; undefined for any other error. */
+  const stoppedByDeadline = (err: unknown): ResourceError | undefined =>
+    err instanceof CollectAbortedError && pastDeadline() ? deadlineError() : undefined;
   const transport = new KubeTransport(loaded.kubeConfig, {
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
-    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    ...(signal !== undefined ? { signal } : {}),
   });
   const limit = limiter(options.concurrency ?? 4);
 
@@ -169,9 +194,10 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
   try {
     version = await transport.get<ClusterSnapshot['version']>('/version', undefined, versionShape);
   } catch (err) {
-    fatal(err, loaded.server, loaded.context);
+    const late = stoppedByDeadline(err);
+    if (late === undefined) fatal(err, loaded.server, loaded.context);
     versionFailure = err;
-    version = { error: toResourceError(err) };
+    version = { error: late ?? toResourceError(err) };
   }
 
   progress({ phase: 'discovery', message: 'discovering API groups' });
@@ -181,11 +207,13 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
   try {
     discovery = await Discovery.load(transport);
   } catch (err) {
-    fatal(err, loaded.server, loaded.context);
+    const late = stoppedByDeadline(err);
+    if (late === undefined) fatal(err, loaded.server, loaded.context);
     discoveryFailure = err;
-    discoveryError = toResourceError(err);
+    discoveryError = late ?? toResourceError(err);
   }
-  requireKubernetes(versionFailure, discoveryFailure, loaded.server, loaded.context);
+  // Whether a server that ran out of time is Kubernetes is not known: evaluate what there is.
+  if (!pastDeadline()) requireKubernetes(versionFailure, discoveryFailure, loaded.server, loaded.context);
 
   const total = plan.resources.length;
   let done = 0;
@@ -196,14 +224,16 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
     if (discovery === undefined) {
       return { error: discoveryError ?? { code: 0, reason: 'NotCollected', message: 'discovery failed' } };
     }
-    const mapping = await discovery.resolve(name);
-    if ('error' in mapping) return mapping;
     try {
+      const mapping = await discovery.resolve(name);
+      if ('error' in mapping) return mapping;
       const lists = await Promise.all(
         queries.map((q) => limit(() => listAll(transport, mapping, q, options.list))),
       );
       return unionLists(lists);
     } catch (err) {
+      const late = stoppedByDeadline(err);
+      if (late !== undefined) return { error: late };
       if (err instanceof KubeError || err instanceof CollectAbortedError) throw err;
       return { error: toResourceError(err) };
     }
@@ -218,14 +248,25 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
     }),
   );
 
+  // The cluster id scopes waivers: without it every such waiver is out of scope, which must not go unsaid.
+  const noClusterId = (why: string): undefined => {
+    options.onWarning?.(
+      `cannot read the cluster id, the uid of namespace kube-system (${why}); the report names no cluster id, so waivers scoped by clusterId do not apply; grant get on namespaces in kube-system`,
+    );
+    return undefined;
+  };
   const clusterIdP = limit(() => transport.get<KubeObject>('/api/v1/namespaces/kube-system')).then(
     (ns) => {
       const uid: unknown = ns.metadata?.uid;
-      return typeof uid === 'string' && uid !== '' ? uid : undefined;
+      return typeof uid === 'string' && uid !== '' ? uid : noClusterId('the answer has no metadata.uid');
     },
     (err: unknown) => {
-      if (err instanceof CollectAbortedError) throw err;
-      return undefined;
+      const late = stoppedByDeadline(err);
+      if (late !== undefined) return noClusterId(late.message);
+      if (err instanceof KubeError || err instanceof CollectAbortedError) throw err;
+      return noClusterId(
+        `GET /api/v1/namespaces/kube-system: ${describeResourceError(toResourceError(err))}`,
+      );
     },
   );
 
@@ -235,16 +276,18 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
       try {
         access.self = await Promise.all(plan.permissions.map((p) => limit(() => reviewSelf(transport, p))));
       } catch (err) {
-        if (err instanceof KubeError || err instanceof CollectAbortedError) throw err;
-        access.self = { error: toResourceError(err) };
+        const late = stoppedByDeadline(err);
+        if (late === undefined && (err instanceof KubeError || err instanceof CollectAbortedError)) throw err;
+        access.self = { error: late ?? toResourceError(err) };
       }
     }
     if (plan.sections.includes('access.unprivileged')) {
       try {
         access.unprivileged = [await limit(() => reviewUnprivileged(transport, madeUpUser()))];
       } catch (err) {
-        if (err instanceof KubeError || err instanceof CollectAbortedError) throw err;
-        access.unprivileged = { error: toResourceError(err) };
+        const late = stoppedByDeadline(err);
+        if (late === undefined && (err instanceof KubeError || err instanceof CollectAbortedError)) throw err;
+        access.unprivileged = { error: late ?? toResourceError(err) };
       }
     }
     return access;
@@ -275,25 +318,51 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
 
   const probes = [...new Set(options.probes ?? [])].sort();
   if (probes.length > 0) {
-    progress({ phase: 'probes', message: `running probes: ${probes.join(', ')}` });
     const nodes = resources['nodes'];
     const storageClasses = resources['storageclasses.storage.k8s.io'];
-    const run = await runProbes(
-      transport,
-      probes,
-      {
-        ...(isList(nodes) ? { nodes: nodes.items } : {}),
-        ...(isList(storageClasses) ? { storageClasses: storageClasses.items } : {}),
-      },
-      {
-        isRwxStorageClass: isKnownRwxStorageClass,
-        ...options.probeOptions,
-        ...(options.signal !== undefined ? { signal: options.signal } : {}),
-        onMessage: (message) => progress({ phase: 'probes', message }),
-      },
-    );
-    snapshot.probes = run.probes;
+    if (pastDeadline()) {
+      snapshot.probes = probesNotRun(probes, isList(nodes) ? nodes.items : [], deadlineError().message);
+    } else {
+      progress({ phase: 'probes', message: `running probes: ${probes.join(', ')}` });
+      try {
+        const run = await runProbes(
+          transport,
+          probes,
+          {
+            ...(isList(nodes) ? { nodes: nodes.items } : {}),
+            ...(isList(storageClasses) ? { storageClasses: storageClasses.items } : {}),
+          },
+          {
+            isRwxStorageClass: isKnownRwxStorageClass,
+            ...options.probeOptions,
+            ...(signal !== undefined ? { signal } : {}),
+            onMessage: (message) => progress({ phase: 'probes', message }),
+          },
+        );
+        snapshot.probes = run.probes;
+      } catch (err) {
+        // The probes cleaned up before throwing; what they found is lost, so they count as not run.
+        const late = stoppedByDeadline(err);
+        if (late === undefined) throw err;
+        snapshot.probes = probesNotRun(probes, isList(nodes) ? nodes.items : [], late.message);
+      }
+    }
   }
   progress({ phase: 'done', message: 'collected' });
   return snapshot;
+}
+
+/** The probe results of probes that did not run (or did not finish), each with `why`. */
+function probesNotRun(
+  probes: readonly ProbeName[],
+  nodes: readonly KubeObject[],
+  why: string,
+): NonNullable<ClusterSnapshot['probes']> {
+  const result: NonNullable<ClusterSnapshot['probes']> = {};
+  if (probes.includes('rwx')) result.rwx = { outcome: 'error', message: why };
+  if (probes.includes('node-lsm')) {
+    const names = nodes.map((n) => n.metadata?.name ?? '').filter((n) => n !== '');
+    result.nodeLsm = { nodes: Object.fromEntries(names.sort().map((n) => [n, { lsms: [], error: why }])) };
+  }
+  return result;
 }

@@ -60,6 +60,20 @@ export class TruncatedBodyError extends Error {
 }
 
 /**
+ * A list whose pagination does not end: the server sent a continue token it sent before, or more
+ * pages than maxPages. Recorded as an error of the resource, never followed for ever.
+ */
+export class EndlessListError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EndlessListError';
+  }
+}
+
+/**
  * A 2xx answer that is not what the request asked for: an empty body, text that is not JSON, the
  * wrong shape, or a `kind: Status` failure. It is an error of that resource (never "nothing there",
  * never "denied"); `fromStatus` marks one taken from a Kubernetes Status object.
@@ -204,6 +218,9 @@ export function toResourceError(err: unknown): ResourceError {
   }
   if (err instanceof TruncatedBodyError) {
     return { code: 0, reason: 'TruncatedBody', message: err.message };
+  }
+  if (err instanceof EndlessListError) {
+    return { code: 0, reason: 'EndlessList', message: err.message };
   }
   if (err instanceof ApiException) {
     const code = typeof err.code === 'number' ? err.code : 0;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { KubeConfig, loadYaml } from '@kubernetes/client-node';
 import type { Cluster, Context, User } from '@kubernetes/client-node';
 import { checkCredentials } from './credentials.js';
+import { DEFAULT_EXEC_TIMEOUT_MS, boundExecPlugins } from './exec-timeout.js';
 import { KubeError } from './errors.js';
 
 /** Which kubeconfig and context to use; the same rules as kubectl. */
@@ -16,6 +17,8 @@ export interface KubeconfigSelection {
   readonly env?: NodeJS.ProcessEnv;
   /** Home directory for ~/.kube/config. @default os.homedir() */
   readonly homeDir?: string;
+  /** How long an exec credential plugin may run before the run stops with exit 3. @default 60000 */
+  readonly execTimeoutMs?: number;
 }
 
 export interface LoadedKubeconfig {
@@ -206,11 +209,20 @@ export function loadKubeconfig(selection: KubeconfigSelection = {}): LoadedKubec
   }
   if (context.user) {
     const source = rawUser(files, context.user);
+    const file = source?.file ?? where;
     kc = checkCredentials(kc, {
-      file: source?.file ?? where,
+      file,
       context: contextName,
       ...(source?.raw !== undefined ? { raw: source.raw } : {}),
     });
+    const timeoutMs = selection.execTimeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
+    const user = context.user;
+    boundExecPlugins(
+      kc,
+      timeoutMs,
+      (command) =>
+        `kubeconfig ${file}, user "${user}" (context "${contextName}"): exec.command: the credential plugin ${JSON.stringify(command)} did not finish within ${timeoutMs / 1000} s; run it by hand to see what it waits for (a login, a prompt)`,
+    );
   }
   return { kubeConfig: kc, context: contextName, server: cluster.server, files };
 }

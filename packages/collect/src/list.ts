@@ -1,6 +1,7 @@
 import { ApiException } from '@kubernetes/client-node';
 import type { KubeObject, ResourceList } from '@havenkit/model';
 import { listShape } from './answers.js';
+import { EndlessListError } from './errors.js';
 import { listPath } from './names.js';
 import type { ResourceMapping } from './names.js';
 import type { KubeTransport } from './transport.js';
@@ -17,6 +18,12 @@ export interface ListOptions {
   readonly pageSize?: number;
   /** How often a list restarts from scratch when its continue token expired (410 Gone). @default 3 */
   readonly maxRelists?: number;
+  /**
+   * Pages one list may take before it counts as endless. 10,000 pages of 500 are five million
+   * objects, far beyond any real cluster (a 5,000-node cluster with 50,000 pods lists in 100 pages).
+   * @default 10000
+   */
+  readonly maxPages?: number;
 }
 
 /** A page as listShape admits it: items an array of objects, the rest strings where present. */
@@ -49,13 +56,21 @@ export async function listAll(
 ): Promise<ResourceList> {
   const pageSize = options.pageSize ?? 500;
   const maxRelists = options.maxRelists ?? 3;
+  const maxPages = options.maxPages ?? 10_000;
   const path = listPath(mapping, query.namespace);
   for (let relists = 0; ; relists++) {
     const items: KubeObject[] = [];
     let first: ListPage | undefined;
     let token: string | undefined;
+    const tokens = new Set<string>();
     try {
       do {
+        if (tokens.size >= maxPages) {
+          throw new EndlessListError(
+            path,
+            `GET ${path}: gave up after ${maxPages} pages (the server kept sending continue tokens)`,
+          );
+        }
         const page = await transport.get<ListPage>(
           path,
           {
@@ -69,6 +84,15 @@ export async function listAll(
         first ??= page;
         for (const item of page.items) items.push(stripManagedFields(item));
         token = page.metadata?.continue || undefined;
+        if (token !== undefined) {
+          if (tokens.has(token)) {
+            throw new EndlessListError(
+              path,
+              `GET ${path}: the server sent the same continue token again after ${tokens.size} pages; the list would never end`,
+            );
+          }
+          tokens.add(token);
+        }
       } while (token !== undefined);
     } catch (err) {
       if (err instanceof ApiException && err.code === 410 && token !== undefined && relists < maxRelists) {

@@ -53,6 +53,8 @@ export interface ProbeCleanup {
   /** removed: gone; terminating: deletion accepted, the cluster is still finishing it; failed: could not delete. */
   readonly outcome: 'removed' | 'terminating' | 'failed' | 'not-created';
   readonly message: string;
+  /** What is still in the cluster when the outcome is failed, as kind/namespace/name (namespace/name for the namespace). */
+  readonly left?: readonly string[];
 }
 
 export interface ProbeRun {
@@ -146,9 +148,17 @@ export async function runProbes(
   const namespace = `${PROBE_NAMESPACE_PREFIX}${suffix()}`;
   const probes: SnapshotProbes = {};
   let created = false;
+  // True once the create may have reached the API server without our knowing its answer (Ctrl-C,
+  // a timeout, a reset connection): the namespace may exist, so cleanup must look for it.
+  let maybeCreated = false;
   let failure: unknown;
   try {
-    await createNamespace(work, namespace, requested.includes('node-lsm'));
+    maybeCreated = true;
+    await createNamespace(work, namespace, requested.includes('node-lsm')).catch((err: unknown) => {
+      // An answer (403, 409 AlreadyExists, 422) says it was not created, and a 409 is not ours to delete.
+      if (err instanceof ApiException) maybeCreated = false;
+      throw err;
+    });
     created = true;
     say(`created probe namespace ${namespace}`);
     const tasks: Promise<void>[] = [];
@@ -170,10 +180,11 @@ export async function runProbes(
   } catch (err) {
     failure = err;
   }
-  const cleanup: ProbeCleanup = created
-    ? await removeNamespace(cleanupClient, namespace, options.cleanupWaitMs ?? 5000, pollMs)
-    : { namespace, outcome: 'not-created', message: `probe namespace ${namespace} was not created` };
-  if (created) say(cleanup.message);
+  const cleanup: ProbeCleanup =
+    created || maybeCreated
+      ? await removeNamespace(cleanupClient, namespace, options.cleanupWaitMs ?? 5000, pollMs, !created)
+      : { namespace, outcome: 'not-created', message: `probe namespace ${namespace} was not created` };
+  if (cleanup.outcome !== 'not-created') say(cleanup.message);
   outer?.removeEventListener('abort', onOuterAbort);
   if (handleSignals) {
     process.off('SIGINT', onSignal);
@@ -217,45 +228,81 @@ async function createNamespace(t: KubeTransport, name: string, allowHostPath: bo
   });
 }
 
-/** Deletes the probe pods (grace 0), claims and the namespace, then waits a little for it to go. */
+/** What a probe creates inside its namespace, deleted before the namespace itself. */
+const PROBE_CHILDREN = [
+  { kind: 'pod', plural: 'pods', query: { gracePeriodSeconds: 0 } },
+  { kind: 'persistentvolumeclaim', plural: 'persistentvolumeclaims', query: {} },
+] as const;
+
+const PROBE_SELECTOR = 'app.kubernetes.io/managed-by=havenkit';
+
+const isNotFound = (err: unknown): boolean => err instanceof ApiException && err.code === 404;
+
+/**
+ * Deletes the probe pods (grace 0), claims and the namespace, then waits a little for it to go.
+ * Every delete is tried whatever became of the others (a 403 on pods does not keep the namespace),
+ * and a failure names exactly what was left. `uncertain`: the create's answer was never seen (an
+ * interrupt during it), so a namespace that is not there yet is looked for until `waitMs` passed.
+ */
 export async function removeNamespace(
   t: KubeTransport,
   namespace: string,
   waitMs: number,
   pollMs: number,
+  uncertain = false,
 ): Promise<ProbeCleanup> {
   const ns = encodeURIComponent(namespace);
-  const ignoreNotFound = (err: unknown): void => {
-    if (!(err instanceof ApiException && err.code === 404)) throw err;
-  };
-  try {
-    // Children first: a namespace whose pods never ran (no kubelet, unschedulable) would
-    // otherwise wait for their graceful termination.
-    await t
-      .delete(`/api/v1/namespaces/${ns}/pods`, {
-        gracePeriodSeconds: 0,
-        labelSelector: 'app.kubernetes.io/managed-by=havenkit',
-      })
-      .catch(ignoreNotFound);
-    await t
-      .delete(`/api/v1/namespaces/${ns}/persistentvolumeclaims`, {
-        labelSelector: 'app.kubernetes.io/managed-by=havenkit',
-      })
-      .catch(ignoreNotFound);
-    await t.delete(`/api/v1/namespaces/${ns}`, { propagationPolicy: 'Background' }).catch(ignoreNotFound);
-  } catch (err) {
+  const until = Date.now() + waitMs;
+  // Children first: a namespace whose pods never ran (no kubelet, unschedulable) would
+  // otherwise wait for their graceful termination.
+  const failedChildren: { kind: string; plural: string; error: unknown }[] = [];
+  for (const child of PROBE_CHILDREN) {
+    try {
+      await t.delete(`/api/v1/namespaces/${ns}/${child.plural}`, {
+        ...child.query,
+        labelSelector: PROBE_SELECTOR,
+      });
+    } catch (err) {
+      if (!isNotFound(err)) failedChildren.push({ ...child, error: err });
+    }
+  }
+  let namespaceError: unknown;
+  for (;;) {
+    try {
+      await t.delete(`/api/v1/namespaces/${ns}`, { propagationPolicy: 'Background' });
+      break;
+    } catch (err) {
+      if (!isNotFound(err)) {
+        namespaceError = err;
+        break;
+      }
+      if (!uncertain)
+        return { namespace, outcome: 'removed', message: `removed probe namespace ${namespace}` };
+      // The create may still be on its way through the API server.
+      if (Date.now() >= until) {
+        return { namespace, outcome: 'not-created', message: `probe namespace ${namespace} was not created` };
+      }
+      await sleep(Math.min(pollMs, Math.max(0, until - Date.now())));
+    }
+  }
+  if (namespaceError !== undefined) {
+    // The namespace stays, and with it whatever its children deletes could not remove.
+    const left = [`namespace/${namespace}`];
+    for (const child of failedChildren)
+      left.push(...(await leftChildren(t, namespace, child.kind, child.plural)));
+    const why = [namespaceError, ...failedChildren.map((c) => c.error)].map(message);
     return {
       namespace,
       outcome: 'failed',
-      message: `could not delete probe namespace ${namespace} (${message(err)}); delete it with: kubectl delete namespace ${namespace}`,
+      left,
+      message: `could not delete probe namespace ${namespace} (${[...new Set(why)].join('; ')}); left behind: ${left.join(', ')}; delete it with: kubectl delete namespace ${namespace}`,
     };
   }
-  const until = Date.now() + waitMs;
   for (;;) {
     try {
       await t.get(`/api/v1/namespaces/${ns}`);
     } catch (err) {
-      if (err instanceof ApiException && err.code === 404) {
+      if (isNotFound(err)) {
         return { namespace, outcome: 'removed', message: `removed probe namespace ${namespace}` };
       }
     }
@@ -267,6 +314,25 @@ export async function removeNamespace(
     outcome: 'terminating',
     message: `deleted probe namespace ${namespace} (the cluster is still finalizing it)`,
   };
+}
+
+/** The probe objects of one kind still in the namespace, as kind/namespace/name (or the kind, when they cannot be listed). */
+async function leftChildren(
+  t: KubeTransport,
+  namespace: string,
+  kind: string,
+  plural: string,
+): Promise<string[]> {
+  try {
+    const list = await t.get<{ items: KubeObject[] }>(
+      `/api/v1/namespaces/${encodeURIComponent(namespace)}/${plural}`,
+      { labelSelector: PROBE_SELECTOR },
+      listShape,
+    );
+    return list.items.map((item) => `${kind}/${namespace}/${item.metadata?.name ?? '?'}`);
+  } catch {
+    return [`${plural} in namespace/${namespace} (they could not be listed)`];
+  }
 }
 
 interface PvcStatus {

@@ -190,6 +190,40 @@ describe('listAll', () => {
     expect(requests).toHaveLength(4);
   });
 
+  it('gives up after maxPages pages of ever new continue tokens, naming the cause', async () => {
+    let page = 0;
+    handler = (_req, res) =>
+      json(res, 200, { kind: 'NodeList', metadata: { continue: `p${++page}` }, items: [node(`n${page}`)] });
+    const error = await listAll(new KubeTransport(kubeConfig, fast), nodes, {}, { maxPages: 5 }).catch(
+      (err: unknown) => err,
+    );
+    expect(requests).toHaveLength(5);
+    expect(toResourceError(error)).toEqual({
+      code: 0,
+      reason: 'EndlessList',
+      message: 'GET /api/v1/nodes: gave up after 5 pages (the server kept sending continue tokens)',
+    });
+  });
+
+  it('stops at a continue token it was sent before', async () => {
+    handler = (_req, res, url) => {
+      const token = url.searchParams.get('continue');
+      json(res, 200, {
+        kind: 'NodeList',
+        metadata: { continue: token === 'b' ? 'a' : token ? 'b' : 'a' },
+        items: [],
+      });
+    };
+    const error = await listAll(new KubeTransport(kubeConfig, fast), nodes).catch((err: unknown) => err);
+    expect(requests).toEqual([
+      'GET /api/v1/nodes?limit=500',
+      'GET /api/v1/nodes?limit=500&continue=a',
+      'GET /api/v1/nodes?limit=500&continue=b',
+    ]);
+    expect(toResourceError(error)).toMatchObject({ reason: 'EndlessList' });
+    expect(toResourceError(error).message).toMatch(/the same continue token again after 2 pages/);
+  });
+
   it('passes namespace and selectors', async () => {
     handler = (_req, res) => json(res, 200, { kind: 'EndpointsList', metadata: {}, items: [] });
     const endpoints: ResourceMapping = {

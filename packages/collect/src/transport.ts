@@ -136,6 +136,7 @@ export class KubeTransport {
     try {
       await this.kubeConfig.applySecurityAuthentication(context);
     } catch (err) {
+      if (err instanceof KubeError) throw err;
       const message = err instanceof Error ? err.message : String(err);
       throw KubeError.badInput(
         `cannot use the credentials of context "${this.kubeConfig.getCurrentContext()}": ${message}`,

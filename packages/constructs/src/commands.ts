@@ -8,7 +8,8 @@ import { HavenkitInputError } from './errors.js';
 import { helmChart } from './helm.js';
 import { loadBuiltinProfiles, loadProfile } from './profiles/load.js';
 import { loadAppDefinitions } from './source.js';
-import { resultYaml, synthesize, writeFilesAtomically } from './synth.js';
+import { resultYaml, synthesize } from './synth.js';
+import { writeFilesAtomically, type FileSetWriter } from './write.js';
 
 export type SynthFormat = 'manifests' | 'helm';
 
@@ -22,6 +23,11 @@ export interface SynthRequest {
   readonly namespace?: string;
   /** @default 'manifests' */
   readonly format?: SynthFormat;
+  /**
+   * How the files of `--out` are written: all or nothing, after the whole synthesis succeeded.
+   * @default writeFileSet (replaces regular files only)
+   */
+  readonly write?: FileSetWriter;
 }
 
 export interface SynthReport {
@@ -53,7 +59,7 @@ export async function synthCommand(request: SynthRequest): Promise<SynthReport> 
   for (const o of result.files.flatMap((f) => f.objects)) counts[o.kind] = (counts[o.kind] ?? 0) + 1;
   if (format === 'helm') {
     const chart = helmChart(definitions, { ...options, provider: profile, profiles: loadBuiltinProfiles() });
-    const written = writeFilesAtomically(request.out ?? '.', chart.files);
+    const written = writeFilesAtomically(request.out ?? '.', chart.files, request.write);
     return { provider: profile.id, format, written, counts, skipped: chart.skipped };
   }
   if (request.out === undefined)
@@ -61,6 +67,7 @@ export async function synthCommand(request: SynthRequest): Promise<SynthReport> 
   const written = writeFilesAtomically(
     request.out,
     result.files.map((f) => ({ name: f.name, content: f.yaml })),
+    request.write,
   );
   return { provider: profile.id, format, written, counts, skipped: [] };
 }

@@ -17,12 +17,12 @@ export {
   resultYaml,
   sortObjects,
   synthesize,
-  writeFilesAtomically,
   type K8sObject,
   type SynthFile,
   type SynthOptions,
   type SynthResult,
 } from './synth.js';
+export { writeFileSet, writeFilesAtomically, type FileSetWriter, type OutputFile } from './write.js';
 export { diffObjects, type FieldDifference } from './diff.js';
 export { helmChart, type HelmChart, type HelmChartOptions } from './helm.js';
 export { providerMatrixMarkdown } from './matrix.js';

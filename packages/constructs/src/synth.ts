@@ -1,5 +1,3 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { App } from './kube.js';
 import yaml from 'js-yaml';
 import { HavenkitInputError } from './errors.js';
@@ -87,24 +85,4 @@ export function synthesize(
 /** All files of a result as one multi-document YAML text (stdout). */
 export function resultYaml(result: SynthResult): string {
   return renderYaml(result.files.flatMap((f) => f.objects));
-}
-
-/**
- * Writes files under `outDir` atomically: each is written to a temporary name and renamed, and
- * only after everything was synthesized, so a failed synthesis writes nothing.
- */
-export function writeFilesAtomically(
-  outDir: string,
-  files: ReadonlyArray<{ readonly name: string; readonly content: string }>,
-): string[] {
-  const written: string[] = [];
-  for (const f of files) {
-    const target = join(outDir, f.name);
-    mkdirSync(dirname(target), { recursive: true });
-    const tmp = `${target}.tmp-${process.pid}`;
-    writeFileSync(tmp, f.content);
-    renameSync(tmp, target);
-    written.push(target);
-  }
-  return written;
 }

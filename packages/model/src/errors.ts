@@ -30,7 +30,7 @@ export class CatalogueError extends InputError {
   }
 }
 
-/** Reduces a message to one line. */
+/** Reduces a message to one line: a terminal breaks lines at CR and U+2028/U+2029 too. */
 export function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ').trim();
+  return message.replace(/\s*[\n\r\u2028\u2029]\s*/g, ' ').trim();
 }

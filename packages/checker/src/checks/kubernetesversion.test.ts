@@ -50,6 +50,25 @@ const cases: CheckCase[] = [
     cause: 'forbidden',
   },
   {
+    spec: 'is unknown, never a pass, when gitVersion has a major other than 1 (v2.0.0)',
+    snapshot: at('v2.0.0'),
+    outcome: 'unknown',
+    cause: 'insufficient-data',
+    reason: 'The server reports major version 2 ("v2.0.0"), and every Kubernetes release is 1.x.',
+  },
+  {
+    spec: 'is unknown when /version reports a major other than 1 beside a 1.x gitVersion',
+    snapshot: makeSnapshot({ version: { major: '2', minor: '35', gitVersion: 'v1.35.2' } }),
+    outcome: 'unknown',
+    cause: 'insufficient-data',
+    evidence: (r) => expect(r.evidence[0]?.fields).toEqual({ gitVersion: 'v1.35.2', major: '2' }),
+  },
+  {
+    spec: 'accepts the major "1+" that some managed platforms report',
+    snapshot: makeSnapshot({ version: { major: '1+', minor: '35+', gitVersion: 'v1.35.2-eks-1a2b3c4' } }),
+    outcome: 'pass',
+  },
+  {
     spec: 'is unknown when the version cannot be parsed',
     snapshot: at('devel'),
     outcome: 'unknown',

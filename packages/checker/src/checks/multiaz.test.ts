@@ -33,6 +33,41 @@ const cases: CheckCase[] = [
       expect(r.evidence.map((e) => e.fields['labels.topology.kubernetes.io/zone'])).toEqual([null, null]),
   },
   {
+    spec: 'counts a zone value the API server would refuse as a label value as no zone',
+    snapshot: withResources({
+      nodes: nodes(node('a', { zone: 'nl-ams-1' }), node('b', { zone: 'nl ams 2; rm -rf' })),
+    }),
+    outcome: 'fail',
+    reason: '1 availability zone (nl-ams-1)',
+    evidence: (r) =>
+      expect(r.evidence[1]).toMatchObject({
+        fields: { 'labels.topology.kubernetes.io/zone': 'nl ams 2; rm -rf' },
+        note: { en: expect.stringContaining('not a zone') },
+      }),
+  },
+  {
+    spec: 'counts a zone value longer than 63 characters as no zone',
+    snapshot: withResources({
+      nodes: nodes(node('a', { zone: 'z1' }), node('b', { zone: `z${'a'.repeat(63)}` })),
+    }),
+    outcome: 'fail',
+  },
+  {
+    spec: 'falls back to the beta zone label when the GA label holds a refused value',
+    snapshot: withResources({
+      nodes: nodes(node('a', { zone: 'z1' }), node('b', { zone: '-z2-', betaZone: 'z2' })),
+    }),
+    outcome: 'pass',
+    reason: 'z1, z2',
+  },
+  {
+    spec: 'accepts zone values of exactly 63 characters with dots, dashes and underscores inside',
+    snapshot: withResources({
+      nodes: nodes(node('a', { zone: 'Z1' }), node('b', { zone: `a.b-c_${'d'.repeat(57)}` })),
+    }),
+    outcome: 'pass',
+  },
+  {
     spec: 'is unknown (forbidden) when nodes may not be listed',
     snapshot: withResources({ nodes: forbidden() }),
     outcome: 'unknown',

@@ -5,18 +5,27 @@ import { fail, nameOf, pass, readList, unknownFrom } from './util.js';
 
 const NAME = 'multiaz';
 
-/** At least 2 distinct zones over the nodes (topology.kubernetes.io/zone, falling back to the beta label). */
+/**
+ * At least 2 distinct zones over the nodes (topology.kubernetes.io/zone, falling back to the beta
+ * label); a value that is not a valid label value counts as no zone.
+ */
 export const multiaz: CheckFunction = (snapshot) => {
   const nodes = readList(snapshot, 'nodes');
   if (!nodes.ok) return unknownFrom(NAME, nodes);
 
   const evidence: Evidence[] = nodes.value.map((node) => {
-    const { zone, label } = zoneOf(node);
-    return {
-      kind: 'Node',
-      name: nameOf(node),
-      fields: { [`labels.${label ?? 'topology.kubernetes.io/zone'}`]: zone ?? null },
-    };
+    const { zone, label, invalid } = zoneOf(node);
+    const key = `labels.${label ?? 'topology.kubernetes.io/zone'}`;
+    if (invalid !== undefined) {
+      const shown = invalid.length > 80 ? `${invalid.slice(0, 79)}…` : invalid;
+      return {
+        kind: 'Node',
+        name: nameOf(node),
+        fields: { [key]: shown },
+        note: message('multiaz.invalidZone'),
+      };
+    }
+    return { kind: 'Node', name: nameOf(node), fields: { [key]: zone ?? null } };
   });
   const zones = [...new Set(nodes.value.map((n) => zoneOf(n).zone).filter((z): z is string => !!z))].sort();
 

@@ -32,14 +32,47 @@ export function isUnschedulable(node: KubeObject): boolean {
   return field(node, 'spec', 'unschedulable') === true;
 }
 
-export function zoneOf(node: KubeObject): { zone?: string; label?: string } {
-  const labels = labelsOf(node);
-  for (const label of ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone']) {
-    const zone = labels[label];
-    if (zone) return { zone, label };
-  }
-  return {};
+/**
+ * A label value the API server accepts: at most 63 characters, alphanumerics with `-`, `_` and `.`
+ * inside, empty allowed (apimachinery IsValidLabelValue):
+ * https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
+ * (checked 2026-12-01).
+ */
+export function isValidLabelValue(value: string): boolean {
+  return value.length <= 63 && /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(value);
 }
+
+const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'] as const;
+
+/**
+ * The node's zone: the GA label, else the beta one. A value the API server would refuse as a label
+ * value is not a zone (only a crafted snapshot holds one): it is returned as `invalid`, with its
+ * label, and the other label is tried.
+ */
+export function zoneOf(node: KubeObject): { zone?: string; label?: string; invalid?: string } {
+  const labels = labelsOf(node);
+  let refused: { label: string; invalid: string } | undefined;
+  for (const label of ZONE_LABELS) {
+    const zone = labels[label];
+    if (typeof zone !== 'string' || zone === '') continue;
+    if (isValidLabelValue(zone)) return { zone, label };
+    refused ??= { label, invalid: zone };
+  }
+  return refused ?? {};
+}
+
+/**
+ * The node address types the Kubernetes API defines (core/v1 NodeAddressType, matched exactly as
+ * the API spells them): https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/node-v1/
+ * (NodeStatus.addresses; checked 2026-12-01).
+ */
+export const NODE_ADDRESS_TYPES: readonly string[] = [
+  'Hostname',
+  'InternalIP',
+  'ExternalIP',
+  'InternalDNS',
+  'ExternalDNS',
+];
 
 export function addressesOf(node: KubeObject): { type: string; address: string }[] {
   return arrayField(node, 'status', 'addresses').map((a) => ({

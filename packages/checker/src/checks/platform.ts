@@ -31,7 +31,10 @@ export function gitVersionOf(snapshot: ClusterSnapshot): string | undefined {
   return typeof git === 'string' ? git : undefined;
 }
 
-/** The server's version as a minor, or why it is unknown (unreadable /version, unparsable gitVersion). */
+/**
+ * The server's version as a minor, or why it is unknown (unreadable /version, unparsable
+ * gitVersion, a major other than 1).
+ */
 export function readServerVersion(
   snapshot: ClusterSnapshot,
 ): Read<{ gitVersion: string; major: number; minor: number }> {
@@ -53,6 +56,28 @@ export function readServerVersion(
       cause: 'insufficient-data',
       why: message('read.versionUnparsable', { gitVersion: gitVersion ?? '' }),
       evidence: [],
+    };
+  }
+  // Every Kubernetes release is 1.x (https://kubernetes.io/releases/, checked 2026-12-01): another
+  // major, in gitVersion or in /version's own `major` ("1", or "1+" on some managed platforms),
+  // is not a Kubernetes version the checks can place.
+  const major = (snapshot.version as Record<string, unknown>).major;
+  const majorField = typeof major === 'string' ? major.replace(/\+$/, '') : undefined;
+  if (parsed.major !== 1 || (majorField !== undefined && majorField !== '1')) {
+    return {
+      ok: false,
+      cause: 'insufficient-data',
+      why: message('read.versionMajor', {
+        major: parsed.major !== 1 ? String(parsed.major) : (majorField ?? ''),
+        gitVersion,
+      }),
+      evidence: [
+        {
+          kind: 'Version',
+          name: 'server',
+          fields: { gitVersion, ...(typeof major === 'string' ? { major } : {}) },
+        },
+      ],
     };
   }
   return { ok: true, value: { gitVersion, ...parsed } };

@@ -1,9 +1,16 @@
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '@havenkit/model';
 import { loadBundledData } from '../data/load.js';
 import { expectCase, type CheckCase } from '../testing/cases.js';
 import { forbidden, makeContext, node, nodes, withResources } from '../testing/fixtures.js';
 import { classifyAddress, privatenetworking } from './privatenetworking.js';
+
+/** The node with one more entry in status.addresses. */
+const withAddress = (n: KubeObject, address: { type: string; address: string }): KubeObject => ({
+  ...n,
+  status: { ...n.status, addresses: [...((n.status?.addresses as unknown[]) ?? []), address] },
+});
 
 const cases: CheckCase[] = [
   {
@@ -57,6 +64,31 @@ const cases: CheckCase[] = [
     outcome: 'unknown',
     cause: 'insufficient-data',
     reason: 'b',
+  },
+  {
+    spec: 'is unknown, never a pass, when a node has an address type the API does not define (externalIP in other case)',
+    snapshot: withResources({
+      nodes: nodes(node('a'), withAddress(node('b'), { type: 'externalIP', address: '51.158.10.20' })),
+    }),
+    outcome: 'unknown',
+    cause: 'insufficient-data',
+    reason: 'b',
+    evidence: (r) =>
+      expect(r.evidence[1]?.note?.en).toContain(
+        'address type "externalIP" is not one the Kubernetes API defines',
+      ),
+  },
+  {
+    spec: 'passes a node whose InternalDNS and ExternalDNS names sit beside private IPs',
+    snapshot: withResources({
+      nodes: nodes(
+        withAddress(withAddress(node('a'), { type: 'InternalDNS', address: 'a.internal' }), {
+          type: 'ExternalDNS',
+          address: 'a.example.org',
+        }),
+      ),
+    }),
+    outcome: 'pass',
   },
   {
     spec: 'is unknown (forbidden) when nodes may not be listed',

@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { message, type Evidence, type SpecialPurposeAddresses } from '@havenkit/model';
 import type { CheckFunction } from './context.js';
-import { addressesOf } from './nodes.js';
+import { NODE_ADDRESS_TYPES, addressesOf } from './nodes.js';
 import { isGloballyReachable } from './special-purpose.js';
 import { fail, nameOf, pass, readList, unknown, unknownFrom } from './util.js';
 
@@ -35,7 +35,11 @@ export const privatenetworking: CheckFunction = (snapshot, context) => {
   const invalid: string[] = [];
   const evidence: Evidence[] = [];
   for (const node of nodes.value) {
-    const ips = addressesOf(node).filter((a) => a.type === 'ExternalIP' || a.type === 'InternalIP');
+    const addresses = addressesOf(node);
+    const ips = addresses.filter((a) => a.type === 'ExternalIP' || a.type === 'InternalIP');
+    // A type the API does not define ("internalIP", "PublicIP") may hold any address: it is not
+    // known to be private, so the node is unknown rather than passed on its other addresses.
+    const unrecognised = addresses.filter((a) => !NODE_ADDRESS_TYPES.includes(a.type));
     const fields: Evidence['fields'] = {};
     for (const type of ['ExternalIP', 'InternalIP']) {
       const values = ips.filter((a) => a.type === type).map((a) => a.address);
@@ -57,17 +61,20 @@ export const privatenetworking: CheckFunction = (snapshot, context) => {
         note: message('privatenetworking.routable', { addresses }),
         offending: true,
       });
-    } else if (kinds.length === 0 || kinds.some((a) => a.class === 'invalid')) {
+    } else if (unrecognised.length > 0 || kinds.length === 0 || kinds.some((a) => a.class === 'invalid')) {
       // A node that reports no IP address at all is missing data, never evidence of privacy.
       invalid.push(nameOf(node));
+      const types = [...new Set(unrecognised.map((a) => JSON.stringify(a.type)))].join(', ');
       evidence.push({
         kind: 'Node',
         name: nameOf(node),
         fields,
         note:
-          kinds.length === 0
-            ? message('privatenetworking.noAddress')
-            : message('privatenetworking.invalidAddress'),
+          unrecognised.length > 0
+            ? message('privatenetworking.unrecognisedType', { types })
+            : kinds.length === 0
+              ? message('privatenetworking.noAddress')
+              : message('privatenetworking.invalidAddress'),
       });
     } else {
       evidence.push({ kind: 'Node', name: nameOf(node), fields });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SnapshotError } from '@havenkit/model';
-import { makeSnapshot, node, nodes } from '../testing/fixtures.js';
+import { list, makeSnapshot, node, nodes } from '../testing/fixtures.js';
 import { dumpYaml } from '../yaml.js';
 import { parseSnapshot, readSnapshotFile, snapshotSha256 } from './read.js';
 
@@ -73,10 +73,63 @@ describe('readSnapshotFile', () => {
     );
   });
 
+  it('refuses a node list that holds the same node name twice, naming the repeat', () => {
+    const twice = { ...node('a'), metadata: { ...node('a').metadata, uid: 'uid-other' } };
+    const bad = { ...valid, resources: { nodes: nodes(node('a'), node('b'), twice) } };
+    const error = errorOf(() => parseSnapshot(bad, 's.json'));
+    expect(error).toBeInstanceOf(SnapshotError);
+    expect(error.message).toBe('s.json: resources.nodes.items[2].metadata.name: "a" repeats items[0]');
+    expect(error.exitCode).toBe(3);
+  });
+
+  it('refuses a node list that holds the same uid under two names', () => {
+    const renamed = { ...node('a'), metadata: { ...node('a').metadata, name: 'a-copy' } };
+    const bad = { ...valid, resources: { nodes: nodes(node('a'), renamed) } };
+    expect(errorOf(() => parseSnapshot(bad, 's.json')).message).toBe(
+      's.json: resources.nodes.items[1].metadata.uid: "uid-a" repeats items[0]',
+    );
+  });
+
+  it('refuses a repeated namespace and name in a namespaced list, and accepts one name in two namespaces', () => {
+    const pod = (namespace: string, uid: string) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'web', namespace, uid },
+    });
+    const twoNamespaces = { ...valid, resources: { pods: list('Pod', [pod('a', '1'), pod('b', '2')]) } };
+    expect(parseSnapshot(twoNamespaces, 's.json')).toBe(twoNamespaces);
+    const repeated = { ...valid, resources: { pods: list('Pod', [pod('a', '1'), pod('a', '2')]) } };
+    expect(errorOf(() => parseSnapshot(repeated, 's.json')).message).toBe(
+      's.json: resources.pods.items[1].metadata.name: "a"/"web" repeats items[0]',
+    );
+  });
+
+  it('names a repeated item under a dotted resource key as the schema errors do', () => {
+    const item = { metadata: { name: 'kubernetes', namespace: 'default', uid: '1' } };
+    const slices = {
+      ...valid,
+      resources: {
+        'endpointslices.discovery.k8s.io': list('X', [
+          item,
+          { ...item, metadata: { ...item.metadata, name: 'other' } },
+        ]),
+      },
+    };
+    expect(errorOf(() => parseSnapshot(slices, 's.json')).message).toBe(
+      's.json: resources["endpointslices.discovery.k8s.io"].items[1].metadata.uid: "1" repeats items[0]',
+    );
+  });
+
   it('reports invalid JSON in one line', () => {
     const error = errorOf(() => readSnapshotFile(file('broken.json', '{"apiVersion": ')));
     expect(error.message).toMatch(/broken\.json: not valid JSON: /);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('reports invalid JSON whose quoted text holds a carriage return in one line', () => {
+    const error = errorOf(() => readSnapshotFile(file('cr.json', '\r\u0000')));
+    expect(error.message).toMatch(/cr\.json: not valid JSON: /);
+    expect(error.message).not.toMatch(/[\r\n\u2028\u2029]/);
   });
 
   it('reports a missing file', () => {

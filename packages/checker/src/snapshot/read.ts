@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { SnapshotError, oneLine, type ClusterSnapshot } from '@havenkit/model';
+import { SnapshotError, jsonPath, oneLine, type ClusterSnapshot } from '@havenkit/model';
 import { validate } from '../schema.js';
 import { parseYaml } from '../yaml.js';
 import { INPUT_LIMITS, inputErrorReason, readInputFile } from '../files/read-input.js';
@@ -16,9 +16,44 @@ export function snapshotSha256(bytes: Uint8Array | string): string {
  * @throws SnapshotError `<source>: <field>: <problem>` (one line, exitCode 3).
  */
 export function parseSnapshot(value: unknown, source: string): ClusterSnapshot {
-  const problem = validate('snapshot', value);
+  const problem = validate('snapshot', value) ?? duplicateItem(value as ClusterSnapshot);
   if (problem) throw new SnapshotError(`${source}: ${problem}`);
   return value as ClusterSnapshot;
+}
+
+/**
+ * The first item of a list that repeats an earlier one: the same uid, or the same namespace and
+ * name. One list from the API server never holds both (a relist after 410 Gone starts over), so a
+ * repeat is a crafted or spliced snapshot, and counting it twice would inflate the node counts that
+ * hamasters, haworkers and multiaz decide on.
+ */
+function duplicateItem(snapshot: ClusterSnapshot): string | undefined {
+  for (const [key, entry] of Object.entries(snapshot.resources)) {
+    if ('error' in entry) continue;
+    const byName = new Map<string, number>();
+    const byUid = new Map<string, number>();
+    for (const [index, item] of entry.items.entries()) {
+      const { name, namespace, uid } = item.metadata ?? {};
+      const at = (field: string) =>
+        jsonPath(`/resources/${key.replace(/~/g, '~0').replace(/\//g, '~1')}/items/${index}/metadata`, field);
+      if (typeof uid === 'string' && uid !== '') {
+        const first = byUid.get(uid);
+        if (first !== undefined) return `${at('uid')}: ${JSON.stringify(uid)} repeats items[${first}]`;
+        byUid.set(uid, index);
+      }
+      if (typeof name === 'string' && name !== '') {
+        const ns = typeof namespace === 'string' ? namespace : '';
+        const id = JSON.stringify([ns, name]);
+        const first = byName.get(id);
+        if (first !== undefined) {
+          const what = ns ? `${JSON.stringify(ns)}/${JSON.stringify(name)}` : JSON.stringify(name);
+          return `${at('name')}: ${what} repeats items[${first}]`;
+        }
+        byName.set(id, index);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Parses snapshot text: JSON for .json, YAML for .yaml/.yml, otherwise JSON then YAML. */

@@ -387,6 +387,7 @@ async function obtainSnapshot(
     ...(inputs.only !== undefined ? { only: inputs.only } : { suggested }),
     probes: flags.probe ?? [],
     probeTimeoutSeconds: flags['probe-timeout'],
+    ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
   });
   const saved = flags['save-snapshot'];
   if (saved === undefined) return { snapshot };

@@ -21,6 +21,8 @@ export default class Snapshot extends HavenkitCommand {
 
   static override description = `Reads, read-only, everything the Haven checks (suggested ones included) need: the server version, the served API groups, the resources the checks list (never Secrets) and what the identity may do. The file is written atomically — it never exists half-written — as JSON, or YAML when FILE ends in .yaml or .yml. Evaluate it later, offline and deterministically, with \`havenkit check --snapshot FILE\`.
 
+Reading stops at the --timeout deadline (default 10m): what was not read by then is recorded as a Timeout error, and \`check --snapshot\` reports it unknown.
+
 Exit codes: 0 written; 3 bad input (flags, kubeconfig, context, file); 4 the cluster could not be reached.`;
 
   static override examples = [
@@ -65,6 +67,7 @@ Exit codes: 0 written; 3 bad input (flags, kubeconfig, context, file); 4 the clu
       ...(only !== undefined ? { only } : { all: true }),
       probes: flags.probe ?? [],
       probeTimeoutSeconds: flags['probe-timeout'],
+      ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
     });
     try {
       writeSnapshotFile(out, snapshot);

@@ -1,6 +1,17 @@
 import * as Flags from '@oclif/core/flags';
-import { synthCommand, type SynthReport } from '@havenkit/constructs';
+import { synthCommand, type FileSetWriter, type SynthReport } from '@havenkit/constructs';
 import { HavenkitCommand } from '../base-command.js';
+import { writeFilesAtomic } from '../kube/write.js';
+
+/**
+ * `--out` files as `check --out-dir` writes them: one set, all or nothing, through symbolic links,
+ * never onto a directory, device or FIFO (exit 3).
+ */
+const writeOut: FileSetWriter = (files) =>
+  writeFilesAtomic(
+    files.map((f) => ({ path: f.path, text: f.content })),
+    '--out',
+  );
 
 export default class Synth extends HavenkitCommand {
   static override summary = 'Synthesize an application for one provider.';
@@ -39,6 +50,7 @@ export default class Synth extends HavenkitCommand {
       app: flags.app,
       provider: flags.provider,
       format: flags.output as 'manifests' | 'helm',
+      write: writeOut,
       ...(flags.out !== undefined ? { out: flags.out } : {}),
       ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}),
     });

@@ -2,6 +2,7 @@ import { parseSnapshot } from '@havenkit/checker';
 import type { Catalogue, ClusterSnapshot, ProbeName } from '@havenkit/model';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { DEFAULT_RUN_TIMEOUT_MS } from './flags.js';
 import { progressReporter } from './progress.js';
 
 export interface LiveCollection {
@@ -13,6 +14,8 @@ export interface LiveCollection {
   readonly all?: boolean;
   readonly probes?: readonly string[];
   readonly probeTimeoutSeconds: number;
+  /** `--timeout`, in milliseconds. @default DEFAULT_RUN_TIMEOUT_MS */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -38,8 +41,13 @@ async function collect(options: LiveCollection): Promise<ClusterSnapshot> {
   // start), which only the commands that talk to a cluster need.
   const { collectSnapshot } = await import('@havenkit/collect');
   const progress = progressReporter();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
+  const deadline = {
+    signal: AbortSignal.timeout(timeoutMs),
+    label: `--timeout ${formatDuration(timeoutMs)}`,
+  };
   try {
-    return await collectSnapshot({
+    const snapshot = await collectSnapshot({
       catalogue: options.catalogue,
       ...(options.kubeconfig !== undefined ? { kubeconfigPath: options.kubeconfig } : {}),
       ...(options.context !== undefined ? { context: options.context } : {}),
@@ -49,8 +57,34 @@ async function collect(options: LiveCollection): Promise<ClusterSnapshot> {
       probes: (options.probes ?? []) as ProbeName[],
       probeOptions: { timeoutMs: options.probeTimeoutSeconds * 1000 },
       onProgress: progress.onProgress,
+      onWarning: (message) => {
+        // On a terminal, over the spinner line (it redraws with the next progress).
+        process.stderr.write(`${process.stderr.isTTY ? '\r\u001b[2K' : ''}havenkit: warning: ${message}\n`);
+      },
+      deadline,
     });
+    progress.stop();
+    if (deadline.signal.aborted) {
+      const late = Object.entries(snapshot.resources)
+        .filter(([, r]) => 'error' in r && r.error.reason === 'Timeout')
+        .map(([name]) => name);
+      process.stderr.write(
+        `havenkit: the run deadline (${deadline.label}) passed before everything was read${
+          late.length > 0 ? `; not read (unknown): ${late.join(', ')}` : ''
+        }\n`,
+      );
+    }
+    return snapshot;
   } finally {
     progress.stop();
   }
+}
+
+/** 600000 → "10m", 90000 → "1m30s": the way --timeout is written. */
+function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return `${h > 0 ? `${h}h` : ''}${m > 0 ? `${m}m` : ''}${s > 0 || seconds === 0 ? `${s}s` : ''}`;
 }

@@ -9,6 +9,20 @@ export const FlagGroup = {
   Audit: 'AUDIT',
 } as const;
 
+/** The whole-run deadline when --timeout is not given: 10 minutes. */
+export const DEFAULT_RUN_TIMEOUT_MS = 10 * 60_000;
+
+/** "90s", "10m", "1h30m", or plain seconds ("600") → milliseconds; undefined when not a positive duration. */
+export function parseDuration(input: string): number | undefined {
+  const text = input.trim();
+  if (/^\d+$/.test(text)) return Number(text) > 0 ? Number(text) * 1000 : undefined;
+  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+  if (match === null || text === '') return undefined;
+  const [, h = '0', m = '0', sec = '0'] = match;
+  const ms = ((Number(h) * 60 + Number(m)) * 60 + Number(sec)) * 1000;
+  return ms > 0 ? ms : undefined;
+}
+
 /** The flags that select a live cluster, shared by `check` and `snapshot`. */
 export const clusterFlags = {
   kubeconfig: Flags.string({
@@ -38,6 +52,18 @@ export const clusterFlags = {
     min: 1,
     helpValue: 'SECONDS',
   }),
+  timeout: Flags.custom<number>({
+    helpGroup: FlagGroup.Cluster,
+    summary: 'Deadline for reading the cluster, e.g. 90s, 10m, 1h (default: 10m).',
+    description:
+      'When it passes, havenkit stops reading and reports what it has: everything not read by then is unknown with cause timeout (check exits 2). The probes count within it. Exec credential plugins have their own bound of 60 seconds.',
+    helpValue: 'DURATION',
+    parse: async (input) => {
+      const ms = parseDuration(input);
+      if (ms === undefined) throw new Error(`--timeout ${input} is not a duration like 90s, 10m or 1h`);
+      return ms;
+    },
+  })(),
 };
 
 export const onlyFlag = Flags.string({

@@ -26,6 +26,10 @@ export const read = {
     en: 'the server version "{gitVersion}" could not be parsed',
     nl: 'de serverversie "{gitVersion}" kon niet worden ontleed',
   },
+  versionMajor: {
+    en: 'the server reports major version {major} ("{gitVersion}"), and every Kubernetes release is 1.x',
+    nl: 'de server meldt hoofdversie {major} ("{gitVersion}"), terwijl elke Kubernetes-release 1.x is',
+  },
   /** A clause (capitalised) as the reason of an unknown result. */
   sentence: { en: '{why}.', nl: '{why}.' },
 } as const;
@@ -301,9 +305,13 @@ export const multiaz = {
     en: '{nodes, plural, one {The only node is} other {All # nodes are}} in 1 availability zone ({zone}); at least 2 zones are required.',
     nl: '{nodes, plural, one {De enige node staat} other {Alle # nodes staan}} in 1 beschikbaarheidszone ({zone}); er zijn minstens 2 zones vereist.',
   },
+  invalidZone: {
+    en: 'not a zone: the API server would refuse this value as a label value (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit)',
+    nl: 'geen zone: de API-server zou deze waarde als labelwaarde weigeren (hooguit 63 letters, cijfers, "-", "_" of ".", beginnend en eindigend met een letter of cijfer)',
+  },
   noZone: {
-    en: '{nodes, plural, one {The only node has} other {All # nodes are in}} no availability zone label; at least 2 zones are required.',
-    nl: '{nodes, plural, one {De enige node heeft} other {Alle # nodes hebben}} geen label voor een beschikbaarheidszone; er zijn minstens 2 zones vereist.',
+    en: '{nodes, plural, one {The only node has} other {All # nodes have}} no valid availability zone label; at least 2 zones are required.',
+    nl: '{nodes, plural, one {De enige node heeft} other {Alle # nodes hebben}} geen geldig label voor een beschikbaarheidszone; er zijn minstens 2 zones vereist.',
   },
 } as const;
 
@@ -387,13 +395,17 @@ export const privatenetworking = {
     en: 'an address is not a valid IP address',
     nl: 'een adres is geen geldig IP-adres',
   },
+  unrecognisedType: {
+    en: 'address type {types} is not one the Kubernetes API defines (Hostname, InternalIP, ExternalIP, InternalDNS, ExternalDNS), so its address is not known to be private',
+    nl: 'adrestype {types} is geen type dat de Kubernetes-API kent (Hostname, InternalIP, ExternalIP, InternalDNS, ExternalDNS), dus het is niet bekend of dat adres privé is',
+  },
   fail: {
     en: '{count} node(s) have a globally routable address: {nodes}.',
     nl: '{count, plural, one {# node heeft} other {# nodes hebben}} een publiek routeerbaar adres: {nodes}.',
   },
   unknown: {
-    en: 'Node addresses are missing or could not be parsed on: {nodes}.',
-    nl: 'Node-adressen ontbreken of konden niet worden ontleed op: {nodes}.',
+    en: 'Node addresses are missing, of an unrecognised type or could not be parsed on: {nodes}.',
+    nl: 'Node-adressen ontbreken, hebben een onbekend type of konden niet worden ontleed op: {nodes}.',
   },
   pass: {
     en: '{count, plural, one {The only node has} other {All # nodes have}} only private addresses.',

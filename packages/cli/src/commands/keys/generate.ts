@@ -6,6 +6,7 @@ import { generateSigningKeys } from '@havenkit/checker';
 import { HavenkitCommand } from '../../base-command.js';
 import { UserError } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
+import { outputTarget } from '../../kube/write.js';
 
 /** What `keys generate` returns (and prints with --json). */
 export interface KeysGenerateResult {
@@ -34,14 +35,19 @@ function failure(path: string, err: unknown): UserError {
 /**
  * Writes the pair as one: both keys go to temporary files first, then into place — by rename with
  * --force, else by hard link, which refuses an existing file. A failure on the second key undoes
- * the first, and an existing pair is only replaced once both new keys are on disk.
+ * the first, and an existing pair is only replaced once both new keys are on disk. With --force,
+ * both targets are checked first (outputTarget): a link is written through, a device or FIFO is
+ * refused, never replaced.
  */
 function writePair(files: readonly { path: string; text: string; mode: number }[], force: boolean): void {
+  const targets = files.map((f) => (force ? outputTarget(f.path, '--out') : f.path));
   const temps: string[] = [];
   const placed: string[] = [];
   try {
-    for (const f of files) {
-      const temp = join(dirname(f.path), `.${basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`);
+    for (const [i, f] of files.entries()) {
+      // Beside the file it will become: a rename cannot cross file systems.
+      const target = targets[i]!;
+      const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
       try {
         writeFileSync(temp, f.text, { encoding: 'utf8', mode: f.mode, flag: 'wx' });
       } catch (err) {
@@ -51,7 +57,7 @@ function writePair(files: readonly { path: string; text: string; mode: number }[
     }
     files.forEach((f, i) => {
       try {
-        if (force) renameSync(temps[i]!, f.path);
+        if (force) renameSync(temps[i]!, targets[i]!);
         else linkSync(temps[i]!, f.path);
         placed.push(f.path);
       } catch (err) {
@@ -71,7 +77,7 @@ export default class KeysGenerate extends HavenkitCommand {
 
 Exit codes:
   0  written
-  3  bad input: a missing or bad --out, a file that exists (without --force), a directory that cannot be written`;
+  3  bad input: a missing or bad --out, a file that exists (without --force), a device or FIFO (never replaced, even with --force), a directory that cannot be written`;
 
   static override examples = [
     {
