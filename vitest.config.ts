@@ -9,6 +9,10 @@ export default defineConfig({
     conditions: ['source'],
     alias: [
       {
+        find: /^@havenkit\/checker\/files$/,
+        replacement: fileURLToPath(new URL('./packages/checker/src/files/index.ts', import.meta.url)),
+      },
+      {
         find: /^@havenkit\/(model|checker|collect|constructs|cli)$/,
         replacement: fileURLToPath(new URL('./packages/$1/src/index.ts', import.meta.url)),
       },

@@ -1,4 +1,4 @@
-import { escapeControl } from '@havenkit/checker';
+import { escapeControl } from '@havenkit/model';
 import { ExitCode } from './exit-codes.js';
 
 /** An error meant for the user: one line, naming what was wrong, with its exit code. */

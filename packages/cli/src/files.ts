@@ -1,4 +1,4 @@
-import { INPUT_LIMITS, inputErrorReason, readInputFile } from '@havenkit/checker';
+import { INPUT_LIMITS, inputErrorReason, readInputFile } from '@havenkit/checker/files';
 import { ExitCode } from './exit-codes.js';
 import { UserError } from './errors.js';
 

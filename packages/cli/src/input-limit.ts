@@ -1,5 +1,5 @@
 import * as Flags from '@oclif/core/flags';
-import { INPUT_LIMITS, parseSize } from '@havenkit/checker';
+import { INPUT_LIMITS, parseSize } from '@havenkit/checker/files';
 
 /**
  * `--max-input-size`: how large a file the command reads may be. Every input is read whole and

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { writeTarget } from '@havenkit/checker';
+import { writeTarget } from '@havenkit/checker/files';
 import { basename, dirname, join } from 'node:path';
 import { ExitCode } from '../exit-codes.js';
 import { UserError } from '../errors.js';
