@@ -1,15 +1,5 @@
 import type { HavenRelease } from './checks/context.js';
-import { InputError, jsonPath } from '@havenkit/model';
-
-/** A found value as the friendly schema errors show it: strings as JSON, other things by kind. */
-function shown(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  return text.length > 80 ? `${text.slice(0, 76)}…` : text;
-}
+import { InputError, jsonPath, shown } from '@havenkit/model';
 
 /**
  * Reads a Haven releases list (the content of --haven-releases): either

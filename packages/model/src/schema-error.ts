@@ -75,8 +75,11 @@ function valueAt(document: unknown, pointer: string): unknown {
   return value;
 }
 
-/** A found value, short and on one line: strings and numbers as JSON, objects and arrays by kind. */
-function shown(value: unknown): string {
+/**
+ * A found value, short and on one line, as the friendly errors show it after "got": strings as
+ * JSON, numbers as they are, objects and arrays by kind, undefined as "nothing".
+ */
+export function shown(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object' && value !== null) return 'an object';
   if (typeof value === 'string') {

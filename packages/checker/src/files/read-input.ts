@@ -34,8 +34,8 @@ export function parseSize(text: string): number | undefined {
   return bytes > 0 && Number.isSafeInteger(bytes) ? bytes : undefined;
 }
 
-function failure(message: string, code: string): Error {
-  return Object.assign(new Error(message), { code });
+function failure(message: string, code: string, limit?: number): Error {
+  return Object.assign(new Error(message), { code }, limit !== undefined ? { limit } : {});
 }
 
 /**
@@ -57,6 +57,7 @@ export function readInputFile(path: string, maxBytes: number): Buffer {
       throw failure(
         `${path} is ${formatSize(stat.size)}, over the limit of ${formatSize(maxBytes)}`,
         'EFBIG',
+        maxBytes,
       );
     }
     // One read for a file that stays as it was; a file that grows is read on, up to the limit.
@@ -70,7 +71,11 @@ export function readInputFile(path: string, maxBytes: number): Buffer {
       chunks.push(chunk.subarray(0, read));
       total += read;
       if (total > maxBytes) {
-        throw failure(`${path} grew past the limit of ${formatSize(maxBytes)} while it was read`, 'EFBIG');
+        throw failure(
+          `${path} grew past the limit of ${formatSize(maxBytes)} while it was read`,
+          'EFBIG',
+          maxBytes,
+        );
       }
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
@@ -80,14 +85,18 @@ export function readInputFile(path: string, maxBytes: number): Buffer {
 }
 
 /**
- * Why a file could not be read, in words ("no such file" rather than ENOENT); the limit's message
- * says how to raise it.
+ * Why a file operation failed, in words ("no such file" rather than ENOENT), for reads and writes
+ * alike. `missing` is what ENOENT means here: the file itself when reading, its directory when
+ * writing. readInputFile's limit says how to raise it.
  */
-export function inputErrorReason(error: unknown): string {
-  const err = error as NodeJS.ErrnoException;
+export function inputErrorReason(error: unknown, missing = 'no such file'): string {
+  const err = error as NodeJS.ErrnoException & { limit?: number };
+  if (err.code === 'EFBIG' && err.limit !== undefined) {
+    return `${err.message.replace(/^.* (is|grew) /, '$1 ')}; --max-input-size raises the limit`;
+  }
   switch (err.code) {
     case 'ENOENT':
-      return 'no such file';
+      return missing;
     case 'EISDIR':
       return 'it is a directory';
     case 'ENOTREG':
@@ -99,8 +108,8 @@ export function inputErrorReason(error: unknown): string {
       return 'a parent is not a directory';
     case 'ELOOP':
       return 'too many symbolic links';
-    case 'EFBIG':
-      return `${err.message.replace(/^.* (is|grew) /, '$1 ')}; --max-input-size raises the limit`;
+    case 'ENOSPC':
+      return 'no space left on the device';
     default:
       return err.code ?? err.message;
   }

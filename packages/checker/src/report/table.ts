@@ -1,5 +1,5 @@
 import wrapAnsi from 'wrap-ansi';
-import { parseRemediation, type Span } from '../remediation-text.js';
+import { remediationPlainText } from '../remediation-text.js';
 import {
   CAUSE_TEXT,
   OUTCOME_TEXT,
@@ -222,20 +222,20 @@ export function renderTable(report: ComplianceReport, options: TableOptions = {}
 }
 
 /**
- * Remediation text (remediation-text.ts): paragraphs and list items are wrapped, code blocks are
- * printed as they are so that commands and manifests can be copied.
+ * Remediation text as the terminal shows it: remediationPlainText's lines, with paragraphs and list
+ * items wrapped and code (indented by four spaces there) printed as it is, so that commands and
+ * manifests can be copied.
  */
 function remediationLines(
   value: string,
   indent: string,
   wrap: (value: string, indent: string, hang?: string) => string[],
 ): string[] {
-  const inline = (spans: readonly Span[]) =>
-    spans.map((s) => ('code' in s ? `\`${s.code}\`` : s.text)).join('');
-  return parseRemediation(value).flatMap((block) => {
-    if (block.kind === 'paragraph') return wrap(inline(block.spans), indent);
-    if (block.kind === 'list')
-      return block.items.flatMap((item) => wrap(`- ${inline(item)}`, indent, `${indent}  `));
-    return block.code.split('\n').map((line) => `${indent}  ${escapeControl(line)}`);
-  });
+  return remediationPlainText(value)
+    .split('\n')
+    .flatMap((line) => {
+      if (line === '') return [];
+      if (line.startsWith('    ')) return [`${indent}${escapeControl(line.slice(2))}`];
+      return line.startsWith('- ') ? wrap(line, indent, `${indent}  `) : wrap(line, indent);
+    });
 }
