@@ -153,7 +153,10 @@ function compareText(a: string, b: string): number {
 }
 
 export function labelsOf(object: KubeObject): Record<string, string> {
-  return object.metadata?.labels ?? {};
+  // Labels as the API defines them, a map of strings: a snapshot may carry anything there.
+  const labels: unknown = object.metadata?.labels;
+  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) return {};
+  return Object.fromEntries(Object.entries(labels).filter(([, value]) => typeof value === 'string'));
 }
 
 /** A Kubernetes condition's status ("True", "False", "Unknown") or undefined. */
