@@ -4,12 +4,17 @@
  * verdicts, the same report from `havenkit snapshot` + `havenkit check --snapshot`, and a cluster
  * that the checker left untouched.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../packages/checker/src/index.js';
-import type { ComplianceReport, Outcome, Verdict } from '../../packages/checker/src/index.js';
+import type {
+  ClusterSnapshot,
+  ComplianceReport,
+  Outcome,
+  Verdict,
+} from '../../packages/checker/src/index.js';
 import { mintIdentity, seedScenario, startApiServer } from '../controlplane/index.js';
 import type { AuthorizationMode, ExtraApiServer } from '../controlplane/index.js';
 import { clusterState, comparable, outcomes, runCli } from './helpers.js';
@@ -178,6 +183,19 @@ describe.each(Object.entries(CASES))('%s', (title, c) => {
     const snap = await runCli(['snapshot', '--kubeconfig', kubeconfig, '--out', file]);
     expect(snap.stderr).toBe('');
     expect(snap.code).toBe(0);
+    // Only what the checks read is kept of each pod and node (needs.resources[].fields), and said so.
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as ClusterSnapshot;
+    for (const key of ['pods', 'nodes']) {
+      const entry = saved.resources[key];
+      if (entry === undefined || 'error' in entry) continue;
+      expect(entry.fields).toEqual(
+        expect.arrayContaining([key === 'pods' ? 'status.phase' : 'metadata.labels']),
+      );
+      for (const item of entry.items) {
+        expect(item).not.toHaveProperty('status.containerStatuses');
+        expect(item).not.toHaveProperty('metadata.annotations');
+      }
+    }
     const offline = await runCli(['check', '--snapshot', file, '--output', 'json', '--only', CLUSTER_CHECKS]);
     expect(offline.stderr).toBe('');
     const report = JSON.parse(offline.stdout) as ComplianceReport;

@@ -57,6 +57,10 @@ export interface RecordedRequest {
   readonly identity: RequestIdentity;
   /** The fault applied, by index in the list given to `faults()`, or undefined when forwarded untouched. */
   readonly fault?: number;
+  /** The TLS connection it came on: 1 for the first the proxy accepted, and so on. */
+  readonly connection: number;
+  /** The Accept-Encoding header the client sent, if any. */
+  readonly acceptEncoding?: string;
 }
 
 export interface FaultProxy {
@@ -101,6 +105,7 @@ export async function startFaultProxy(upstream: string, pki: Pki): Promise<Fault
   let rules: { fault: Fault; left: number }[] = [];
   let requests: RecordedRequest[] = [];
   const peers = new WeakMap<IncomingMessage, PeerCertificate>();
+  const connections = new WeakMap<object, number>();
 
   const forward = (
     req: IncomingMessage,
@@ -189,7 +194,9 @@ export async function startFaultProxy(upstream: string, pki: Pki): Promise<Fault
       body,
       identity,
       (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
+        // The upstream leg is one connection per request (agent: false); the client's may stay open.
+        const { connection: _connection, ...headers } = up.headers;
+        res.writeHead(up.statusCode ?? 502, headers);
         up.pipe(res);
       },
       (err) => {
@@ -220,10 +227,13 @@ export async function startFaultProxy(upstream: string, pki: Pki): Promise<Fault
             (typeof r.fault.path === 'string' ? r.fault.path === path : r.fault.path.test(path)),
         );
         const rule = rules[index];
+        const encoding = req.headers['accept-encoding'];
         requests.push({
           method: req.method ?? 'GET',
           url: req.url ?? '/',
           identity,
+          connection: connections.get(req.socket) ?? 0,
+          ...(encoding !== undefined ? { acceptEncoding: encoding } : {}),
           ...(rule ? { fault: index } : {}),
         });
         const body = Buffer.concat(chunks);
@@ -236,6 +246,8 @@ export async function startFaultProxy(upstream: string, pki: Pki): Promise<Fault
       });
     },
   );
+  let accepted = 0;
+  server.on('secureConnection', (socket) => connections.set(socket, ++accepted));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);

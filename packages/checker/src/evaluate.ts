@@ -18,7 +18,8 @@ import {
 } from '@havenkit/model';
 import { checkFunctions } from './checks/index.js';
 import type { CheckContext, HavenRelease } from './checks/context.js';
-import { parseMinor } from './checks/util.js';
+import { FIELDS_NOT_COLLECTED, parseMinor } from './checks/util.js';
+import { missingFields } from './projection.js';
 import { loadBundledData } from './data/load.js';
 import { remediationOf } from './remediation.js';
 import { CHECKER_NAME, CHECKER_VERSION } from './version.js';
@@ -50,7 +51,7 @@ function runCheck(
   const fn = checkFunctions[definition.name];
   if (!fn) throw new InputError(`check "${definition.name}" has no function`);
   try {
-    return fn(snapshot, context);
+    return fn(viewFor(definition, snapshot), context);
   } catch (error) {
     // A check that trips over unexpected data is never a pass.
     return {
@@ -61,6 +62,26 @@ function runCheck(
       evidence: [],
     };
   }
+}
+
+/**
+ * The snapshot as one check may read it: a list kept with fewer fields than the check declares
+ * (`fields` of the list, from a collection for other checks) is replaced by an error that the
+ * check reads as not collected, so no check is ever evaluated on objects missing what it reads.
+ */
+function viewFor(definition: CheckDefinition, snapshot: ClusterSnapshot): ClusterSnapshot {
+  let resources: ClusterSnapshot['resources'] | undefined;
+  for (const need of definition.needs.resources) {
+    const entry = snapshot.resources[need.resource];
+    if (entry === undefined || 'error' in entry || entry.fields === undefined) continue;
+    const missing = missingFields(entry.fields, need.fields);
+    if (missing.length === 0) continue;
+    resources ??= { ...snapshot.resources };
+    resources[need.resource] = {
+      error: { code: 0, reason: FIELDS_NOT_COLLECTED, message: missing.join(', ') },
+    };
+  }
+  return resources !== undefined ? { ...snapshot, resources } : snapshot;
 }
 
 function toReportResult(

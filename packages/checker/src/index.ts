@@ -13,6 +13,17 @@ export {
   CATALOGUE_INDEX,
 } from './catalogue/load.js';
 export { rwxProvisionerFor } from './data/rwx.js';
+export {
+  IDENTITY_FIELDS,
+  compileProjection,
+  fieldsByResource,
+  projectSnapshot,
+  missingFields,
+  project,
+  projectObjectFields,
+  unionFields,
+} from './projection.js';
+export type { ProjectionTree } from './projection.js';
 export { languageFromEnvironment } from './language.js';
 export { loadBundledData } from './data/load.js';
 export { parseSnapshot, parseSnapshotText, readSnapshotFile, snapshotSha256 } from './snapshot/read.js';

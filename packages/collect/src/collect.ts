@@ -217,7 +217,11 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
 
   const total = plan.resources.length;
   let done = 0;
-  const collectOne = async (name: string, queries: readonly object[]): Promise<CollectedResource> => {
+  const collectOne = async (
+    name: string,
+    queries: readonly object[],
+    fields: readonly string[] | undefined,
+  ): Promise<CollectedResource> => {
     if (isSecretResource(parseResourceName(name))) {
       return { error: { code: 0, reason: 'Refused', message: 'havenkit never reads Secrets' } };
     }
@@ -228,7 +232,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
       const mapping = await discovery.resolve(name);
       if ('error' in mapping) return mapping;
       const lists = await Promise.all(
-        queries.map((q) => limit(() => listAll(transport, mapping, q, options.list))),
+        queries.map((q) => limit(() => listAll(transport, mapping, q, options.list, fields))),
       );
       return unionLists(lists);
     } catch (err) {
@@ -240,8 +244,8 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
   };
   progress({ phase: 'resources', message: 'reading resources', done, total });
   const resourcesP = Promise.all(
-    plan.resources.map(async ({ name, queries }) => {
-      const result = await collectOne(name, queries);
+    plan.resources.map(async ({ name, queries, fields }) => {
+      const result = await collectOne(name, queries, fields);
       done++;
       progress({ phase: 'resources', message: `read ${name}`, done, total });
       return [name, result] as const;

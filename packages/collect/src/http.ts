@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { IncomingMessage } from 'node:http';
+import type { Agent, IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createGunzip, createInflate } from 'node:zlib';
 import type { RequestContext } from '@kubernetes/client-node';
@@ -19,8 +19,16 @@ export interface HttpAnswer {
  * its Content-Length, or before the last chunk): node-fetch's promise then never settles, and the
  * process exited 13 without a word. Redirects are not followed, so credentials never go elsewhere.
  */
-export function send(context: RequestContext): Promise<HttpAnswer> {
+export interface SendOptions {
+  /** The agent to send with instead of the context's (a pooled keep-alive one, agents.ts). */
+  readonly agent?: unknown;
+  /** Ask for a gzip-compressed answer. @default true */
+  readonly compress?: boolean;
+}
+
+export function send(context: RequestContext, options: SendOptions = {}): Promise<HttpAnswer> {
   const url = new URL(context.getUrl());
+  const agent = options.agent ?? context.getAgent();
   const request = url.protocol === 'http:' ? httpRequest : httpsRequest;
   const body = context.getBody();
   const payload = typeof body === 'string' ? body : undefined;
@@ -31,12 +39,12 @@ export function send(context: RequestContext): Promise<HttpAnswer> {
       {
         method: context.getHttpMethod(),
         headers: {
-          // What node-fetch asked for before; the API server compresses large answers with gzip.
-          'Accept-Encoding': 'gzip',
+          // The API server compresses large answers when asked (not worth it on loopback).
+          ...(options.compress !== false ? { 'Accept-Encoding': 'gzip' } : {}),
           ...context.getHeaders(),
           ...(payload !== undefined ? { 'Content-Length': String(Buffer.byteLength(payload)) } : {}),
         },
-        ...(context.getAgent() !== undefined ? { agent: context.getAgent() } : {}),
+        ...(agent !== undefined ? { agent: agent as Agent } : {}),
         ...(signal !== undefined ? { signal } : {}),
       },
       (res) => readBody(res, `${context.getHttpMethod()} ${url.pathname}`).then(resolve, reject),

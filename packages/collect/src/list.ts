@@ -1,4 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
+import { compileProjection, projectObjectFields } from '@havenkit/checker';
 import type { KubeObject, ResourceList } from '@havenkit/model';
 import { listShape } from './answers.js';
 import { EndlessListError } from './errors.js';
@@ -12,6 +13,9 @@ export interface ListQuery {
   readonly fieldSelector?: string;
   readonly labelSelector?: string;
 }
+
+/** What to keep of each item: the checks' fields (projection.ts); undefined keeps whole objects. */
+export type ItemFields = readonly string[] | undefined;
 
 export interface ListOptions {
   /** Items per page (`limit`). @default 500 */
@@ -45,19 +49,24 @@ export function stripManagedFields(item: KubeObject): KubeObject {
  * Lists every item of a resource, page by page (`limit`/`continue`). When the continue token
  * expires (410 Gone) the list restarts from scratch, so the result is always one consistent
  * list. Every page must be a list (listShape): an empty body, `{}`, `items: null` or a Status is
- * an error of the resource, never an empty list. Throws the last error otherwise (the caller
- * records it).
+ * an error of the resource, never an empty list. Each page is cut down to `fields` as it arrives
+ * (and managedFields dropped), so only what the checks read outlives the page. Throws the last
+ * error otherwise (the caller records it).
  */
 export async function listAll(
   transport: KubeTransport,
   mapping: ResourceMapping,
   query: ListQuery = {},
   options: ListOptions = {},
+  fields?: ItemFields,
 ): Promise<ResourceList> {
   const pageSize = options.pageSize ?? 500;
   const maxRelists = options.maxRelists ?? 3;
   const maxPages = options.maxPages ?? 10_000;
   const path = listPath(mapping, query.namespace);
+  const tree = fields !== undefined ? compileProjection(fields) : undefined;
+  const keep = (item: KubeObject): KubeObject =>
+    stripManagedFields(tree !== undefined ? projectObjectFields(item, tree) : item);
   for (let relists = 0; ; relists++) {
     const items: KubeObject[] = [];
     let first: ListPage | undefined;
@@ -82,7 +91,7 @@ export async function listAll(
           listShape,
         );
         first ??= page;
-        for (const item of page.items) items.push(stripManagedFields(item));
+        for (const item of page.items) items.push(keep(item));
         token = page.metadata?.continue || undefined;
         if (token !== undefined) {
           if (tokens.has(token)) {
@@ -106,6 +115,7 @@ export async function listAll(
         first?.apiVersion ?? (mapping.group === '' ? mapping.version : `${mapping.group}/${mapping.version}`),
       kind: first?.kind ?? `${mapping.kind}List`,
       metadata: resourceVersion !== undefined ? { resourceVersion } : {},
+      ...(fields !== undefined ? { fields: [...fields] } : {}),
       items,
     };
   }
@@ -127,5 +137,11 @@ export function unionLists(lists: readonly ResourceList[]): ResourceList {
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
   const firstList = lists[0] as ResourceList;
-  return { apiVersion: firstList.apiVersion, kind: firstList.kind, metadata: {}, items };
+  return {
+    apiVersion: firstList.apiVersion,
+    kind: firstList.kind,
+    metadata: {},
+    ...(firstList.fields !== undefined ? { fields: firstList.fields } : {}),
+    items,
+  };
 }

@@ -68,4 +68,29 @@ describe('collection plan', () => {
       expect.objectContaining({ exitCode: 3, message: 'unknown check "nope" in --only (checks: a, b, s)' }),
     );
   });
+
+  it('keeps the union of the fields the checks declare for a resource, and whole objects when one declares none', () => {
+    const withFields: Catalogue = {
+      havenVersion: 'v12.8.0',
+      checks: [
+        check('p', {
+          resources: [{ resource: 'pods', fields: ['status.phase', 'spec.containers[].image'] }],
+        }),
+        check('q', { resources: [{ resource: 'pods', fields: ['status.phase', 'metadata.labels'] }] }),
+        check('r', {
+          resources: [{ resource: 'nodes', fields: ['metadata.labels'] }, { resource: 'endpoints' }],
+        }),
+        check('w', { resources: [{ resource: 'nodes' }] }),
+      ],
+    };
+    expect(planCollection(withFields, { only: ['p', 'q', 'r'] }).resources).toEqual([
+      { name: 'endpoints', queries: [{}] },
+      { name: 'nodes', queries: [{}], fields: ['metadata.labels'] },
+      { name: 'pods', queries: [{}], fields: ['metadata.labels', 'spec.containers[].image', 'status.phase'] },
+    ]);
+    expect(planCollection(withFields).resources.find((r) => r.name === 'nodes')).toEqual({
+      name: 'nodes',
+      queries: [{}],
+    });
+  });
 });

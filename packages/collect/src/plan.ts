@@ -1,4 +1,5 @@
 import type { Catalogue, CheckDefinition, PermissionNeed } from '@havenkit/model';
+import { unionFields } from '@havenkit/checker';
 import { KubeError } from './errors.js';
 import type { ListQuery } from './list.js';
 import { parseResourceName } from './names.js';
@@ -7,8 +8,15 @@ import { parseResourceName } from './names.js';
 export interface CollectionPlan {
   /** Names of the selected checks, sorted. */
   readonly checks: readonly string[];
-  /** Resources by snapshot key, sorted, each with the distinct list queries to make. */
-  readonly resources: readonly { readonly name: string; readonly queries: readonly ListQuery[] }[];
+  /**
+   * Resources by snapshot key, sorted, each with the distinct list queries to make and the fields
+   * to keep of each item (the union the checks declare; undefined: whole objects).
+   */
+  readonly resources: readonly {
+    readonly name: string;
+    readonly queries: readonly ListQuery[];
+    readonly fields?: readonly string[];
+  }[];
   /** Permissions to review for the collector's identity: the declared ones plus `list` of every resource read. */
   readonly permissions: readonly PermissionNeed[];
   /** Snapshot sections the checks read ("version", "access.unprivileged", "probes.rwx", ...). */
@@ -58,11 +66,13 @@ export function selectChecks(catalogue: Catalogue, selection: PlanSelection = {}
 /**
  * Merges the needs of the selected checks: one entry per resource; a need without namespace or
  * selectors makes one cluster-wide list, otherwise every distinct (namespace, selectors) query
- * is made and the results united.
+ * is made and the results united. The fields kept are the union the checks declare, or whole
+ * objects when one of them declares none.
  */
 export function planCollection(catalogue: Catalogue, selection: PlanSelection = {}): CollectionPlan {
   const checks = selectChecks(catalogue, selection);
   const queries = new Map<string, Map<string, ListQuery>>();
+  const fieldNeeds = new Map<string, (readonly string[] | undefined)[]>();
   const permissions = new Map<string, PermissionNeed>();
   const sections = new Set<string>();
   for (const check of checks) {
@@ -75,6 +85,7 @@ export function planCollection(catalogue: Catalogue, selection: PlanSelection = 
       const forResource = queries.get(need.resource) ?? new Map<string, ListQuery>();
       forResource.set(queryKey(q), q);
       queries.set(need.resource, forResource);
+      fieldNeeds.set(need.resource, [...(fieldNeeds.get(need.resource) ?? []), need.fields]);
       const { plural, group } = parseResourceName(need.resource);
       const list: PermissionNeed = {
         verb: 'list',
@@ -95,7 +106,8 @@ export function planCollection(catalogue: Catalogue, selection: PlanSelection = 
       const list = unrestricted
         ? [unrestricted]
         : [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, q]) => q);
-      return { name, queries: list };
+      const fields = unionFields(fieldNeeds.get(name) ?? []);
+      return { name, queries: list, ...(fields !== undefined ? { fields } : {}) };
     });
   return {
     checks: checks.map((c) => c.name),

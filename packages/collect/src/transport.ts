@@ -4,6 +4,7 @@ import { parseAnswer } from './answers.js';
 import type { AnswerShape } from './answers.js';
 import { carriesCredentials, credentialKind, namesCredentials } from './credentials.js';
 import { CollectAbortedError, KubeError, isTimeoutError, isTransportError } from './errors.js';
+import { AgentPool, isLoopbackServer } from './agents.js';
 import { send } from './http.js';
 import { isSecretPath } from './names.js';
 import { DEFAULT_RETRY_POLICY, retryDelay, sleep } from './retry.js';
@@ -18,6 +19,8 @@ export interface TransportOptions {
   readonly signal?: AbortSignal;
   /** Injected for tests. @default Math.random */
   readonly random?: () => number;
+  /** Keep-alive connections, shared by every copy made with withSignal. @default a new pool */
+  readonly agents?: AgentPool;
 }
 
 export interface RequestOptions {
@@ -48,6 +51,8 @@ export class KubeTransport {
   private readonly timeoutMs: number;
   private readonly policy: RetryPolicy;
   private readonly random: () => number;
+  private readonly agents: AgentPool;
+  private readonly compress: boolean;
 
   constructor(
     private readonly kubeConfig: KubeConfig,
@@ -56,12 +61,20 @@ export class KubeTransport {
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.random = options.random ?? Math.random;
+    this.agents = options.agents ?? new AgentPool(8);
+    this.compress = !isLoopbackServer(this.server);
+  }
+
+  /** Closes the kept-alive connections (they never keep the process alive, but a library caller may want them gone). */
+  close(): void {
+    this.agents.destroy();
   }
 
   /** The same client with another abort signal (probe cleanup must outlive an aborted probe). */
   withSignal(signal: AbortSignal | undefined, requestTimeoutMs?: number): KubeTransport {
     return new KubeTransport(this.kubeConfig, {
       ...this.options,
+      agents: this.agents,
       signal,
       ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     });
@@ -155,7 +168,10 @@ export class KubeTransport {
     let headers: Record<string, string>;
     let text: string;
     try {
-      ({ status, headers, text } = await send(context));
+      ({ status, headers, text } = await send(context, {
+        agent: this.agents.reuse(context.getAgent()),
+        compress: this.compress,
+      }));
     } catch (err) {
       if (timeout.aborted && !this.options.signal?.aborted) {
         const timeoutError = new Error(`the request timed out after ${this.timeoutMs} ms`);

@@ -49,6 +49,8 @@ export type ResourceList = {
   apiVersion: string;
   kind: string;
   metadata?: Record<string, unknown>;
+  /** The fields kept of each item (a projection, see the checker's projection.ts); absent: whole objects. */
+  fields?: string[];
   items: KubeObject[];
 };
 

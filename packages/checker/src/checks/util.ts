@@ -81,6 +81,12 @@ export function isNotServed(read: Extract<Read<unknown>, { ok: false }>): boolea
 }
 
 /**
+ * The reason evaluate() gives a list that was collected with fewer fields than a check reads
+ * (its message lists the missing fields): the check sees it as not collected.
+ */
+export const FIELDS_NOT_COLLECTED = 'FieldsNotCollected';
+
+/**
  * The items of a collected resource (`nodes`, `storageclasses.storage.k8s.io`), or why they are
  * missing: not collected (absent key), forbidden, timeout, API error. Items are sorted by
  * namespace and name so that evidence is deterministic.
@@ -93,6 +99,16 @@ export function readList(snapshot: ClusterSnapshot, key: string): Read<KubeObjec
       cause: 'not-collected',
       why: message('read.notCollected', { resource: key }),
       evidence: [{ kind: 'Resource', name: key, fields: { collected: false } }],
+    };
+  }
+  if ('error' in entry && entry.error.reason === FIELDS_NOT_COLLECTED) {
+    return {
+      ok: false,
+      cause: 'not-collected',
+      why: message('read.fieldsNotCollected', { resource: key, fields: entry.error.message }),
+      evidence: [
+        { kind: 'Resource', name: key, fields: { collected: 'in part', missing: entry.error.message } },
+      ],
     };
   }
   if ('error' in entry) return unreadable(key, entry.error);

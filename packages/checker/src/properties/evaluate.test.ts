@@ -4,6 +4,7 @@ import { InputError, type ClusterSnapshot, type ComplianceReport, type KubeObjec
 import { loadCatalogue } from '../catalogue/load.js';
 import { loadBundledData } from '../data/load.js';
 import { evaluate } from '../evaluate.js';
+import { fieldsByResource, projectSnapshot } from '../projection.js';
 import { parseSnapshot } from '../snapshot/read.js';
 import { demoSnapshot } from '../testing/reports.js';
 import { list, makeSnapshot } from '../testing/fixtures.js';
@@ -123,6 +124,116 @@ describe('evaluate() on any snapshot that passes validation', () => {
         if (snapshot) expectWellFormed(run(snapshot));
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+/** Pods as a crafted snapshot may hold them, with the images and args the pod checks look for. */
+const podArb = (index: number): fc.Arbitrary<KubeObject> =>
+  fc
+    .record({
+      phase: fc.constantFrom('Running', 'Pending', 'Failed', ''),
+      owner: fc.option(fc.constantFrom('DaemonSet', 'ReplicaSet', 'Job')),
+      controller: fc.boolean(),
+      containers: fc.array(
+        fc.record({
+          image: fc.constantFrom(
+            'quay.io/jetstack/cert-manager-controller:v1.16.0',
+            'traefik:v3.1',
+            'cr.fluentbit.io/fluent/fluent-bit:3.1.0',
+            'fluentd:v1',
+            'nginx:1.27',
+          ),
+          args: fc.array(fc.constantFrom('--certificatesresolvers.le.acme.email=a@b', '--log', '-v'), {
+            maxLength: 2,
+          }),
+          command: fc.option(
+            fc.array(fc.constantFrom('traefik', '--providers.kubernetescrd'), { maxLength: 2 }),
+          ),
+        }),
+        { maxLength: 2 },
+      ),
+    })
+    .map((o) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: `pod-${index}`,
+        namespace: index % 2 === 0 ? 'infra' : 'apps',
+        uid: `pod-uid-${index}`,
+        labels: { app: `a${index}` },
+        ...(o.owner !== null
+          ? { ownerReferences: [{ kind: o.owner, name: 'owner', controller: o.controller }] }
+          : {}),
+      },
+      spec: {
+        containers: o.containers.map((c, i) => ({
+          name: `c${i}`,
+          image: c.image,
+          args: c.args,
+          ...(c.command !== null ? { command: c.command } : {}),
+          env: [{ name: 'X', value: '1' }],
+        })),
+        volumes: [{ name: 'v', emptyDir: {} }],
+      },
+      status: { phase: o.phase, podIP: '10.0.0.1' },
+    }));
+
+const podsArb: fc.Arbitrary<ClusterSnapshot> = fc
+  .nat({ max: 6 })
+  .chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => podArb(i))))
+  .map((pods) =>
+    makeSnapshot({
+      resources: {
+        pods: list('Pod', pods),
+        'customresourcedefinitions.apiextensions.k8s.io': list('CustomResourceDefinition', [
+          {
+            metadata: { name: 'certificates.cert-manager.io', uid: 'crd-1' },
+            spec: { group: 'cert-manager.io' },
+          },
+        ]),
+      },
+    }),
+  );
+
+describe('the fields the catalogue declares are all the checks read', () => {
+  // What the collector keeps of each item (needs.resources[].fields): a check that reads a field
+  // its catalogue entry does not declare would decide differently on the collected snapshot.
+  const declared = fieldsByResource(catalogue.checks);
+  const expectSameResults = (snapshot: ClusterSnapshot): void => {
+    expect(run(projectSnapshot(snapshot, declared)).results).toEqual(run(snapshot).results);
+  };
+
+  it('projecting the demo snapshot changes no result', () => {
+    expectSameResults(demo);
+  });
+
+  it('projecting a damaged demo snapshot changes no result', () => {
+    fc.assert(
+      fc.property(fc.array(mutationArb, { minLength: 1, maxLength: 3 }), (mutations) => {
+        const snapshot = validated(mutate(demo, mutations));
+        if (snapshot) expectSameResults(snapshot);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('projecting crafted nodes changes no result', () => {
+    fc.assert(
+      fc.property(craftedArb, (value) => {
+        const snapshot = validated(value);
+        if (snapshot) expectSameResults(snapshot);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('projecting crafted pods changes no result', () => {
+    fc.assert(
+      fc.property(podsArb, (snapshot) => {
+        expectSameResults(snapshot);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeSnapshot, node, nodes } from '../testing/fixtures.js';
 import { readSnapshotFile } from './read.js';
-import { writeSnapshotFile } from './write.js';
+import fc from 'fast-check';
+import { demoSnapshot } from '../testing/reports.js';
+import { canonicalJson } from './canonical.js';
+import { serializeSnapshot, stripManagedFields, writeSnapshotFile } from './write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'havenkit-write-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,8 +34,9 @@ describe('writeSnapshotFile', () => {
     const shuffled = JSON.parse(JSON.stringify(withManaged()), (_k, v: unknown) =>
       v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
     ) as ReturnType<typeof withManaged>;
-    expect(writeSnapshotFile(join(dir, 'c.json'), shuffled)).toBe(a);
-    expect(a.indexOf('"apiVersion"')).toBeLessThan(a.indexOf('"kind"'));
+    expect(writeSnapshotFile(join(dir, 'c.json'), shuffled)).toEqual(a);
+    const text = readFileSync(join(dir, 'b.json'), 'utf8');
+    expect(text.indexOf('"apiVersion"')).toBeLessThan(text.indexOf('"kind"'));
   });
 
   it('writes YAML for a .yaml path', () => {
@@ -40,6 +44,35 @@ describe('writeSnapshotFile', () => {
     writeSnapshotFile(path, withManaged());
     expect(readFileSync(path, 'utf8')).toMatch(/^apiVersion: havenkit\.dev\/v1alpha1\n/);
     expect(readSnapshotFile(path).snapshot.kind).toBe('ClusterSnapshot');
+  });
+
+  it('returns the sha256 and size of the bytes written, as readSnapshotFile computes them', () => {
+    const path = join(dir, 'f.json');
+    const written = writeSnapshotFile(path, withManaged());
+    expect(written).toEqual({ sha256: readSnapshotFile(path).sha256, bytes: readFileSync(path).length });
+  });
+
+  it('writes JSON byte for byte as canonicalJson of the snapshot without managedFields, item by item', () => {
+    const { snapshot: demo } = demoSnapshot();
+    for (const snapshot of [demo, withManaged(), makeSnapshot({ resources: {} })]) {
+      const path = join(dir, 'g.json');
+      writeSnapshotFile(path, snapshot);
+      expect(readFileSync(path, 'utf8')).toBe(canonicalJson(stripManagedFields(snapshot)));
+    }
+  });
+
+  it('serialises any JSON value in the snapshot as canonicalJson does (deep, empty, odd keys, unicode)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        const snapshot = {
+          ...withManaged(),
+          probes: { a, b } as never,
+          resources: { x: { apiVersion: 'v1', kind: 'XList', items: [{ a } as never, { b } as never] } },
+        };
+        expect(serializeSnapshot(snapshot)).toBe(canonicalJson(stripManagedFields(snapshot)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('leaves no temporary file behind', () => {

@@ -19,7 +19,6 @@ import {
   readWaiversFile,
   reportFormat,
   signReport,
-  snapshotSha256,
   writeSnapshotFile,
 } from '@havenkit/checker';
 import type {
@@ -393,7 +392,7 @@ async function obtainSnapshot(
   if (saved === undefined) return { snapshot };
   return {
     snapshot,
-    snapshotFile: { name: basename(saved), sha256: snapshotSha256(saveSnapshot(saved, snapshot)) },
+    snapshotFile: { name: basename(saved), sha256: saveSnapshot(saved, snapshot) },
   };
 }
 
@@ -443,10 +442,10 @@ function makeDirectory(dir: string): void {
   }
 }
 
-/** Saves the live snapshot (--save-snapshot); returns the bytes written, whose sha256 the report records. */
+/** Saves the live snapshot (--save-snapshot); returns the sha256 of the bytes written, which the report records. */
 function saveSnapshot(path: string, snapshot: ClusterSnapshot): string {
   try {
-    return writeSnapshotFile(path, snapshot);
+    return writeSnapshotFile(path, snapshot).sha256;
   } catch (err) {
     throw new UserError(
       `cannot write ${path} (--save-snapshot): ${fileErrorReason(err, 'no such directory')}`,

@@ -150,6 +150,12 @@ export interface ResourceNeed {
    * When true, the check works without this resource (it is supporting evidence only).
    */
   optional?: boolean;
+  /**
+   * The fields of each item the check reads (apiVersion, kind and metadata name, namespace and uid are always kept). The collector keeps only the union of what the selected checks declare, so large lists (pods, nodes) stay small; a need without fields keeps whole objects. A path is dot-separated field names; [] applies the rest to every element of an array: metadata.labels, spec.containers[].image.
+   *
+   * @minItems 1
+   */
+  fields?: string[];
 }
 /**
  * A permission the collector's identity needs, verified with a SelfSubjectAccessReview.

@@ -91,11 +91,15 @@ export interface ResourceList {
   metadata?: {
     [k: string]: unknown;
   };
+  /**
+   * The only fields kept of each item: the union of what the checks that read this resource declare (catalogue needs.resources[].fields), plus apiVersion, kind and metadata name, namespace and uid. Absent: whole objects. A check that reads a field not listed here is unknown (not collected), never evaluated on the smaller objects.
+   */
+  fields?: string[];
   items: KubeObject[];
   [k: string]: unknown;
 }
 /**
- * A Kubernetes object as the API returned it (minus metadata.managedFields).
+ * A Kubernetes object as the API returned it (minus metadata.managedFields), or its projection to `fields`.
  */
 export interface KubeObject {
   metadata?: {

@@ -14,6 +14,10 @@ export const evaluate = {
 /** Why a section or resource of the snapshot is missing: lower-case clauses, and the sentence of one. */
 export const read = {
   notCollected: { en: '{resource} were not collected', nl: '{resource} zijn niet verzameld' },
+  fieldsNotCollected: {
+    en: '{resource} were collected without fields this check reads ({fields})',
+    nl: '{resource} zijn verzameld zonder velden die deze check leest ({fields})',
+  },
   unreadable: {
     en: '{resource} could not be read ({code} {reason})',
     nl: '{resource} konden niet worden gelezen ({code} {reason})',
