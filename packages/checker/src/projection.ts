@@ -164,8 +164,9 @@ export function fieldsByResource(
 
 /**
  * The snapshot with every list cut down to the fields given for its resource (what the collector
- * keeps, applied afterwards: to a snapshot of whole objects, as read from an older file). A list
- * that lacks some of those fields already is left as it is.
+ * keeps, applied afterwards: to a snapshot of whole objects, as read from an older file); a
+ * resource the map does not name keeps only the identity of its items. A list that lacks some of
+ * those fields already is left as it is.
  */
 export function projectSnapshot(
   snapshot: ClusterSnapshot,
@@ -173,7 +174,8 @@ export function projectSnapshot(
 ): ClusterSnapshot {
   const resources: ClusterSnapshot['resources'] = {};
   for (const [key, entry] of Object.entries(snapshot.resources)) {
-    const keep = fields.get(key);
+    // A resource no check reads keeps only the identity of its items.
+    const keep = fields.has(key) ? fields.get(key) : [];
     if (keep === undefined || 'error' in entry || missingFields(entry.fields, keep).length > 0) {
       resources[key] = entry;
       continue;

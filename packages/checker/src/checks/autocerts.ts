@@ -3,13 +3,13 @@ import type { CheckFunction } from './context.js';
 import {
   containersOf,
   fail,
-  globMatch,
   imageRepository,
   isRunning,
   nameOf,
   namespaceOf,
   pass,
   readList,
+  repositoryMatcher,
   unknown,
   unknownFrom,
 } from './util.js';
@@ -22,11 +22,12 @@ function runningPodsOf(
   pods: readonly KubeObject[],
 ): { pod: KubeObject; image: string }[] {
   const found: { pod: KubeObject; image: string }[] = [];
+  const matches = repositoryMatcher(controller.images);
   for (const pod of pods) {
     if (!isRunning(pod)) continue;
     const container = containersOf(pod).find(
       (c) =>
-        controller.images.some((pattern) => globMatch(pattern, imageRepository(c.image))) &&
+        matches(imageRepository(c.image)) &&
         (!controller.args || c.argv.some((a) => a.includes(controller.args!))),
     );
     if (container) found.push({ pod, image: container.image });

@@ -3,7 +3,6 @@ import type { CheckFunction } from './context.js';
 import {
   containersOf,
   fail,
-  globMatch,
   imageRepository,
   isRunning,
   namespaceOf,
@@ -11,6 +10,7 @@ import {
   ownerKind,
   pass,
   readList,
+  repositoryMatcher,
   unknownFrom,
 } from './util.js';
 
@@ -23,15 +23,19 @@ export const logs: CheckFunction = (snapshot, context) => {
 
   // One evidence item per collector and namespace: the first pod, the image, the number of pods.
   const groups = new Map<string, { collector: string; pod: KubeObject; image: string; count: number }>();
+  const matchers = context.data.logCollectors.collectors.map((collector) => ({
+    collector,
+    matches: repositoryMatcher(collector.images),
+  }));
   for (const pod of pods.value) {
     if (!isRunning(pod)) continue;
     const containers = containersOf(pod).map((c) => ({
       image: c.image,
       repository: imageRepository(c.image),
     }));
-    for (const collector of context.data.logCollectors.collectors) {
+    for (const { collector, matches } of matchers) {
       if (collector.daemonSetOnly && ownerKind(pod) !== 'DaemonSet') continue;
-      const container = containers.find((c) => collector.images.some((p) => globMatch(p, c.repository)));
+      const container = containers.find((c) => matches(c.repository));
       if (!container) continue;
       const key = `${collector.name}\u0000${namespaceOf(pod)}`;
       const group = groups.get(key);

@@ -1,5 +1,5 @@
 export { arrayField, field, globMatch, stringField } from '../objects.js';
-import { arrayField, field, stringField } from '../objects.js';
+import { arrayField, field, globMatch, stringField } from '../objects.js';
 import {
   message,
   type LocalizedText,
@@ -168,11 +168,41 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function labelsOf(object: KubeObject): Record<string, string> {
-  // Labels as the API defines them, a map of strings: a snapshot may carry anything there.
+const labelsCache = new WeakMap<object, Readonly<Record<string, string>>>();
+const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * Labels as the API defines them, a map of strings (a snapshot may carry anything there). Read once
+ * per object: the node checks ask for a node's labels once per platform and role they look for.
+ */
+export function labelsOf(object: KubeObject): Readonly<Record<string, string>> {
+  const cached = labelsCache.get(object);
+  if (cached !== undefined) return cached;
   const labels: unknown = object.metadata?.labels;
-  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) return {};
-  return Object.fromEntries(Object.entries(labels).filter(([, value]) => typeof value === 'string'));
+  const result =
+    typeof labels !== 'object' || labels === null || Array.isArray(labels)
+      ? NO_LABELS
+      : Object.freeze(
+          Object.fromEntries(Object.entries(labels).filter(([, value]) => typeof value === 'string')),
+        );
+  labelsCache.set(object, result);
+  return result;
+}
+
+/**
+ * A matcher of image repositories against globs that remembers its answers: thousands of pods run
+ * a few images, and each is matched against every collector's patterns.
+ */
+export function repositoryMatcher(patterns: readonly string[]): (repository: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (repository) => {
+    let answer = answers.get(repository);
+    if (answer === undefined) {
+      answer = patterns.some((pattern) => globMatch(pattern, repository));
+      answers.set(repository, answer);
+    }
+    return answer;
+  };
 }
 
 /** A Kubernetes condition's status ("True", "False", "Unknown") or undefined. */

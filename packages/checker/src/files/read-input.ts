@@ -47,6 +47,27 @@ function failure(message: string, code: string, limit?: number): Error {
  *   regular file) or EFBIG (over the limit; the message gives the size and the limit).
  */
 export function readInputFile(path: string, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  visitInputFile(path, maxBytes, (chunk) => {
+    chunks.push(chunk);
+    total += chunk.length;
+  });
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+/**
+ * Reads a file as readInputFile does (a regular file, up to `maxBytes`), handing it to `visit` in
+ * pieces instead of keeping it: for files too large to hold as one string. `chunkBytes` bounds
+ * each piece; by default the whole file is one piece. Returns the number of bytes read.
+ * @throws as readInputFile, and whatever `visit` throws.
+ */
+export function visitInputFile(
+  path: string,
+  maxBytes: number,
+  visit: (chunk: Buffer) => void,
+  chunkBytes?: number,
+): number {
   // O_NONBLOCK: open a FIFO without waiting for a writer (it is refused just below).
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
@@ -61,14 +82,12 @@ export function readInputFile(path: string, maxBytes: number): Buffer {
       );
     }
     // One read for a file that stays as it was; a file that grows is read on, up to the limit.
-    const chunkSize = Math.min(Math.max(64 * 1024, stat.size + 1), maxBytes + 1);
-    const chunks: Buffer[] = [];
+    const chunkSize = Math.min(chunkBytes ?? Math.max(64 * 1024, stat.size + 1), maxBytes + 1);
     let total = 0;
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(chunkSize, maxBytes + 1 - total));
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
       total += read;
       if (total > maxBytes) {
         throw failure(
@@ -77,8 +96,9 @@ export function readInputFile(path: string, maxBytes: number): Buffer {
           maxBytes,
         );
       }
+      visit(chunk.subarray(0, read));
     }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+    return total;
   } finally {
     closeSync(fd);
   }
