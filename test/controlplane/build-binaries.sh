@@ -21,15 +21,17 @@ log() { printf '[build-binaries] %s\n' "$*" >&2; }
 
 # Builds are done in a wrapper module because `go install pkg@version` refuses modules whose
 # go.mod has replace directives, and k8s.io/kubernetes replaces every staging module.
-build_kube_apiserver() {
-  local out="$BIN/kube-apiserver-$KUBE_VERSION"
-  [[ -x "$out" ]] && { log "kube-apiserver $KUBE_VERSION cached"; return; }
-  log "building kube-apiserver $KUBE_VERSION (cold: several minutes)"
-  local dir="$WORK/kube-apiserver-$KUBE_VERSION"
+# build_kube_command CMD: k8s.io/kubernetes/cmd/CMD (kube-apiserver; kubectl for bench/scale).
+build_kube_command() {
+  local cmd="$1"
+  local out="$BIN/$cmd-$KUBE_VERSION"
+  [[ -x "$out" ]] && { log "$cmd $KUBE_VERSION cached"; return; }
+  log "building $cmd $KUBE_VERSION (cold: several minutes)"
+  local dir="$WORK/$cmd-$KUBE_VERSION"
   rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
   local minor="${KUBE_VERSION#v1.}"; minor="${minor%%.*}"
   local staging="v0.${KUBE_VERSION#v1.}"
-  go mod init havenkit.test/kube-apiserver >/dev/null 2>&1
+  go mod init "havenkit.test/$cmd" >/dev/null 2>&1
   local modfile
   modfile="$(go mod download -json "k8s.io/kubernetes@$KUBE_VERSION" | sed -n 's/.*"GoMod": "\(.*\)",/\1/p')"
   # Every staging module (k8s.io/x => ./staging/...) is replaced by its published v0.Y.Z.
@@ -37,9 +39,9 @@ build_kube_apiserver() {
   while read -r mod; do replaces+=("-replace=$mod=$mod@$staging"); done \
     < <(sed -n 's#^\s*\(k8s.io/[a-z0-9-]*\) => ./staging/.*#\1#p' "$modfile")
   go mod edit -require="k8s.io/kubernetes@$KUBE_VERSION" "${replaces[@]}"
-  printf 'package main\n\nimport _ "k8s.io/kubernetes/cmd/kube-apiserver"\n' > tools.go
+  printf 'package main\n\nimport _ "k8s.io/kubernetes/cmd/%s"\n' "$cmd" > tools.go
   go mod tidy >/dev/null 2>&1 || true
-  go get "k8s.io/kubernetes/cmd/kube-apiserver@$KUBE_VERSION" >/dev/null
+  go get "k8s.io/kubernetes/cmd/$cmd@$KUBE_VERSION" >/dev/null
   local commit; commit="$(go mod download -json "k8s.io/kubernetes@$KUBE_VERSION" | sed -n 's/.*"Hash": "\(.*\)",/\1/p')"
   local ld=""
   for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
@@ -47,7 +49,7 @@ build_kube_apiserver() {
     ld+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
     [[ -n "$commit" ]] && ld+=" -X $pkg.gitCommit=$commit"
   done
-  CGO_ENABLED=0 go build -trimpath -ldflags "-s -w$ld" -o "$out.tmp" k8s.io/kubernetes/cmd/kube-apiserver
+  CGO_ENABLED=0 go build -trimpath -ldflags "-s -w$ld" -o "$out.tmp" "k8s.io/kubernetes/cmd/$cmd"
   mv "$out.tmp" "$out"
 }
 
@@ -90,12 +92,13 @@ build_helm() {
 
 what="${1:-all}"
 case "$what" in
-  kube-apiserver) build_kube_apiserver ;;
+  kube-apiserver) build_kube_command kube-apiserver ;;
+  kubectl) build_kube_command kubectl ;; # bench/scale only, never the test line
   etcd) build_etcd ;;
   helm) build_helm ;;
-  all) build_etcd; build_kube_apiserver; build_helm ;;
-  *) echo "build-binaries: unknown target '$what' (kube-apiserver|etcd|helm|all)" >&2; exit 3 ;;
+  all) build_etcd; build_kube_command kube-apiserver; build_helm ;;
+  *) echo "build-binaries: unknown target '$what' (kube-apiserver|kubectl|etcd|helm|all)" >&2; exit 3 ;;
 esac
 # Machine-readable paths for the caller.
-printf 'KUBE_APISERVER=%s\nETCD=%s\nHELM=%s\n' \
-  "$BIN/kube-apiserver-$KUBE_VERSION" "$BIN/etcd-$ETCD_VERSION" "$BIN/helm-$HELM_VERSION"
+printf 'KUBE_APISERVER=%s\nKUBECTL=%s\nETCD=%s\nHELM=%s\n' \
+  "$BIN/kube-apiserver-$KUBE_VERSION" "$BIN/kubectl-$KUBE_VERSION" "$BIN/etcd-$ETCD_VERSION" "$BIN/helm-$HELM_VERSION"

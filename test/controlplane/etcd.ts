@@ -11,12 +11,20 @@ export interface Etcd {
   readonly process: ManagedProcess;
 }
 
-/** Starts a single-member etcd on free loopback client and peer ports with its data under `runDir/etcd`. */
-export async function startEtcd(runDir: string, binary: string): Promise<Etcd> {
+export interface EtcdOptions {
+  /** Where its data and log go. @default runDir */
+  readonly dir?: string;
+  /** More flags, e.g. a larger --quota-backend-bytes for bench/scale. */
+  readonly extraArgs?: readonly string[];
+}
+
+/** Starts a single-member etcd on free loopback client and peer ports with its data under `<dir>/etcd`. */
+export async function startEtcd(runDir: string, binary: string, options: EtcdOptions = {}): Promise<Etcd> {
+  const dir = options.dir ?? runDir;
   const [clientPort, peerPort] = [await freePort(), await freePort()];
   const endpoint = `http://127.0.0.1:${clientPort}`;
   const peer = `http://127.0.0.1:${peerPort}`;
-  const dataDir = join(runDir, 'etcd');
+  const dataDir = join(dir, 'etcd');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const proc = startProcess(
     runDir,
@@ -33,8 +41,9 @@ export async function startEtcd(runDir: string, binary: string): Promise<Etcd> {
       // Throwaway data: skipping fsync makes writes fast on slow CI disks.
       '--unsafe-no-fsync',
       '--log-level=warn',
+      ...(options.extraArgs ?? []),
     ],
-    join(runDir, 'etcd.log'),
+    join(dir, 'etcd.log'),
   );
   await waitUntilReady('etcd', proc, `${endpoint}/health`, {
     timeoutMs: 30_000,

@@ -5,7 +5,7 @@
  * spawned-process tests (test/**) stay for what needs a real process or a real control plane.
  */
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -278,6 +278,54 @@ describe('input files that are not plain files, or too large', () => {
     const key = await havenkit('verify', demo, '--key', '/dev/zero');
     expect(key.code).toBe(3);
     expect(key.stderr).toMatch(/cannot read (report|key) .*: not a regular file|is not a regular file/);
+  });
+});
+
+describe('YAML alias bombs', () => {
+  // Ten levels of nine aliases: 30 lines that expand to 9^10 values for anything that walks them.
+  const bomb = (head: string): string => {
+    const lines = [head, 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    return `${lines.join('\n')}\n`;
+  };
+  const file = (name: string, text: string): string => {
+    const path = join(work, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('check --snapshot refuses one at once in one line, exit 3', async () => {
+    const path = file('bomb.yaml', bomb('apiVersion: havenkit.dev/v1alpha1'));
+    const run = await havenkit('check', '--snapshot', path);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toContain('bomb.yaml: not valid YAML: its YAML aliases expand to more than');
+  });
+
+  it('check --waivers and synth refuse one too', async () => {
+    const waivers = await havenkit(
+      'check',
+      '--snapshot',
+      demo,
+      '--waivers',
+      file('w.yaml', bomb('waivers:')),
+    );
+    expect(waivers.code).toBe(3);
+    expect(waivers.stderr).toMatch(/aliases expand to more than/);
+    const app = await havenkit(
+      'synth',
+      '--app',
+      file('app.yaml', bomb('kind: Application')),
+      '--provider',
+      'scaleway',
+    );
+    expect(app.code).toBe(3);
+    expect(app.stderr).toMatch(/app\.yaml: invalid YAML: its YAML aliases expand to more than/);
   });
 });
 

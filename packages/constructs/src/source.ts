@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yaml from 'js-yaml';
+import { aliasBombMessage, aliasExpansion } from '@havenkit/model';
 import type { Construct } from 'constructs';
 import { HavenApp } from './app.js';
 import { HavenkitInputError } from './errors.js';
@@ -39,6 +40,8 @@ export function loadApplicationYaml(file: string): ApplicationProps {
   let doc: unknown;
   try {
     doc = yaml.load(readFileSync(file, 'utf8'), { filename: file });
+    const bomb = aliasExpansion(doc);
+    if (bomb !== undefined) throw new Error(aliasBombMessage(bomb));
   } catch (err) {
     const message = (err as Error).message.split('\n')[0] ?? '';
     throw new HavenkitInputError(

@@ -15,3 +15,4 @@ export * from './messages.js';
 export * from './refine.js';
 export * from './schema-error.js';
 export * from './terminal.js';
+export * from './aliases.js';

@@ -4,6 +4,8 @@ import * as Flags from '@oclif/core/flags';
 import type { InferredFlags } from '@oclif/core/interfaces';
 import {
   LANGUAGES,
+  aliasBombMessage,
+  aliasExpansion,
   REPORT_FORMAT_IDS,
   TEXT,
   VERDICT_TEXT,
@@ -69,6 +71,8 @@ function readHavenReleases(file: string, maxBytes: number): HavenRelease[] {
   let value: unknown;
   try {
     value = load(text);
+    const bomb = aliasExpansion(value);
+    if (bomb !== undefined) throw new Error(aliasBombMessage(bomb));
   } catch (err) {
     throw new UserError(`cannot read ${source}: ${(err as Error).message.split('\n')[0]}`, ExitCode.BadInput);
   }

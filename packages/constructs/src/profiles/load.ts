@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import yaml from 'js-yaml';
 import { HavenkitInputError } from '../errors.js';
 import { profilesDir } from '../paths.js';
-import { describeSchemaErrors } from '@havenkit/model';
+import { aliasBombMessage, aliasExpansion, describeSchemaErrors } from '@havenkit/model';
 import { schemaValidator } from '../schema.js';
 import type { ProviderProfile } from './profile.js';
 
@@ -37,7 +37,10 @@ function readYaml(file: string, what: string): unknown {
     throw new HavenkitInputError(`${file}: cannot read ${what}: ${(err as Error).message}`);
   }
   try {
-    return yaml.load(text, { filename: file });
+    const value = yaml.load(text, { filename: file });
+    const bomb = aliasExpansion(value);
+    if (bomb !== undefined) throw new Error(aliasBombMessage(bomb));
+    return value;
   } catch (err) {
     throw new HavenkitInputError(`${file}: invalid YAML: ${(err as Error).message.split('\n')[0] ?? ''}`);
   }
