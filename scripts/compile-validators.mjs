@@ -39,11 +39,12 @@ const TARGETS = [
     pkg: 'checker',
     ajv: '2020',
     options: { strict: true, strictTypes: false, strictRequired: false, allErrors: false },
-    schemas: ['snapshot', 'catalogue', 'waivers', 'report', 'data'],
+    schemas: ['snapshot', 'catalogue', 'waivers', 'report', 'data', 'sovereignty'],
     refs: {
       snapshot: `${BASE}snapshot.schema.json`,
       report: `${BASE}report.schema.json`,
       waivers: `${BASE}waivers.schema.json`,
+      sovereignty: `${BASE}sovereignty.schema.json`,
       'catalogue#index': `${BASE}catalogue.schema.json#/$defs/index`,
       'catalogue#check': `${BASE}catalogue.schema.json#/$defs/check`,
       ...Object.fromEntries(DATA_FILES.map((f) => [`data#${f}`, `${BASE}data.schema.json#/$defs/${f}`])),

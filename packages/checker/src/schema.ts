@@ -1,7 +1,7 @@
 import { compiledValidator, describeSchemaErrors, type CompiledValidator } from '@havenkit/model';
 import { VALIDATORS } from './generated/validators.js';
 
-export type SchemaName = 'snapshot' | 'catalogue' | 'report' | 'data' | 'waivers';
+export type SchemaName = 'snapshot' | 'catalogue' | 'report' | 'data' | 'waivers' | 'sovereignty';
 
 /**
  * A validator for a bundled schema (compliance/schemas/<name>.schema.json), or for one of its

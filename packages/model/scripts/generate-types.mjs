@@ -2,7 +2,8 @@
  * Generates TypeScript types from the JSON Schemas in compliance/schemas, so that the types the
  * code uses cannot drift from what is validated at runtime:
  *
- *   snapshot, report, waivers, catalogue, data  → packages/model/src/generated/<schema>.ts
+ *   snapshot, report, waivers, catalogue, data,
+ *   sovereignty                                 → packages/model/src/generated/<schema>.ts
  *   application, provider-profile               → packages/constructs/src/generated/<schema>.ts
  *
  * Run `pnpm types:generate` after changing a schema; a unit test (packages/model/src/generated.test.ts)
@@ -116,6 +117,31 @@ export const TARGETS = [
       '/$defs/special-purpose-addresses/properties/registries/items': 'SpecialPurposeRegistry',
       '/$defs/special-purpose-addresses/properties/registries/items/properties/entries/items':
         'SpecialPurposeEntry',
+    },
+  },
+  {
+    schema: 'sovereignty',
+    out: MODEL_OUT,
+    names: {
+      '': 'SovereigntyFacts',
+      '/$defs/source': 'FactSource',
+      '/$defs/countryGroup': 'CountryGroup',
+      '/$defs/law': 'Law',
+      '/$defs/entity': 'Entity',
+      '/$defs/hostedBy': 'HostedByChain',
+      '/$defs/hostedBy/items': 'HostedBy',
+      '/$defs/registry': 'RegistryFact',
+      '/$defs/provider': 'ProviderFact',
+      '/$defs/providerId': 'ProviderIdMatcher',
+      '/$defs/nodeLabel': 'NodeLabelMatcher',
+      '/$defs/apiServer': 'ApiServerMatcher',
+      '/$defs/region': 'RegionFact',
+      '/$defs/storage': 'StorageFact',
+      '/$defs/loadBalancer': 'LoadBalancerFact',
+      '/$defs/ingressController': 'IngressControllerFact',
+      '/$defs/certificateAuthority': 'CertificateAuthorityFact',
+      '/$defs/dns': 'DnsFact',
+      '/$defs/saas': 'SaasFact',
     },
   },
   {

@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const generated = await generateTypes();
 
 describe('the types generated from compliance/schemas', () => {
-  it('cover the seven schemas', () => {
+  it('cover the eight schemas', () => {
     expect([...generated.keys()].map((p) => p.replace(/^.*\//, '')).sort()).toEqual([
       'application.ts',
       'catalogue.ts',
@@ -16,6 +16,7 @@ describe('the types generated from compliance/schemas', () => {
       'provider-profile.ts',
       'report.ts',
       'snapshot.ts',
+      'sovereignty.ts',
       'waivers.ts',
     ]);
   });

@@ -9,6 +9,7 @@ export * from './result.js';
 export * from './report.js';
 export * from './waivers.js';
 export * from './data.js';
+export * from './sovereignty.js';
 export * from './integrity.js';
 export * from './errors.js';
 export * from './messages.js';
