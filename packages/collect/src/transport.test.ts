@@ -216,9 +216,9 @@ describe('listAll', () => {
     };
     const error = await listAll(new KubeTransport(kubeConfig, fast), nodes).catch((err: unknown) => err);
     expect(requests).toEqual([
-      'GET /api/v1/nodes?limit=500',
-      'GET /api/v1/nodes?limit=500&continue=a',
-      'GET /api/v1/nodes?limit=500&continue=b',
+      'GET /api/v1/nodes?limit=250',
+      'GET /api/v1/nodes?limit=250&continue=a',
+      'GET /api/v1/nodes?limit=250&continue=b',
     ]);
     expect(toResourceError(error)).toMatchObject({ reason: 'EndlessList' });
     expect(toResourceError(error).message).toMatch(/the same continue token again after 2 pages/);
@@ -238,7 +238,7 @@ describe('listAll', () => {
       fieldSelector: 'metadata.name=kubernetes',
     });
     expect(requests).toEqual([
-      'GET /api/v1/namespaces/default/endpoints?limit=500&fieldSelector=metadata.name%3Dkubernetes',
+      'GET /api/v1/namespaces/default/endpoints?limit=250&fieldSelector=metadata.name%3Dkubernetes',
     ]);
   });
 });

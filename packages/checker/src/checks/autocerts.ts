@@ -16,19 +16,29 @@ import {
 
 const NAME = 'autocerts';
 
+/** A Running pod with its containers' images taken apart once, whatever the number of controllers. */
+interface RunningPod {
+  readonly pod: KubeObject;
+  readonly containers: readonly { image: string; repository: string; argv: readonly string[] }[];
+}
+
+function runningPods(pods: readonly KubeObject[]): RunningPod[] {
+  return pods.filter(isRunning).map((pod) => ({
+    pod,
+    containers: containersOf(pod).map((c) => ({ ...c, repository: imageRepository(c.image) })),
+  }));
+}
+
 /** The Running pods of an ACME controller (image, and args when the controller needs them). */
 function runningPodsOf(
   controller: AcmeController,
-  pods: readonly KubeObject[],
+  pods: readonly RunningPod[],
 ): { pod: KubeObject; image: string }[] {
   const found: { pod: KubeObject; image: string }[] = [];
   const matches = repositoryMatcher(controller.images);
-  for (const pod of pods) {
-    if (!isRunning(pod)) continue;
-    const container = containersOf(pod).find(
-      (c) =>
-        matches(imageRepository(c.image)) &&
-        (!controller.args || c.argv.some((a) => a.includes(controller.args!))),
+  for (const { pod, containers } of pods) {
+    const container = containers.find(
+      (c) => matches(c.repository) && (!controller.args || c.argv.some((a) => a.includes(controller.args!))),
     );
     if (container) found.push({ pod, image: container.image });
   }
@@ -48,8 +58,9 @@ export const autocerts: CheckFunction = (snapshot, context) => {
 
   const incomplete: { controller: AcmeController; missing: string[]; evidence: Evidence[] }[] = [];
   let crdsUnreadable: Evidence[] | undefined;
+  const candidates = runningPods(pods.value);
   for (const controller of context.data.acmeControllers.controllers) {
-    const running = runningPodsOf(controller, pods.value);
+    const running = runningPodsOf(controller, candidates);
     if (running.length === 0) continue;
     const evidence: Evidence[] = running.map(({ pod, image }) => ({
       kind: 'Pod',
