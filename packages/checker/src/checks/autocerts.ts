@@ -22,11 +22,17 @@ interface RunningPod {
   readonly containers: readonly { image: string; repository: string; argv: readonly string[] }[];
 }
 
-function runningPods(pods: readonly KubeObject[]): RunningPod[] {
-  return pods.filter(isRunning).map((pod) => ({
-    pod,
-    containers: containersOf(pod).map((c) => ({ ...c, repository: imageRepository(c.image) })),
-  }));
+/** The Running pods with a container of any ACME controller's images: a handful of 50,000. */
+function runningPods(pods: readonly KubeObject[], controllers: readonly AcmeController[]): RunningPod[] {
+  const anyController = repositoryMatcher(controllers.flatMap((c) => c.images));
+  const found: RunningPod[] = [];
+  for (const pod of pods) {
+    if (!isRunning(pod)) continue;
+    const containers = containersOf(pod);
+    if (!containers.some((c) => anyController(imageRepository(c.image)))) continue;
+    found.push({ pod, containers: containers.map((c) => ({ ...c, repository: imageRepository(c.image) })) });
+  }
+  return found;
 }
 
 /** The Running pods of an ACME controller (image, and args when the controller needs them). */
@@ -58,7 +64,7 @@ export const autocerts: CheckFunction = (snapshot, context) => {
 
   const incomplete: { controller: AcmeController; missing: string[]; evidence: Evidence[] }[] = [];
   let crdsUnreadable: Evidence[] | undefined;
-  const candidates = runningPods(pods.value);
+  const candidates = runningPods(pods.value, context.data.acmeControllers.controllers);
   for (const controller of context.data.acmeControllers.controllers) {
     const running = runningPodsOf(controller, candidates);
     if (running.length === 0) continue;

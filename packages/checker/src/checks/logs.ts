@@ -27,8 +27,11 @@ export const logs: CheckFunction = (snapshot, context) => {
     collector,
     matches: repositoryMatcher(collector.images),
   }));
+  // Most pods run no collector at all: one look at the union of the patterns skips them.
+  const anyCollector = repositoryMatcher(context.data.logCollectors.collectors.flatMap((c) => c.images));
   for (const pod of pods.value) {
     if (!isRunning(pod)) continue;
+    if (!containersOf(pod).some((c) => anyCollector(imageRepository(c.image)))) continue;
     const containers = containersOf(pod).map((c) => ({
       image: c.image,
       repository: imageRepository(c.image),

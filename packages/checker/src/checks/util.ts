@@ -86,12 +86,15 @@ export function isNotServed(read: Extract<Read<unknown>, { ok: false }>): boolea
  */
 export const FIELDS_NOT_COLLECTED = 'FieldsNotCollected';
 
+/** Sorted once per list, whatever the number of checks that read it. */
+const sortedItems = new WeakMap<object, readonly KubeObject[]>();
+
 /**
  * The items of a collected resource (`nodes`, `storageclasses.storage.k8s.io`), or why they are
  * missing: not collected (absent key), forbidden, timeout, API error. Items are sorted by
  * namespace and name so that evidence is deterministic.
  */
-export function readList(snapshot: ClusterSnapshot, key: string): Read<KubeObject[]> {
+export function readList(snapshot: ClusterSnapshot, key: string): Read<readonly KubeObject[]> {
   const entry = snapshot.resources[key];
   if (entry === undefined) {
     return {
@@ -121,7 +124,12 @@ export function readList(snapshot: ClusterSnapshot, key: string): Read<KubeObjec
       message: `a Status was recorded as the list of ${key}`,
     });
   }
-  return { ok: true, value: [...entry.items].sort(byNamespaceAndName) };
+  let sorted = sortedItems.get(entry);
+  if (sorted === undefined) {
+    sorted = [...entry.items].sort(byNamespaceAndName);
+    sortedItems.set(entry, sorted);
+  }
+  return { ok: true, value: sorted };
 }
 
 function unreadable(key: string, error: ResourceError): Extract<Read<KubeObject[]>, { ok: false }> {
