@@ -166,8 +166,12 @@ describe('the bundled sovereignty facts (compliance/sovereignty)', () => {
     expect(a1.controlOutsideEuEea).toBe(true);
   });
 
+  it('put Docker, seated in San Francisco, outside the EU/EEA', () => {
+    expect(resolveEntity(facts, 'docker').controlOutsideEuEea).toBe(true);
+  });
+
   it('keep control unknown where the research has no seat or owner, never EU', () => {
-    expect(resolveEntity(facts, 'docker').controlOutsideEuEea).toBeUndefined();
+    expect(resolveEntity(facts, 'chainguard').controlOutsideEuEea).toBeUndefined();
     expect(resolveEntity(facts, 'exoscale').controlOutsideEuEea).toBeUndefined();
     expect(resolveEntity(facts, 'hetzner').controlOutsideEuEea).toBe(false);
   });
