@@ -28,7 +28,12 @@ export { languageFromEnvironment } from './language.js';
 export { loadBundledData } from './data/load.js';
 export { parseSnapshot, parseSnapshotText, readSnapshotFile, snapshotSha256 } from './snapshot/read.js';
 export type { SnapshotFile } from './snapshot/read.js';
-export { writeSnapshotFile, serializeSnapshot, stripManagedFields } from './snapshot/write.js';
+export {
+  writeSnapshotFile,
+  serializeSnapshot,
+  stripManagedFields,
+  withoutManagedFields,
+} from './snapshot/write.js';
 export { writeTarget } from './files/write-target.js';
 export { INPUT_LIMITS, formatSize, inputErrorReason, parseSize, readInputFile } from './files/read-input.js';
 export type { CheckContext, CheckFunction, HavenRelease } from './checks/context.js';

@@ -149,6 +149,17 @@ export function missingFields(
   return needed.filter((path) => !available.some((k) => pathCovers(k, path)));
 }
 
+/**
+ * The fields kept of a resource's items by a map from fieldsByResource: its entry (undefined: whole
+ * objects), or only the identity (`[]`) for a resource no check reads.
+ */
+export function keptFields(
+  fields: ReadonlyMap<string, readonly string[] | undefined>,
+  resource: string,
+): readonly string[] | undefined {
+  return fields.has(resource) ? fields.get(resource) : [];
+}
+
 /** Per resource, the union of the fields the checks declare (undefined: one reads whole objects). */
 export function fieldsByResource(
   checks: readonly { readonly needs: { readonly resources: readonly ResourceNeed[] } }[],
@@ -174,8 +185,7 @@ export function projectSnapshot(
 ): ClusterSnapshot {
   const resources: ClusterSnapshot['resources'] = {};
   for (const [key, entry] of Object.entries(snapshot.resources)) {
-    // A resource no check reads keeps only the identity of its items.
-    const keep = fields.has(key) ? fields.get(key) : [];
+    const keep = keptFields(fields, key);
     if (keep === undefined || 'error' in entry || missingFields(entry.fields, keep).length > 0) {
       resources[key] = entry;
       continue;

@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import { compileProjection, projectObjectFields } from '@havenkit/checker';
+import { compileProjection, projectObjectFields, withoutManagedFields } from '@havenkit/checker';
 import type { KubeObject, ResourceList } from '@havenkit/model';
 import { listShape } from './answers.js';
 import { EndlessListError } from './errors.js';
@@ -43,13 +43,6 @@ interface ListPage {
   items: KubeObject[];
 }
 
-/** A copy of the object without metadata.managedFields (noise that can be megabytes). */
-export function stripManagedFields(item: KubeObject): KubeObject {
-  if (item.metadata === undefined || !('managedFields' in item.metadata)) return item;
-  const { managedFields: _managedFields, ...metadata } = item.metadata;
-  return { ...item, metadata };
-}
-
 /**
  * Lists every item of a resource, page by page (`limit`/`continue`). When the continue token
  * expires (410 Gone) the list restarts from scratch, so the result is always one consistent
@@ -71,7 +64,7 @@ export async function listAll(
   const path = listPath(mapping, query.namespace);
   const tree = fields !== undefined ? compileProjection(fields) : undefined;
   const keep = (item: KubeObject): KubeObject =>
-    stripManagedFields(tree !== undefined ? projectObjectFields(item, tree) : item);
+    withoutManagedFields(tree !== undefined ? projectObjectFields(item, tree) : item);
   for (let relists = 0; ; relists++) {
     const items: KubeObject[] = [];
     // What the list keeps of its first page; the page itself (megabytes of parsed objects) is dropped.

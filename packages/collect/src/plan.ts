@@ -1,5 +1,5 @@
 import type { Catalogue, CheckDefinition, PermissionNeed } from '@havenkit/model';
-import { unionFields } from '@havenkit/checker';
+import { fieldsByResource } from '@havenkit/checker';
 import { KubeError } from './errors.js';
 import type { ListQuery } from './list.js';
 import { parseResourceName } from './names.js';
@@ -72,7 +72,6 @@ export function selectChecks(catalogue: Catalogue, selection: PlanSelection = {}
 export function planCollection(catalogue: Catalogue, selection: PlanSelection = {}): CollectionPlan {
   const checks = selectChecks(catalogue, selection);
   const queries = new Map<string, Map<string, ListQuery>>();
-  const fieldNeeds = new Map<string, (readonly string[] | undefined)[]>();
   const permissions = new Map<string, PermissionNeed>();
   const sections = new Set<string>();
   for (const check of checks) {
@@ -85,7 +84,6 @@ export function planCollection(catalogue: Catalogue, selection: PlanSelection = 
       const forResource = queries.get(need.resource) ?? new Map<string, ListQuery>();
       forResource.set(queryKey(q), q);
       queries.set(need.resource, forResource);
-      fieldNeeds.set(need.resource, [...(fieldNeeds.get(need.resource) ?? []), need.fields]);
       const { plural, group } = parseResourceName(need.resource);
       const list: PermissionNeed = {
         verb: 'list',
@@ -98,6 +96,7 @@ export function planCollection(catalogue: Catalogue, selection: PlanSelection = 
     for (const p of check.needs.permissions) permissions.set(permissionKey(p), { ...p });
     for (const s of check.needs.sections ?? []) sections.add(s);
   }
+  const fieldsOf = fieldsByResource(checks);
   const resources = [...queries.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, byKey]) => {
@@ -106,7 +105,7 @@ export function planCollection(catalogue: Catalogue, selection: PlanSelection = 
       const list = unrestricted
         ? [unrestricted]
         : [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, q]) => q);
-      const fields = unionFields(fieldNeeds.get(name) ?? []);
+      const fields = fieldsOf.get(name);
       return { name, queries: list, ...(fields !== undefined ? { fields } : {}) };
     });
   return {

@@ -4,7 +4,7 @@ import type { ParsedTokenInfo } from '@streamparser/json';
 import type { ClusterSnapshot, KubeObject } from '@havenkit/model';
 import { SnapshotError, oneLine } from '@havenkit/model';
 import { inputErrorReason, visitInputFile } from '../files/read-input.js';
-import { compileProjection, missingFields, projectObjectFields } from '../projection.js';
+import { compileProjection, keptFields, missingFields, projectObjectFields } from '../projection.js';
 import type { ProjectionTree } from '../projection.js';
 
 /** What the streaming reader gives back before validation: the parsed (projected) value and the file's sha256. */
@@ -51,7 +51,7 @@ export function readSnapshotStream(
   const trees = new Map<string, ProjectionTree | undefined>();
   const treeFor = (key: string): ProjectionTree | undefined => {
     if (!trees.has(key)) {
-      const keep = fields.has(key) ? fields.get(key) : [];
+      const keep = keptFields(fields, key);
       trees.set(key, keep !== undefined ? compileProjection(keep) : undefined);
     }
     return trees.get(key);
@@ -186,7 +186,7 @@ function withItems(
     const list = (resources as Record<string, unknown>)[key] as Record<string, unknown> | undefined;
     if (list === null || typeof list !== 'object' || !Array.isArray(list['items'])) continue;
     list['items'] = items;
-    const keep = fields.has(key) ? fields.get(key) : [];
+    const keep = keptFields(fields, key);
     if (keep === undefined) continue;
     const own = Array.isArray(list['fields']) ? (list['fields'] as string[]) : undefined;
     // A list narrower than the union keeps its own, truthful record; otherwise it now holds the union.

@@ -6,7 +6,8 @@ import { writeTarget } from '../files/write-target.js';
 import { dumpYaml } from '../yaml.js';
 import { canonicalKeyOrder, sortKeysDeep } from './canonical.js';
 
-function withoutManagedFields(item: KubeObject): KubeObject {
+/** A copy of the object without metadata.managedFields (noise that can be megabytes); the object itself when it has none. */
+export function withoutManagedFields(item: KubeObject): KubeObject {
   if (!item.metadata || !('managedFields' in item.metadata)) return item;
   const { managedFields: _dropped, ...metadata } = item.metadata;
   return { ...item, metadata };

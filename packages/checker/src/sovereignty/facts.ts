@@ -31,23 +31,20 @@ export interface FactsFile {
   readonly facts: SovereigntyFacts;
 }
 
-const SECTIONS = [
-  'sources',
-  'countryGroups',
-  'laws',
-  'entities',
-  'registries',
-  'providers',
+/** The sections whose entries have an id: a user entry replaces the bundled one with its id. */
+const ID_SECTIONS = ['sources', 'countryGroups', 'laws', 'entities', 'registries', 'providers'] as const;
+
+/** The sections of matchers that name one entity each (storage provisioners, ACME directories, …). */
+const ENTITY_MATCHER_SECTIONS = [
   'storage',
   'loadBalancers',
   'ingressControllers',
   'certificateAuthorities',
   'dns',
   'saas',
-] as const satisfies readonly FactSection[];
+] as const;
 
-/** The sections whose entries have an id: a user entry replaces the bundled one with its id. */
-const ID_SECTIONS = ['sources', 'countryGroups', 'laws', 'entities', 'registries', 'providers'] as const;
+const SECTIONS = [...ID_SECTIONS, ...ENTITY_MATCHER_SECTIONS] as const satisfies readonly FactSection[];
 
 /** Validates a parsed facts file; undefined when valid, else one line naming the field. */
 function schemaProblem(value: unknown): string | undefined {
@@ -292,14 +289,7 @@ function* references(
       for (const [j, m] of (p[key] ?? []).entries()) yield* sources(`${at}.${key}[${j}]`, m.sources);
     }
   }
-  for (const section of [
-    'storage',
-    'loadBalancers',
-    'ingressControllers',
-    'certificateAuthorities',
-    'dns',
-    'saas',
-  ] as const) {
+  for (const section of ENTITY_MATCHER_SECTIONS) {
     for (const [i, m] of (facts[section] ?? []).entries()) {
       yield { at: `${section}[${i}].entity`, kind: 'entity', id: m.entity, special: section !== 'saas' };
       yield* sources(`${section}[${i}]`, m.sources);
