@@ -89,6 +89,32 @@ export { verifyIntegrity, defaultIntegrityPaths, INTEGRITY_MANIFEST } from './in
 export type { IntegrityManifest, IntegrityMismatch, IntegrityResult } from './integrity.js';
 export { complianceDir } from './paths.js';
 export {
+  ambiguousMatchers,
+  bundledFactsDir,
+  loadSovereigntyFacts,
+  mergeFacts,
+  parseUserFacts,
+  readUserFacts,
+  resolveEntity,
+} from './sovereignty/facts.js';
+export { loadRegisterFunctions, registerFunctionsPath, registerReaders } from './sovereignty/functions.js';
+export { matchRegistry, parseImageReference } from './sovereignty/images.js';
+export type { ImageReference, RegistryMatch } from './sovereignty/images.js';
+export { workloadsOf } from './sovereignty/workloads.js';
+export { buildRegister, EVIDENCE_LIMIT } from './sovereignty/register.js';
+export type { RegisterOptions } from './sovereignty/register.js';
+export { renderRegisterTable, jurisdictionText, statusText, dependencyPhrase } from './sovereignty/table.js';
+export type { RegisterTableOptions } from './sovereignty/table.js';
+export { GATES, evaluateGates, parseGates } from './sovereignty/gates.js';
+export type { Gate, GateFinding, GateName } from './sovereignty/gates.js';
+export { snapshotOfManifests } from './sovereignty/manifests.js';
+export { renderRegisterMarkdown } from './sovereignty/render/markdown.js';
+export { renderRegisterHtml } from './sovereignty/render/html.js';
+export type { ManifestDocument } from './sovereignty/manifests.js';
+export { parseYaml, parseYamlDocuments } from './yaml.js';
+export { validate, validator } from './schema.js';
+export type { SchemaName } from './schema.js';
+export {
   checksMarkdown,
   CHECKS_DOC_FILES,
   CHECK_EXIT_CODES,

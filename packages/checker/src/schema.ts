@@ -1,7 +1,8 @@
 import { compiledValidator, describeSchemaErrors, type CompiledValidator } from '@havenkit/model';
 import { VALIDATORS } from './generated/validators.js';
 
-export type SchemaName = 'snapshot' | 'catalogue' | 'report' | 'data' | 'waivers' | 'sovereignty';
+export type SchemaName =
+  'snapshot' | 'catalogue' | 'report' | 'data' | 'waivers' | 'sovereignty' | 'register';
 
 /**
  * A validator for a bundled schema (compliance/schemas/<name>.schema.json), or for one of its

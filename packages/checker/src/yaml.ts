@@ -17,3 +17,16 @@ export function parseYaml(text: string, filename: string): unknown {
 export function dumpYaml(value: unknown): string {
   return yaml.dump(value, { schema: yaml.CORE_SCHEMA, sortKeys: true, lineWidth: -1, noRefs: true });
 }
+
+/**
+ * Parses a stream of YAML documents (`---` separated, as `helm template` and `kubectl` write them),
+ * with the core schema; a document whose aliases expand to millions of values is refused.
+ */
+export function parseYamlDocuments(text: string, filename: string): unknown[] {
+  const documents = yaml.loadAll(text, undefined, { schema: yaml.CORE_SCHEMA, filename });
+  for (const value of documents) {
+    const bomb = aliasExpansion(value);
+    if (bomb !== undefined) throw new Error(aliasBombMessage(bomb));
+  }
+  return documents;
+}

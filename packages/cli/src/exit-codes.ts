@@ -29,6 +29,10 @@ export const ExitCode = {
   SelectedPassed: 6,
   /** As SelectedPassed, with `--waivers`: every failure of the selected checks is waived. */
   SelectedPassedWithWaivers: 7,
+  /** `sovereignty --fail-on`: a gate found a dependency it fails on (known facts). */
+  GateFailed: 10,
+  /** `sovereignty --fail-on`: gates tripped only on what is not known (unknown entities, unread functions). */
+  GateUnknown: 11,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

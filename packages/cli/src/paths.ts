@@ -8,3 +8,4 @@ export const toolkitRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 export const demoSnapshotPath = resolve(toolkitRoot, 'examples', 'snapshots', 'demo.json');
 export const demoAppPath = resolve(toolkitRoot, 'examples', 'apps', 'meldingen.yaml');
 export const demoWaiversPath = resolve(toolkitRoot, 'examples', 'waivers', 'demo.yaml');
+export const demoFactsPath = resolve(toolkitRoot, 'examples', 'sovereignty', 'gemeente-voorbeeld.yaml');

@@ -29,7 +29,7 @@ import { limiter } from './limit.js';
 import { listAll, unionLists } from './list.js';
 import type { ListOptions } from './list.js';
 import { isSecretResource, parseResourceName } from './names.js';
-import { planCollection } from './plan.js';
+import { planCollection, type PlanSelection } from './plan.js';
 import { runProbes } from './probes.js';
 import type { ProbeName, ProbeOptions } from './probes.js';
 import type { RetryPolicy } from './retry.js';
@@ -57,6 +57,10 @@ export interface CollectOptions {
   readonly suggested?: readonly string[];
   /** Collect for every check of the catalogue, suggested included (`havenkit snapshot`). @default false */
   readonly all?: boolean;
+  /** Readers besides the checks whose needs are collected too (the register: `registerReaders()`). */
+  readonly readers?: PlanSelection['readers'];
+  /** Collect for no check, only for `readers`. @default false */
+  readonly withoutChecks?: boolean;
   /** Opt-in active probes: the only writes. @default none */
   readonly probes?: readonly ProbeName[];
   readonly probeOptions?: Omit<ProbeOptions, 'signal' | 'onMessage'>;
@@ -161,6 +165,8 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
     ...(options.only !== undefined ? { only: options.only } : {}),
     ...(options.suggested !== undefined ? { suggested: options.suggested } : {}),
     ...(options.all !== undefined ? { all: options.all } : {}),
+    ...(options.readers !== undefined ? { readers: options.readers } : {}),
+    ...(options.withoutChecks !== undefined ? { withoutChecks: options.withoutChecks } : {}),
   });
   const loaded = loadKubeconfig({
     ...(options.kubeconfigPath !== undefined ? { kubeconfigPath: options.kubeconfigPath } : {}),

@@ -1,4 +1,4 @@
-import type { Catalogue, CheckDefinition, PermissionNeed } from '@havenkit/model';
+import type { Catalogue, CheckDefinition, PermissionNeed, ResourceNeed } from '@havenkit/model';
 import { fieldsByResource } from '@havenkit/checker';
 import { KubeError } from './errors.js';
 import type { ListQuery } from './list.js';
@@ -30,6 +30,19 @@ export interface PlanSelection {
   readonly suggested?: readonly string[];
   /** Every check of the catalogue, suggested included (what `havenkit snapshot` collects). */
   readonly all?: boolean;
+  /**
+   * Other readers of the snapshot whose needs are collected too (the dependency register's
+   * functions, `registerReaders()`): their resources and fields are united with the checks'.
+   */
+  readonly readers?: readonly PlanReader[];
+  /** No check at all: only what `readers` need (`havenkit sovereignty` on a live cluster). */
+  readonly withoutChecks?: boolean;
+}
+
+/** A reader of the snapshot that is not a check: a name and the resources it reads. */
+export interface PlanReader {
+  readonly name: string;
+  readonly needs: { readonly resources: readonly ResourceNeed[] };
 }
 
 function queryKey(q: ListQuery): string {
@@ -67,15 +80,16 @@ export function selectChecks(catalogue: Catalogue, selection: PlanSelection = {}
  * Merges the needs of the selected checks: one entry per resource; a need without namespace or
  * selectors makes one cluster-wide list, otherwise every distinct (namespace, selectors) query
  * is made and the results united. The fields kept are the union the checks declare, or whole
- * objects when one of them declares none.
+ * objects when one of them declares none. `readers` (the register's functions) are united the same way.
  */
 export function planCollection(catalogue: Catalogue, selection: PlanSelection = {}): CollectionPlan {
-  const checks = selectChecks(catalogue, selection);
+  const checks = selection.withoutChecks ? [] : selectChecks(catalogue, selection);
+  const readers: readonly (PlanReader | CheckDefinition)[] = [...checks, ...(selection.readers ?? [])];
   const queries = new Map<string, Map<string, ListQuery>>();
   const permissions = new Map<string, PermissionNeed>();
   const sections = new Set<string>();
-  for (const check of checks) {
-    for (const need of check.needs.resources) {
+  for (const reader of readers) {
+    for (const need of reader.needs.resources) {
       const q: ListQuery = {
         ...(need.namespace ? { namespace: need.namespace } : {}),
         ...(need.fieldSelector ? { fieldSelector: need.fieldSelector } : {}),
@@ -93,10 +107,11 @@ export function planCollection(catalogue: Catalogue, selection: PlanSelection = 
       };
       permissions.set(permissionKey(list), list);
     }
-    for (const p of check.needs.permissions) permissions.set(permissionKey(p), { ...p });
-    for (const s of check.needs.sections ?? []) sections.add(s);
+    if (!('permissions' in reader.needs)) continue;
+    for (const p of reader.needs.permissions) permissions.set(permissionKey(p), { ...p });
+    for (const s of reader.needs.sections ?? []) sections.add(s);
   }
-  const fieldsOf = fieldsByResource(checks);
+  const fieldsOf = fieldsByResource(readers);
   const resources = [...queries.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, byKey]) => {

@@ -3,7 +3,7 @@
  * code uses cannot drift from what is validated at runtime:
  *
  *   snapshot, report, waivers, catalogue, data,
- *   sovereignty                                 → packages/model/src/generated/<schema>.ts
+ *   sovereignty, register                       → packages/model/src/generated/<schema>.ts
  *   application, provider-profile               → packages/constructs/src/generated/<schema>.ts
  *
  * Run `pnpm types:generate` after changing a schema; a unit test (packages/model/src/generated.test.ts)
@@ -142,6 +142,27 @@ export const TARGETS = [
       '/$defs/certificateAuthority': 'CertificateAuthorityFact',
       '/$defs/dns': 'DnsFact',
       '/$defs/saas': 'SaasFact',
+    },
+  },
+  {
+    schema: 'register',
+    out: MODEL_OUT,
+    names: {
+      '': 'DependencyRegister',
+      '/properties/metadata': 'RegisterMetadata',
+      '/properties/summary': 'RegisterSummary',
+      '/$defs/localized': 'RegisterText',
+      '/$defs/functionId': 'FunctionId',
+      '/$defs/jurisdiction': 'Jurisdiction',
+      '/$defs/evidence': 'RegisterEvidence',
+      '/$defs/dependency': 'Dependency',
+      '/$defs/function': 'RegisterFunction',
+      '/$defs/image': 'RegisterImage',
+      '/$defs/location': 'DataLocation',
+      '/$defs/functions': 'RegisterFunctionsFile',
+      '/$defs/functions/properties/functions/items': 'FunctionDefinition',
+      '/$defs/functions/properties/functions/items/properties/needs/properties/resources/items':
+        'FunctionResourceNeed',
     },
   },
   {

@@ -8,12 +8,13 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const generated = await generateTypes();
 
 describe('the types generated from compliance/schemas', () => {
-  it('cover the eight schemas', () => {
+  it('cover the nine schemas', () => {
     expect([...generated.keys()].map((p) => p.replace(/^.*\//, '')).sort()).toEqual([
       'application.ts',
       'catalogue.ts',
       'data.ts',
       'provider-profile.ts',
+      'register.ts',
       'report.ts',
       'snapshot.ts',
       'sovereignty.ts',

@@ -10,6 +10,7 @@ export * from './report.js';
 export * from './waivers.js';
 export * from './data.js';
 export * from './sovereignty.js';
+export * from './register.js';
 export * from './integrity.js';
 export * from './errors.js';
 export * from './messages.js';

@@ -23,3 +23,4 @@ export {
   type Mismatch,
   type ReproduceOptions,
 } from './reproduce.js';
+export { REGISTER_PREDICATE_TYPE, predicateTypeOf, readSignedRegister, signRegister } from './register.js';

@@ -6,7 +6,6 @@ import {
   IN_TOTO_STATEMENT_TYPE,
   REPORT_PREDICATE_TYPE,
   type DsseEnvelope,
-  type ReportStatement,
   type ReportSubject,
 } from './envelope.js';
 import { keyIdOf, loadPrivateKey } from './keys.js';
@@ -35,15 +34,30 @@ export function signReport(
   subject: ReportSubject,
   source?: string,
 ): SignedEnvelope {
+  return signStatement(REPORT_PREDICATE_TYPE, report, privateKeyPem, subject, source);
+}
+
+/**
+ * Signs an in-toto Statement v1 about `subject` with `predicate` of `predicateType` in a DSSE
+ * envelope (ed25519 over the PAE): what signReport and signRegister share.
+ * @throws InputError (one line, exit code 3) when the key is not an ed25519 private key.
+ */
+export function signStatement(
+  predicateType: string,
+  predicate: unknown,
+  privateKeyPem: string,
+  subject: ReportSubject,
+  source?: string,
+): SignedEnvelope {
   const key = loadPrivateKey(privateKeyPem, source);
   if (!/^[0-9a-f]{64}$/.test(subject.sha256)) {
     throw new InputError(`subject ${subject.name}: sha256 "${subject.sha256}" is not a lowercase hex sha256`);
   }
-  const statement: ReportStatement = {
+  const statement = {
     _type: IN_TOTO_STATEMENT_TYPE,
     subject: [{ name: subject.name, digest: { sha256: subject.sha256 } }],
-    predicateType: REPORT_PREDICATE_TYPE,
-    predicate: report,
+    predicateType,
+    predicate,
   };
   const payload = Buffer.from(JSON.stringify(sortKeysDeep(statement)), 'utf8');
   const keyId = keyIdOf(key);

@@ -7,6 +7,7 @@ import { parseYaml } from '../yaml.js';
 import { INPUT_LIMITS, formatSize, inputErrorReason, readInputFile } from '../files/read-input.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import { fieldsByResource } from '../projection.js';
+import { registerReaders } from '../sovereignty/functions.js';
 import { readSnapshotStream } from './stream-read.js';
 
 /** The sha256 (hex) of a snapshot file's bytes, for the report's metadata.snapshot.sha256. */
@@ -100,7 +101,7 @@ export const STREAM_ABOVE = 128 * 1024 * 1024;
 export interface ReadSnapshotOptions {
   /** @default STREAM_ABOVE */
   readonly streamAbove?: number;
-  /** What a streamed read keeps of each item, per resource. @default the bundled catalogue's (fieldsByResource) */
+  /** What a streamed read keeps of each item, per resource. @default the bundled catalogue's and the register's (fieldsByResource) */
   readonly fields?: ReadonlyMap<string, readonly string[] | undefined>;
 }
 
@@ -131,7 +132,7 @@ export function readSnapshotFile(
         `${path}: ${formatSize(size)} of YAML is more than havenkit reads as YAML (${formatSize(streamAbove)}); a snapshot this large is read as JSON only (havenkit snapshot --out FILE.json writes it)`,
       );
     }
-    const fields = options.fields ?? fieldsByResource(loadCatalogue().checks);
+    const fields = options.fields ?? fieldsByResource([...loadCatalogue().checks, ...registerReaders()]);
     const { value, sha256 } = readSnapshotStream(path, maxBytes, fields);
     return { snapshot: parseSnapshot(value, path), sha256 };
   }

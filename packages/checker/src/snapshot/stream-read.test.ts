@@ -7,6 +7,7 @@ import { SnapshotError, type ClusterSnapshot } from '@havenkit/model';
 import { loadCatalogue } from '../catalogue/load.js';
 import { evaluate } from '../evaluate.js';
 import { fieldsByResource, projectSnapshot } from '../projection.js';
+import { registerReaders } from '../sovereignty/functions.js';
 import { damagedText } from '../properties/bad-input.js';
 import { list, makeSnapshot, node, nodes } from '../testing/fixtures.js';
 import { demoSnapshot } from '../testing/reports.js';
@@ -16,7 +17,8 @@ const dir = mkdtempSync(join(tmpdir(), 'havenkit-stream-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const catalogue = loadCatalogue();
-const fields = fieldsByResource(catalogue.checks);
+// What a streamed read keeps: the union of what the checks and the register's functions read.
+const fields = fieldsByResource([...catalogue.checks, ...registerReaders()]);
 const { snapshot: demo } = demoSnapshot();
 let files = 0;
 const file = (text: string, ext = '.json'): string => {
@@ -60,7 +62,7 @@ const pod = (name: string) => ({
 });
 
 describe('a snapshot read as a stream', () => {
-  it('holds what the whole file cut down to the checks’ fields holds, with the sha256 of its bytes', () => {
+  it('holds what the whole file cut down to the checks’ and the register’s fields holds, with the sha256 of its bytes', () => {
     const text = `${JSON.stringify(demo, null, 2)}\n`;
     const read = streamed(file(text));
     expect(read.sha256).toBe(snapshotSha256(text));
@@ -72,7 +74,7 @@ describe('a snapshot read as a stream', () => {
     expect(evaluate(read.snapshot, { catalogue }).results).toEqual(evaluate(demo, { catalogue }).results);
   });
 
-  it('keeps only the fields the checks read of each pod: no managedFields, env or volumes', () => {
+  it('keeps only the fields the checks and the register read of each pod: no managedFields or env', () => {
     const snapshot = makeSnapshot({ resources: { pods: list('Pod', [pod('a'), pod('b')]) } });
     const read = streamed(file(JSON.stringify(snapshot)));
     const pods = read.snapshot.resources['pods'];
@@ -80,27 +82,27 @@ describe('a snapshot read as a stream', () => {
       {
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: 'a', namespace: 'shop', uid: 'uid-a' },
-        spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
+        metadata: { name: 'a', namespace: 'shop', uid: 'uid-a', labels: { a: 'b' } },
+        spec: { containers: [{ name: 'web', image: 'nginx:1.27' }], volumes: [] },
         status: { phase: 'Running' },
       },
-      expect.objectContaining({ metadata: { name: 'b', namespace: 'shop', uid: 'uid-b' } }),
+      expect.objectContaining({
+        metadata: { name: 'b', namespace: 'shop', uid: 'uid-b', labels: { a: 'b' } },
+      }),
     ]);
     expect(pods).toHaveProperty('fields', fields.get('pods'));
   });
 
-  it('keeps only the identity of items of a resource no check reads', () => {
+  it('keeps only the identity of items of a resource nothing reads', () => {
     const snapshot = makeSnapshot({
       resources: {
-        'deployments.apps': list('Deployment', [
-          { metadata: { name: 'd', uid: '1' }, spec: { replicas: 3 } },
-        ]),
+        configmaps: list('ConfigMap', [{ metadata: { name: 'd', uid: '1' }, data: { key: 'value' } }]),
       },
     });
     const read = streamed(file(JSON.stringify(snapshot)));
-    expect(read.snapshot.resources['deployments.apps']).toEqual({
+    expect(read.snapshot.resources['configmaps']).toEqual({
       apiVersion: 'v1',
-      kind: 'DeploymentList',
+      kind: 'ConfigMapList',
       metadata: { resourceVersion: '1' },
       fields: [],
       items: [{ metadata: { name: 'd', uid: '1' } }],

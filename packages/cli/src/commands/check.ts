@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as Flags from '@oclif/core/flags';
 import type { InferredFlags } from '@oclif/core/interfaces';
@@ -45,7 +44,7 @@ import { inputLimits, maxInputSizeFlag } from '../input-limit.js';
 import { integrityOfToolkit } from '../integrity.js';
 import { collectLive } from '../kube/collect.js';
 import { FlagGroup, clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
-import { outputTarget, writeFileAtomic, writeFilesAtomic } from '../kube/write.js';
+import { makeOutputDirectory, outputTarget, writeFileAtomic, writeFilesAtomic } from '../kube/write.js';
 
 /** The exit code of each verdict (with --waivers: of the verdict with waivers). */
 const EXIT_BY_VERDICT: Record<VerdictWithWaivers, ExitCode> = {
@@ -404,7 +403,7 @@ async function obtainSnapshot(
 function writeReports(rendered: readonly { format: ReportFormat; text: string }[], flags: CheckFlags): void {
   const outDir = flags['out-dir'];
   if (outDir !== undefined) {
-    makeDirectory(outDir);
+    makeOutputDirectory(outDir);
     writeFilesAtomic(
       rendered.map(({ format, text }) => ({ path: join(outDir, format.fileName), text })),
       '--out-dir',
@@ -433,17 +432,6 @@ function outDirSummary(
     ...rendered.map(({ format }) => `  ${join(outDir, format.fileName)}  (${format.id})`),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-function makeDirectory(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EEXIST' || code === 'ENOTDIR' ? 'a file of that name is in the way' : fileErrorReason(err);
-    throw new UserError(`cannot create ${dir} (--out-dir): ${why}`, ExitCode.BadInput);
-  }
 }
 
 /** Saves the live snapshot (--save-snapshot); returns the sha256 of the bytes written, which the report records. */

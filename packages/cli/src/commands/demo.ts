@@ -1,8 +1,15 @@
 import { relative } from 'node:path';
 import * as Flags from '@oclif/core/flags';
 import {
+  CHECKER_NAME,
+  CHECKER_VERSION,
   VERDICT_TEXT,
   applyWaivers,
+  buildRegister,
+  loadSovereigntyFacts,
+  mergeFacts,
+  readUserFacts,
+  renderRegisterTable,
   evaluate,
   languageFromEnvironment,
   readSnapshotFile,
@@ -11,14 +18,15 @@ import {
 } from '@havenkit/checker';
 import { listProviders, providersDiffCommand, synthCommand } from '@havenkit/constructs';
 import { HavenkitCommand } from '../base-command.js';
-import { demoAppPath, demoSnapshotPath, demoWaiversPath } from '../paths.js';
+import { demoAppPath, demoFactsPath, demoSnapshotPath, demoWaiversPath } from '../paths.js';
 import { integrityOfToolkit } from '../integrity.js';
 
 export default class Demo extends HavenkitCommand {
   static override summary = 'Show havenkit on bundled examples (no cluster needed).';
   static override description = [
     'Checks the bundled demo cluster snapshot against the Haven standard (as `havenkit check',
-    '--snapshot examples/snapshots/demo.json` would), then synthesizes the bundled example',
+    '--snapshot examples/snapshots/demo.json` would), shows its digital-dependency register (as',
+    '`havenkit sovereignty` would, with the example municipality facts), then synthesizes the bundled example',
     'application for every EU provider profile and shows what differs between two of them.',
     'Exits 0 whatever the demo verdict is; `havenkit check` uses exit codes 0-7.',
   ].join(' ');
@@ -50,7 +58,20 @@ export default class Demo extends HavenkitCommand {
         `\n   For an audit: havenkit check --snapshot ${here(demoSnapshotPath)} --lang nl --waivers ${here(demoWaiversPath)} --output html,markdown,junit,sarif,policyreport,json --out-dir audit/\n`,
     );
 
-    this.log(`== 2. One application, every EU provider (${here(demoAppPath)})\n`);
+    this.log(`== 2. Who the cluster depends on, and under which law (havenkit sovereignty)\n`);
+    const facts = mergeFacts(loadSovereigntyFacts(), readUserFacts(demoFactsPath));
+    const register = buildRegister(snapshot, facts, {
+      subject: { kind: 'cluster', snapshotSha256: sha256 },
+      tool: { name: CHECKER_NAME, version: CHECKER_VERSION },
+    });
+    this.log(renderRegisterTable(register, { color, language: languageFromEnvironment() }));
+    this.log(
+      `   The same: havenkit sovereignty --snapshot ${here(demoSnapshotPath)} --facts ${here(demoFactsPath)}` +
+        `\n   (${here(demoFactsPath)} is the municipality's own facts: its provider contract and its Harbor.)` +
+        `\n   Before deploying: helm template … | havenkit sovereignty --manifests - --provider scaleway\n`,
+    );
+
+    this.log(`== 3. One application, every EU provider (${here(demoAppPath)})\n`);
     const rows: string[][] = [['provider', 'resources', 'ReadWriteMany storage class']];
     for (const provider of listProviders()) {
       const result = await synthCommand({ app: demoAppPath, provider: provider.id });

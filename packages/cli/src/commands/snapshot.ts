@@ -1,5 +1,5 @@
 import * as Flags from '@oclif/core/flags';
-import { loadCatalogue, writeSnapshotFile } from '@havenkit/checker';
+import { loadCatalogue, registerReaders, writeSnapshotFile } from '@havenkit/checker';
 import type { ClusterSnapshot } from '@havenkit/checker';
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
@@ -19,7 +19,7 @@ export interface SnapshotResult {
 export default class Snapshot extends HavenkitCommand {
   static override summary = 'Save what the Haven checks need from a cluster to a snapshot file.';
 
-  static override description = `Reads, read-only, everything the Haven checks (suggested ones included) need: the server version, the served API groups, the resources the checks list (never Secrets) and what the identity may do. The file is written atomically — it never exists half-written — as JSON, or YAML when FILE ends in .yaml or .yml. Evaluate it later, offline and deterministically, with \`havenkit check --snapshot FILE\`.
+  static override description = `Reads, read-only, everything the Haven checks (suggested ones included) and the dependency register (\`havenkit sovereignty\`) need: the server version, the served API groups, the resources they list (never Secrets, never ConfigMaps) and what the identity may do. With --only, just what those checks need. The file is written atomically — it never exists half-written — as JSON, or YAML when FILE ends in .yaml or .yml. Evaluate it later, offline and deterministically, with \`havenkit check --snapshot FILE\`.
 
 Reading stops at the --timeout deadline (default 10m): what was not read by then is recorded as a Timeout error, and \`check --snapshot\` reports it unknown.
 
@@ -64,7 +64,7 @@ Exit codes: 0 written; 3 bad input (flags, kubeconfig, context, file); 4 the clu
       catalogue,
       ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
       ...(flags.context !== undefined ? { context: flags.context } : {}),
-      ...(only !== undefined ? { only } : { all: true }),
+      ...(only !== undefined ? { only } : { all: true, readers: registerReaders() }),
       probes: flags.probe ?? [],
       probeTimeoutSeconds: flags['probe-timeout'],
       ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),

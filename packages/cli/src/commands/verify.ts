@@ -1,10 +1,19 @@
 import * as Args from '@oclif/core/args';
 import * as Flags from '@oclif/core/flags';
+import type { InferredFlags } from '@oclif/core/interfaces';
 import {
   LANGUAGES,
   VERDICT_TEXT,
   languageFromEnvironment,
+  REGISTER_PREDICATE_TYPE,
+  buildRegister,
+  canonicalJson,
   loadPublicKey,
+  loadSovereigntyFacts,
+  mergeFacts,
+  predicateTypeOf,
+  readSignedRegister,
+  readUserFacts,
   text,
   parseEnvelope,
   readSignedReport,
@@ -22,10 +31,15 @@ import { integrityOfToolkit } from '../integrity.js';
 
 /** What `verify` returns (and prints with --json) when the report verifies. */
 export interface VerifyResult {
+  /** What was signed: a check report, or a dependency register (`sovereignty --sign`). */
+  readonly kind: 'report' | 'register';
   readonly report: string;
   readonly keyId: string;
   readonly subject: ReportSubject;
-  readonly verdict: Verdict;
+  /** A check report's verdict (absent for a register). */
+  readonly verdict?: Verdict;
+  /** A register's one-line summary (absent for a report). */
+  readonly summary?: string;
   readonly verdictWithWaivers?: VerdictWithWaivers;
   /** With --snapshot: the snapshot re-evaluated and how many checks all match. */
   readonly reproduced?: { readonly snapshot: string; readonly checks: number };
@@ -38,10 +52,14 @@ function describeMismatch(m: Mismatch): string {
   return `${m.check} ${m.field}: reported ${m.reported}, recomputed ${m.recomputed}`;
 }
 
+type VerifyFlags = InferredFlags<typeof Verify.flags>;
+
 export default class Verify extends HavenkitCommand {
   static override summary = 'Verify a signed report: its signature, and with --snapshot that it reproduces.';
 
   static override description = `Checks a report signed with \`havenkit check --sign\` (a DSSE envelope around an in-toto statement): the ed25519 signature must verify with the public key given with --key, so the report is exactly what the key's holder signed. With --snapshot, also checks that the snapshot file is the one the report was made from (its sha256 is the statement's subject) and evaluates it again with the recorded settings and waivers: every check's outcome, reason and evidence, the verdict and the verdict with waivers must come out the same, with the same checker version.
+
+A dependency register signed with \`havenkit sovereignty --sign\` is verified the same way; with --snapshot (and the --facts files it was made with) it is made again and must come out identical.
 
 The exit code says whether the report is authentic, not whether the cluster is compliant: read the verdict for that.
 
@@ -86,6 +104,12 @@ Exit codes:
       summary: 'Language of the text output (default: from LC_ALL/LC_MESSAGES/LANG).',
       options: [...LANGUAGES],
     }),
+    facts: Flags.string({
+      summary:
+        'A register: the --facts files it was made with, to make it again from --snapshot (repeatable).',
+      helpValue: 'FILE',
+      multiple: true,
+    }),
     'max-input-size': maxInputSizeFlag,
   };
 
@@ -105,6 +129,9 @@ Exit codes:
     // The signature first: nothing in an unverified payload is worth reading.
     const signature = verifySignature(parseEnvelope(reportText, path), key);
     if (!signature.ok) throw new UserError(`${path}: ${signature.message}`, ExitCode.BadInput);
+    if (predicateTypeOf(parseEnvelope(reportText, path)) === REGISTER_PREDICATE_TYPE) {
+      return this.verifyRegister(path, reportText, signature.keyId, flags);
+    }
     const { report, subject } = readSignedReport(reportText, path);
     if (report.metadata.snapshot.sha256 !== undefined && report.metadata.snapshot.sha256 !== subject.sha256) {
       throw new UserError(
@@ -136,6 +163,7 @@ Exit codes:
     }
 
     const result: VerifyResult = {
+      kind: 'report',
       report: path,
       keyId: signature.keyId,
       subject,
@@ -161,6 +189,72 @@ Exit codes:
       `  ${
         reproduced !== undefined
           ? text('verify.reproduced', { count: reproduced.checks, snapshot: reproduced.snapshot }, language)
+          : text('verify.notReproduced', language)
+      }`,
+    );
+    return result;
+  }
+
+  /**
+   * A signed dependency register: the signature (checked by the caller), its shape, and with
+   * --snapshot that the snapshot is its subject and makes the same register again.
+   */
+  private verifyRegister(path: string, text_: string, keyId: string, flags: VerifyFlags): VerifyResult {
+    const limits = inputLimits(flags['max-input-size']);
+    const { register, subject } = readSignedRegister(text_, path);
+    const recorded = register.metadata.subject.snapshotSha256;
+    if (recorded !== undefined && recorded !== subject.sha256) {
+      throw new UserError(
+        `${path}: the register records snapshot sha256 ${recorded}, but its signed subject is ${subject.sha256}`,
+        ExitCode.BadInput,
+      );
+    }
+    let reproduced: VerifyResult['reproduced'];
+    if (flags.snapshot !== undefined) {
+      const { snapshot, sha256 } = readSnapshotFile(flags.snapshot, limits.snapshot);
+      if (sha256 !== subject.sha256) {
+        throw new UserError(
+          `${flags.snapshot}: the snapshot does not match the register: sha256 ${sha256}, the register was made from ${subject.name} with sha256 ${subject.sha256}`,
+          ExitCode.BadInput,
+        );
+      }
+      let facts = loadSovereigntyFacts();
+      for (const file of flags.facts ?? []) facts = mergeFacts(facts, readUserFacts(file, limits.document));
+      const again = buildRegister(snapshot, facts, {
+        subject: register.metadata.subject,
+        tool: register.metadata.tool,
+      });
+      if (canonicalJson(again) !== canonicalJson(register)) {
+        const users = register.metadata.facts.files.filter((f) => !f.startsWith('compliance/'));
+        const hint =
+          users.length > 0 && (flags.facts ?? []).length === 0
+            ? ` (it was made with --facts ${users.join(', ')}: pass them with --facts)`
+            : ' (other facts, or another havenkit version)';
+        throw new UserError(
+          `${path}: the register does not reproduce from ${flags.snapshot}${hint}`,
+          ExitCode.BadInput,
+        );
+      }
+      reproduced = { snapshot: flags.snapshot, checks: register.functions.length };
+    }
+    const result: VerifyResult = {
+      kind: 'register',
+      report: path,
+      keyId,
+      subject,
+      summary: register.summary.text.en,
+      ...(reproduced !== undefined ? { reproduced } : {}),
+    };
+    if (this.jsonEnabled()) return result;
+    const language = (flags.lang as Language | undefined) ?? languageFromEnvironment();
+    this.log(text('verify.verified', { report: path }, language));
+    this.log(`  ${text('verify.keyId', language)}  ${keyId}`);
+    this.log(`  ${text('verify.subject', language)}  ${subject.name} (sha256 ${subject.sha256})`);
+    this.log(`  ${register.summary.text[language]}`);
+    this.log(
+      `  ${
+        reproduced !== undefined
+          ? text('verify.registerReproduced', { snapshot: reproduced.snapshot }, language)
           : text('verify.notReproduced', language)
       }`,
     );

@@ -1,5 +1,11 @@
 import { parseSnapshot } from '@havenkit/checker';
-import type { Catalogue, ClusterSnapshot, ProbeName } from '@havenkit/model';
+import type { Catalogue, ClusterSnapshot, ProbeName, ResourceNeed } from '@havenkit/model';
+
+/** Readers of the snapshot besides the checks, with the resources they read. */
+export type CollectReaders = readonly {
+  readonly name: string;
+  readonly needs: { readonly resources: readonly ResourceNeed[] };
+}[];
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { DEFAULT_RUN_TIMEOUT_MS } from './flags.js';
@@ -12,6 +18,10 @@ export interface LiveCollection {
   readonly only?: readonly string[];
   readonly suggested?: readonly string[];
   readonly all?: boolean;
+  /** Readers besides the checks (the dependency register's functions). */
+  readonly readers?: CollectReaders;
+  /** Collect for no check, only for `readers`. */
+  readonly withoutChecks?: boolean;
   readonly probes?: readonly string[];
   readonly probeTimeoutSeconds: number;
   /** `--timeout`, in milliseconds. @default DEFAULT_RUN_TIMEOUT_MS */
@@ -54,6 +64,8 @@ async function collect(options: LiveCollection): Promise<ClusterSnapshot> {
       ...(options.only !== undefined ? { only: options.only } : {}),
       ...(options.suggested !== undefined ? { suggested: options.suggested } : {}),
       ...(options.all !== undefined ? { all: options.all } : {}),
+      ...(options.readers !== undefined ? { readers: options.readers } : {}),
+      ...(options.withoutChecks !== undefined ? { withoutChecks: options.withoutChecks } : {}),
       probes: (options.probes ?? []) as ProbeName[],
       probeOptions: { timeoutMs: options.probeTimeoutSeconds * 1000 },
       onProgress: progress.onProgress,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeTarget } from '@havenkit/checker/files';
 import { basename, dirname, join } from 'node:path';
 import { ExitCode } from '../exit-codes.js';
@@ -61,4 +61,16 @@ export function writeFilesAtomic(files: readonly { path: string; text: string }[
       );
     }
   });
+}
+
+/** Creates an output directory (`--out-dir`) and its parents; a file in the way is bad input. */
+export function makeOutputDirectory(dir: string, flag = '--out-dir'): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR' ? 'a file of that name is in the way' : fileErrorReason(err);
+    throw new UserError(`cannot create ${dir} (${flag}): ${why}`, ExitCode.BadInput);
+  }
 }

@@ -5,6 +5,7 @@ import { diff } from './diff.js';
 import { formatTemplate, type ParamsOf, type Template, type Value } from './format.js';
 import { category, cause, outcome, report, verdict, waiverStatus } from './report.js';
 import { remediation } from './remediation.js';
+import { register } from './register.js';
 import { verify } from './verify.js';
 import { waivers } from './waivers.js';
 
@@ -27,6 +28,7 @@ export const MESSAGES = {
   diff,
   verify,
   waivers,
+  register,
   ...checks,
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Template>>>>;
 

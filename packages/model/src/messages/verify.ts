@@ -9,6 +9,10 @@ export const verify = {
     en: '{count, plural, one {# check} other {# checks}} re-evaluated from {snapshot}, all match',
     nl: '{count, plural, one {# controle} other {# controles}} opnieuw beoordeeld vanuit {snapshot}, alle komen overeen',
   },
+  registerReproduced: {
+    en: 'made again from {snapshot}: the same register',
+    nl: 'opnieuw gemaakt vanuit {snapshot}: hetzelfde register',
+  },
   notReproduced: {
     en: 'not re-evaluated: add --snapshot FILE to evaluate the snapshot again and compare',
     nl: 'niet opnieuw beoordeeld: geef --snapshot BESTAND om de snapshot opnieuw te beoordelen en te vergelijken',

@@ -1,0 +1,347 @@
+import { accessSync, constants } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DependencyRegister, Language } from '@havenkit/model';
+import { escapeHtml } from '../../report/html.js';
+import { validate } from '../../schema.js';
+import { EVIL, demoRegister, madeRegister } from './fixtures.js';
+import { renderRegisterHtml } from './html.js';
+
+const demo = demoRegister();
+const older = demoRegister({ older: true });
+const made = madeRegister();
+const en = { language: 'en' } as const;
+const nl = { language: 'nl' } as const;
+
+/** The markup of one element with this attribute, up to its closing tag. */
+function element(html: string, tag: string, attribute: string): string {
+  const found = new RegExp(`<${tag} [^>]*${attribute}[^>]*>[\\s\\S]*?</${tag}>`).exec(html)?.[0];
+  expect(found, `<${tag} ${attribute}>`).toBeDefined();
+  return found ?? '';
+}
+
+describe('renderRegisterHtml', () => {
+  it('gets registers that are valid against the register schema', () => {
+    expect(validate('register', demo)).toBeUndefined();
+    expect(validate('register', older)).toBeUndefined();
+    expect(validate('register', made)).toBeUndefined();
+  });
+
+  it('is a page in the language chosen, with the title and the subject', () => {
+    const html = renderRegisterHtml(demo, en);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">/);
+    expect(html).toContain('<title>Digital-dependency register</title>');
+    expect(html).toContain('<h1>Digital-dependency register</h1>');
+    expect(html).toContain('<p class="subtitle">Cluster · havenkit test</p>');
+    expect(renderRegisterHtml(demo, nl)).toMatch(/^<!DOCTYPE html>\n<html lang="nl">/);
+  });
+
+  it('states the one-line summary in the language chosen', () => {
+    expect(element(renderRegisterHtml(demo, en), 'div', 'id="summary-text"')).toContain(
+      `<span class="what">Summary</span>${escapeHtml(demo.summary.text.en)}</div>`,
+    );
+    expect(element(renderRegisterHtml(demo, nl), 'div', 'id="summary-text"')).toContain(
+      `<span class="what">Samenvatting</span>${escapeHtml(demo.summary.text.nl)}</div>`,
+    );
+  });
+
+  it('has tiles for the functions in use, outside the EU/EEA, unknown and not read, and for the images', () => {
+    const html = renderRegisterHtml(made, en);
+    const tiles = html.slice(
+      html.indexOf('<div class="counts functions"'),
+      html.indexOf('</section>', html.indexOf('id="summary"')),
+    );
+    expect(tiles).toBe(`<div class="counts functions" data-counts="functions">
+<div class="count"><b>2</b>functions in use</div>
+<div class="count tone-fail alert"><b>1</b>outside the EU/EEA</div>
+<div class="count"><b>0</b>unknown jurisdiction</div>
+<div class="count tone-unknown alert"><b>2</b>not read</div>
+</div>
+<div class="counts images" data-counts="images">
+<div class="count"><b>3</b>images</div>
+<div class="count tone-unknown alert"><b>2</b>not under your control</div>
+<div class="count tone-unknown alert"><b>2</b>without a digest</div>
+</div>
+`);
+  });
+
+  it('has a row for every function, in the register’s order (worst first)', () => {
+    const html = renderRegisterHtml(demo, en);
+    const overview = element(html, 'table', 'class="overview"');
+    expect([...overview.matchAll(/<tr data-function="([^"]+)">/g)].map((m) => m[1])).toEqual(
+      demo.functions.map((f) => f.id),
+    );
+    for (const f of demo.functions) expect(overview).toContain(escapeHtml(f.label.en));
+    expect(element(renderRegisterHtml(made, en), 'table', 'class="overview"')).toContain(
+      '<tr data-function="hosting"><td><a href="#function-hosting">Hosting (nodes)</a></td><td><span class="badge tone-self" data-status="in-use"><span aria-hidden="true">●</span> in use</span></td>',
+    );
+  });
+
+  it('shows a jurisdiction as a badge with symbol and word, not colour alone', () => {
+    const html = renderRegisterHtml(made, en);
+    for (const badge of [
+      '<span class="badge jur-eu-non-eu-parent" data-jurisdiction="eu-non-eu-parent"><span aria-hidden="true">◐</span> EU, controlled from outside</span>',
+      '<span class="badge jur-eu" data-jurisdiction="eu"><span aria-hidden="true">✓</span> EU/EEA</span>',
+      '<span class="badge jur-non-eu" data-jurisdiction="non-eu"><span aria-hidden="true">✗</span> outside the EU/EEA</span>',
+      '<span class="badge jur-unknown" data-jurisdiction="unknown"><span aria-hidden="true">?</span> unknown</span>',
+    ]) {
+      expect(html).toContain(badge);
+    }
+  });
+
+  it('keeps hostile text from the snapshot as text', () => {
+    const html = renderRegisterHtml(made, en);
+    expect(html).not.toMatch(/<script|<img|<svg/i);
+    const evil = escapeHtml(EVIL);
+    expect(evil).toContain('&#60;script&#62;');
+    expect(html).toContain(`<title>Digital-dependency register — ${evil}</title>`);
+    expect(html).toContain('<code>https://&#34;&#62;&#60;script&#62;alert(1)&#60;/script&#62;</code>');
+    expect(html).toContain(
+      `<td>Service <code>shop/${evil}</code></td><td><ul><li><code>${evil}</code> = <code>${evil}</code></li>`,
+    );
+    expect(html).toContain(`<dt>Note</dt><dd>${evil}</dd>`);
+    expect(html).toContain('<code>evil.example/`x`|y:&#60;script&#62;</code>');
+  });
+
+  it('refers to nothing outside the file, forbids it by CSP and links only http(s) sources', () => {
+    const html = renderRegisterHtml(made, en);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
+    // Text is escaped, so every "<" starts real markup.
+    const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
+    const names = new Set(tags.map((tag) => /^<([a-z0-9]+)/i.exec(tag)?.[1]?.toLowerCase()));
+    for (const name of ['link', 'script', 'img', 'iframe', 'object', 'embed', 'base', 'form', 'svg']) {
+      expect(names).not.toContain(name);
+    }
+    expect(tags.filter((tag) => /\s(src|srcset|action|background|style)\s*=/i.test(tag))).toEqual([]);
+    const hrefs = tags.flatMap((tag) => [...tag.matchAll(/\shref\s*=\s*"([^"]*)"/gi)].map((m) => m[1]));
+    expect(hrefs.filter((href) => !href?.startsWith('#'))).toEqual([
+      'https://aws.amazon.com/legal/?a=(b)|c d',
+      'https://www.leaseweb.com/en/legal',
+    ]);
+    expect(html).toContain('<li><code>javascript:alert(1)</code></li>');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    expect(style).not.toMatch(/@import|url\(|https?:/i);
+  });
+
+  it('shows what a dependency is, how it was recognised, its evidence and how many objects it leaves out', () => {
+    const html = renderRegisterHtml(made, en);
+    const dependency = element(html, 'article', 'data-jurisdiction="eu-non-eu-parent"');
+    for (const text of [
+      '<h4>Amazon Web Services EMEA SARL</h4>',
+      '<dt>What</dt><dd>Elastic Load Balancing</dd>',
+      '<dt>Role</dt><dd>operator</dd>',
+      '<dt>Seat</dt><dd><code>LU</code></dd>',
+      '<dt>Ultimate parent</dt><dd>Amazon.com, Inc. (<code>US</code>)</dd>',
+      '<dt>Laws with extraterritorial reach</dt><dd>US CLOUD Act</dd>',
+      '<dt>Recognised by</dt><dd><code>Service annotation service.beta.kubernetes.io/aws-load-balancer-type</code></dd>',
+      '<dt>Objects</dt><dd>25</dd>',
+      '<tr><td>Service <code>shop/web</code></td><td>—</td></tr>',
+      '<p class="muted more">… and 23 more</p>',
+      '<a href="https://aws.amazon.com/legal/?a=(b)|c d" rel="noreferrer noopener">',
+    ]) {
+      expect(dependency).toContain(text);
+    }
+    expect(element(html, 'article', 'data-jurisdiction="eu"')).not.toContain('more');
+  });
+
+  it('lists the functions not read, each with why', () => {
+    const notRead = element(renderRegisterHtml(older, en), 'section', 'id="not-read"');
+    const functions = older.functions.filter(
+      (f) => f.status === 'not-collected' || f.status === 'unreadable',
+    );
+    expect(functions.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['external-endpoints', 'images', 'load-balancing']),
+    );
+    expect([...notRead.matchAll(/<li data-function="([^"]+)">/g)].map((m) => m[1])).toEqual(
+      functions.map((f) => f.id),
+    );
+    for (const f of functions)
+      expect(notRead).toContain(`<span class="why">${escapeHtml(f.why ?? '?')}</span>`);
+    expect(element(renderRegisterHtml(made, en), 'section', 'id="not-read"')).toContain(
+      `<li data-function="backup"><strong>Backup</strong> <span class="badge tone-unknown" data-status="unreadable"><span aria-hidden="true">!</span> unreadable</span>: <span class="why">backupstoragelocations.velero.io could not be read: Forbidden: ${escapeHtml(EVIL)}</span></li>`,
+    );
+  });
+
+  it('lists the images not pinned by digest and those from registries outside the EU/EEA or unknown', () => {
+    const images = element(renderRegisterHtml(made, en), 'section', 'id="images"');
+    const [unpinned = '', outside = ''] = images.split('<h3>').slice(1);
+    expect(unpinned).toMatch(/^Images not pinned by digest<\/h3>/);
+    expect(unpinned).toContain(
+      '<td><code>nginx:1.27</code></td><td>Docker Hub (<code>docker.io</code>)</td>',
+    );
+    expect(unpinned).toContain('<code>evil.example/`x`|y:&#60;script&#62;</code>');
+    expect(unpinned).not.toContain('registry.example.nl');
+    expect(outside).toMatch(/^Images from registries outside the EU\/EEA or of unknown origin<\/h3>/);
+    expect(outside).toContain('<td><code>docker</code></td><td>—</td>');
+    expect(outside).not.toContain('registry.example.nl');
+    expect(element(renderRegisterHtml(older, en), 'section', 'id="images"')).toContain(
+      '<p>The images were not read.</p>',
+    );
+  });
+
+  it('shows where the data is: country, EU/EEA, nodes, volumes and regions', () => {
+    const locations = element(renderRegisterHtml(made, en), 'section', 'id="locations"');
+    expect([...locations.matchAll(/<tr><td>(.*?)<\/td>/g)].map((m) => m[1])).toEqual([
+      '<code>US</code>',
+      'unknown',
+      '<code>NL</code>',
+    ]);
+    expect(locations).toContain(
+      '<td><span class="badge jur-eu"><span aria-hidden="true">✓</span> yes</span></td><td class="number">3</td><td class="number">4</td><td><code>nl-ams-1</code></td>',
+    );
+  });
+
+  it('is Dutch throughout in Dutch', () => {
+    const html = renderRegisterHtml(made, nl);
+    for (const text of [
+      '<h1>Register van digitale afhankelijkheden</h1>',
+      '<h2>Functies</h2>',
+      '<th>Hangt af van</th>',
+      '<h2>Afhankelijkheden per functie</h2>',
+      '<h2>Niet gelezen functies</h2>',
+      '<h2>Waar de data staat</h2>',
+      '<h3>Images zonder digest</h3>',
+      'EU, zeggenschap van buiten',
+      '<dt>Uiteindelijke moedermaatschappij</dt>',
+      '<dt>Herkend aan</dt>',
+      '… en nog 23',
+      'functies in gebruik',
+      'niet in eigen beheer',
+      '1 november 2026 om 09:00:00 UTC',
+    ]) {
+      expect(html).toContain(text);
+    }
+    for (const english of [
+      'Functions',
+      'Depends on',
+      'Where the data is',
+      'Recognised by',
+      'functions in use',
+    ]) {
+      expect(html).not.toContain(english);
+    }
+  });
+
+  it('is pure: the same register gives the same bytes', () => {
+    expect(renderRegisterHtml(made, en)).toBe(renderRegisterHtml(structuredClone(made), en));
+  });
+});
+
+// In a real browser (Chromium through playwright-core), as test/reports/html.test.ts does it.
+
+const CHROMIUM = process.env.HAVENKIT_CHROMIUM ?? '/usr/bin/chromium';
+
+let browser: Browser | undefined;
+/** Why the browser did not start; every browser test fails with it (a missing browser never skips). */
+let missing: Error | undefined;
+
+beforeAll(async () => {
+  try {
+    accessSync(CHROMIUM, constants.X_OK);
+  } catch {
+    missing = new Error(
+      `Chromium is not installed at ${CHROMIUM} (HAVENKIT_CHROMIUM). Run scripts/ensure-test-deps.sh to install it.`,
+    );
+    return;
+  }
+  const root = process.getuid?.() === 0;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: root ? ['--no-sandbox'] : [],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Opened {
+  page: Page;
+  context: BrowserContext;
+  /** Every request the page tried to make (all blocked). */
+  requests: string[];
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+}
+
+/** Opens markup in a fresh context that blocks and records every request. */
+async function open(html: string): Promise<Opened> {
+  if (!browser) throw missing ?? new Error('the browser did not start');
+  const context = await browser.newContext({ viewport: { width: 1024, height: 1400 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    if (!requests.includes(request.url())) requests.push(request.url());
+  });
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!requests.includes(url)) requests.push(url);
+    await route.abort('blockedbyclient');
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  await page.setContent(html, { waitUntil: 'load' });
+  return { page, context, requests, errors };
+}
+
+describe('the register page in Chromium', () => {
+  it('records requests: a page with an external image is caught (control)', async () => {
+    const { page, context, requests } = await open(
+      '<!DOCTYPE html><html><body><img src="http://example.invalid/x.png"></body></html>',
+    );
+    expect(requests).toContain('http://example.invalid/x.png');
+    await page.close();
+    await context.close();
+  }, 60_000);
+
+  const cases = [
+    { name: 'the demo register (en)', register: demo, language: 'en' },
+    { name: 'the register of an older snapshot (en)', register: older, language: 'en' },
+    { name: 'a made register with hostile text (nl)', register: made, language: 'nl' },
+  ] as const satisfies readonly { name: string; register: DependencyRegister; language: Language }[];
+
+  it.each(cases)(
+    '$name: no requests, no errors, the summary and every function visible, fits A4',
+    async ({ register, language }) => {
+      const { page, context, requests, errors } = await open(renderRegisterHtml(register, { language }));
+      try {
+        expect(await page.getAttribute('html', 'lang')).toBe(language);
+        const summary = page.locator('#summary-text');
+        expect(await summary.isVisible()).toBe(true);
+        expect(((await summary.textContent()) ?? '').replace(/\s+/g, ' ')).toContain(
+          register.summary.text[language].replace(/\s+/g, ' '),
+        );
+        for (const f of register.functions) {
+          const row = page.locator(`table.overview tr[data-function="${f.id}"]`);
+          expect(await row.isVisible()).toBe(true);
+          expect(await row.locator('td').first().textContent()).toBe(f.label[language]);
+        }
+        // Hostile text is shown as text: no element came of it.
+        expect(await page.locator('body script, body img, body svg').count()).toBe(0);
+
+        // Print: A4 text width (210 mm − 2 × 15 mm ≈ 680 CSS px) without horizontal overflow.
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width: 680, height: 1000 });
+        // A string: the test project has no DOM types.
+        const overflow = (await page.evaluate(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        )) as number;
+        expect(overflow).toBeLessThanOrEqual(0);
+
+        expect(requests).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+        await context.close();
+      }
+    },
+    60_000,
+  );
+});

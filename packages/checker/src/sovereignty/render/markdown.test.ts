@@ -1,0 +1,291 @@
+import { describe, expect, it } from 'vitest';
+import type { DependencyRegister } from '@havenkit/model';
+import { validate } from '../../schema.js';
+import { escapeMarkdown } from '../../report/markdown.js';
+import { EVIL, demoRegister, madeRegister } from './fixtures.js';
+import { MARKDOWN_MAX_IMAGES, renderRegisterMarkdown } from './markdown.js';
+
+// No Markdown parser is a dependency, so these tests check the structure a GFM parser relies on:
+// tables whose rows have as many cells as their header, escaped pipes, text that never starts a line.
+
+const demo = demoRegister();
+const older = demoRegister({ older: true });
+const made = madeRegister();
+const en = { language: 'en' } as const;
+const nl = { language: 'nl' } as const;
+
+/** The cells of a table row, split at pipes that are not escaped. */
+function cells(row: string): string[] {
+  return row.split(/(?<!\\)\|/).slice(1, -1);
+}
+
+/** Every table: consecutive lines starting with "|". */
+function tables(markdown: string): string[][] {
+  const found: string[][] = [];
+  let current: string[] = [];
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('|')) {
+      current.push(line);
+    } else if (current.length > 0) {
+      found.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) found.push(current);
+  return found;
+}
+
+/** The table that follows a line (a heading). */
+function tableAfter(markdown: string, marker: string): string[] {
+  const at = markdown.indexOf(marker);
+  expect(at).toBeGreaterThanOrEqual(0);
+  return tables(markdown.slice(at + marker.length))[0] ?? [];
+}
+
+/** The text between a heading and the next heading of the same or a higher level. */
+function section(markdown: string, heading: string): string {
+  const at = markdown.indexOf(`\n${heading}\n`);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const level = /^#+/.exec(heading)?.[0] ?? '#';
+  const rest = markdown.slice(at + heading.length + 2);
+  const next = rest.search(new RegExp(`^#{1,${level.length}} `, 'm'));
+  return next < 0 ? rest : rest.slice(0, next);
+}
+
+/** The Markdown with its code spans taken out: what a GFM parser reads as text and markup. */
+function outsideCode(markdown: string): string {
+  return markdown.replace(/(?<![\\`])(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, '');
+}
+
+describe('renderRegisterMarkdown', () => {
+  it('gets registers that are valid against the register schema', () => {
+    expect(validate('register', demo)).toBeUndefined();
+    expect(validate('register', older)).toBeUndefined();
+    expect(validate('register', made)).toBeUndefined();
+  });
+
+  it('starts with the title and a line naming the subject', () => {
+    const lines = renderRegisterMarkdown(made, en).split('\n');
+    expect(lines[0]).toBe(`# Digital-dependency register: ${escapeMarkdown(EVIL)}`);
+    expect(lines[2]).toMatch(/^\*\*Cluster:\*\* API server `https:\/\/"><script>alert\(1\)<\/script>` · /);
+    expect(lines[2]).toContain('Cluster id `cluster-1`');
+    expect(lines[2]).toContain(`Snapshot sha256 \`${'a'.repeat(64)}\``);
+    expect(lines[2]).toContain('As of `2026-11-01T09:00:00Z` · Tool `havenkit test`');
+  });
+
+  it('states the one-line summary in the language chosen', () => {
+    expect(renderRegisterMarkdown(demo, en)).toContain(
+      `\n**Summary:** ${escapeMarkdown(demo.summary.text.en)}\n`,
+    );
+    expect(renderRegisterMarkdown(demo, nl)).toContain(
+      `\n**Samenvatting:** ${escapeMarkdown(demo.summary.text.nl)}\n`,
+    );
+  });
+
+  it('has a row for every function, in the register’s order (worst first)', () => {
+    const table = tableAfter(renderRegisterMarkdown(demo, en), '## Functions\n');
+    expect(table.slice(0, 2)).toEqual([
+      '| Function | Status | Jurisdiction | Depends on | Workloads |',
+      '| --- | --- | --- | --- | ---: |',
+    ]);
+    const rows = table.slice(2).map(cells);
+    expect(rows.map((r) => r[0]?.trim())).toEqual(demo.functions.map((f) => escapeMarkdown(f.label.en)));
+    demo.functions.forEach((f, i) => {
+      expect(rows[i]?.[4]?.trim()).toBe(String(f.workloads));
+      for (const name of new Set(f.dependencies.map((d) => d.name))) {
+        expect(rows[i]?.[3]).toContain(escapeMarkdown(name));
+      }
+    });
+  });
+
+  it('shows a jurisdiction by mark and word in the functions table', () => {
+    const rows = tableAfter(renderRegisterMarkdown(made, en), '## Functions\n').slice(2).map(cells);
+    expect(rows.map((r) => r[2]?.trim())).toEqual([
+      '🟠 EU, controlled from outside',
+      '🟢 EU/EEA',
+      '—',
+      '⚠️ unknown',
+      '⚠️ unknown',
+    ]);
+  });
+
+  it('keeps every table row as wide as its header, whatever the cluster wrote', () => {
+    const found = tables(renderRegisterMarkdown(made, en));
+    expect(found.length).toBeGreaterThanOrEqual(5);
+    for (const table of found) {
+      const width = cells(table[0] ?? '').length;
+      for (const row of table) expect(cells(row)).toHaveLength(width);
+    }
+  });
+
+  it('escapes hostile text: no markup, no broken line, no link outside code', () => {
+    const md = renderRegisterMarkdown(made, en);
+    const text = outsideCode(md);
+    // Markup only escaped (\<script\>): GFM shows it as text.
+    expect(text).not.toMatch(/(?<!\\)<script/i);
+    expect(text).toContain('\\<script\\>');
+    expect(text).not.toMatch(/(?<!\\)\]\(javascript:/);
+    // The line break in the text never starts a line (a heading, a list item).
+    expect(md).not.toMatch(/^# new line/m);
+    expect(md).toContain('<br>\\# new line \\*em\\* \\[x\\](javascript:y)');
+    // In a table cell the code span escapes the pipe and is fenced longer than the backtick runs.
+    expect(md).toContain(
+      '| Service ```shop/<script>alert(1)</script> \\| `tick` ``two``  # new line *em* [x](javascript:y)``` | ',
+    );
+    // Outside a table a code span keeps the pipe.
+    expect(md).toContain('Cluster id `cluster-1`');
+  });
+
+  it('shows what a dependency is, how it was recognised and the first objects that show it', () => {
+    const md = renderRegisterMarkdown(made, en);
+    const dependency = section(md, '#### Amazon Web Services EMEA SARL');
+    for (const line of [
+      '**Jurisdiction:** 🟠 EU, controlled from outside',
+      '**What:** Elastic Load Balancing',
+      '**Role:** operator',
+      '**Seat:** `LU`',
+      '**Ultimate parent:** Amazon.com, Inc. (`US`)',
+      '**Laws with extraterritorial reach:** US CLOUD Act',
+      '**Recognised by:** `Service annotation service.beta.kubernetes.io/aws-load-balancer-type`',
+      '**Objects:** 25 · **Workloads:** 3',
+      `**Note:** ${escapeMarkdown(EVIL)}`,
+    ]) {
+      expect(dependency).toContain(line);
+    }
+    const evidence = tableAfter(dependency, '**Evidence:**\n');
+    expect(evidence).toHaveLength(4);
+    expect(evidence[3]).toBe('| Service `shop/web` | — |');
+    expect(evidence[2]).toContain(
+      '`spec.type`: `LoadBalancer`<br>`port`: `443`<br>`internal`: `false`<br>`none`: `null`',
+    );
+  });
+
+  it('says how many objects the evidence leaves out', () => {
+    const md = renderRegisterMarkdown(made, en);
+    expect(section(md, '#### Amazon Web Services EMEA SARL')).toContain('\n… and 23 more\n');
+    expect(section(md, '#### Leaseweb Netherlands B.V.')).not.toContain('more');
+  });
+
+  it('links the sources over http(s) only, with the destination encoded', () => {
+    const sources = section(renderRegisterMarkdown(made, en), '#### Amazon Web Services EMEA SARL');
+    expect(sources).toContain(
+      '\n**Sources:**\n\n- [https://aws.amazon.com/legal/?a=(b)\\|c d](https://aws.amazon.com/legal/?a=%28b%29%7Cc%20d)\n- `javascript:alert(1)`',
+    );
+  });
+
+  it('lists the functions not read, each with why', () => {
+    const notRead = section(renderRegisterMarkdown(older, en), '## Functions not read');
+    const functions = older.functions.filter(
+      (f) => f.status === 'not-collected' || f.status === 'unreadable',
+    );
+    expect(functions.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['external-endpoints', 'images', 'load-balancing']),
+    );
+    for (const f of functions) {
+      expect(notRead).toContain(`- **${f.label.en}** (⚠️ not collected): ${escapeMarkdown(f.why ?? '?')}\n`);
+    }
+  });
+
+  it('escapes why a function could not be read', () => {
+    const notRead = section(renderRegisterMarkdown(made, en), '## Functions not read');
+    expect(notRead).toContain(
+      `- **Backup** (⚠️ unreadable): backupstoragelocations.velero.io could not be read: Forbidden: ${escapeMarkdown(EVIL)}\n`,
+    );
+    expect(notRead).toContain('- **DNS** (⚠️ not collected): issuers.cert-manager.io was not collected');
+  });
+
+  it('shows a function with nothing found with the register’s note', () => {
+    expect(section(renderRegisterMarkdown(made, en), '## Functions without a dependency found')).toContain(
+      '- **Logging and monitoring export:** no agent of a known SaaS service runs\n',
+    );
+  });
+
+  it('lists the images not pinned by digest and those from registries outside the EU/EEA or unknown', () => {
+    const md = renderRegisterMarkdown(made, en);
+    expect(section(md, '## Images')).toContain(
+      '3 images: 2 not under your control, 1 outside the EU/EEA, 1 from unknown registries, 2 without a digest.',
+    );
+    expect(tableAfter(md, '### Images not pinned by digest\n')).toEqual([
+      '| Image | Registry | Jurisdiction | Workloads |',
+      '| --- | --- | --- | ---: |',
+      '| `nginx:1.27` | Docker Hub (`docker.io`) | 🔴 outside the EU/EEA | 2 |',
+      '| ``evil.example/`x`\\|y:<script>`` | `evil.example` | ⚠️ unknown | 1 |',
+    ]);
+    expect(
+      tableAfter(md, '### Images from registries outside the EU/EEA or of unknown origin\n').slice(2),
+    ).toEqual([
+      '| `nginx:1.27` | Docker Hub (`docker.io`) | `docker` | — | 🔴 outside the EU/EEA | 2 |',
+      '| ``evil.example/`x`\\|y:<script>`` | `evil.example` | — | — | ⚠️ unknown | 1 |',
+    ]);
+  });
+
+  it('says so when the images were not read', () => {
+    expect(section(renderRegisterMarkdown(older, en), '## Images')).toBe('\nThe images were not read.\n\n');
+  });
+
+  it('cuts a long image table and says how many it leaves out', () => {
+    const many: DependencyRegister = {
+      ...made,
+      images: Array.from({ length: MARKDOWN_MAX_IMAGES + 7 }, (_, i) => ({
+        reference: `docker.io/library/app${i}:latest`,
+        host: 'docker.io',
+        jurisdiction: 'unknown' as const,
+        pinned: false,
+        workloads: 1,
+      })),
+    };
+    expect(validate('register', many)).toBeUndefined();
+    const unpinned = section(renderRegisterMarkdown(many, en), '### Images not pinned by digest');
+    expect(tables(unpinned)[0]).toHaveLength(MARKDOWN_MAX_IMAGES + 2);
+    expect(unpinned).toContain('\n… and 7 more\n');
+  });
+
+  it('shows where the data is: country, EU/EEA, nodes, volumes and regions', () => {
+    expect(tableAfter(renderRegisterMarkdown(made, en), '## Where the data is\n')).toEqual([
+      '| Country | EU/EEA | Nodes | Volumes | Regions |',
+      '| --- | --- | ---: | ---: | --- |',
+      '| `US` | ❌ no | 0 | 2 | — |',
+      '| unknown | ? | 1 | 0 | — |',
+      '| `NL` | ✅ yes | 3 | 4 | `nl-ams-1` |',
+    ]);
+  });
+
+  it('is Dutch throughout in Dutch', () => {
+    const md = renderRegisterMarkdown(made, nl);
+    for (const text of [
+      '# Register van digitale afhankelijkheden: ',
+      '\n## Functies\n',
+      '| Functie | Status | Jurisdictie | Hangt af van | Workloads |',
+      '🟠 EU, zeggenschap van buiten',
+      '\n## Afhankelijkheden per functie\n',
+      '**Uiteindelijke moedermaatschappij:** Amazon.com, Inc.',
+      '**Wetten met extraterritoriale werking:** US CLOUD Act',
+      '**Herkend aan:**',
+      '\n**Bewijs:**\n',
+      '… en nog 23',
+      '\n## Niet gelezen functies\n',
+      '(⚠️ onleesbaar)',
+      '\n## Images\n',
+      '\n### Images zonder digest\n',
+      '\n## Waar de data staat\n',
+      '| Land | EU/EER | Nodes | Volumes | Regio’s |',
+      '| `NL` | ✅ ja |',
+      'Stand van `1 november 2026 om 09:00:00 UTC`',
+    ]) {
+      expect(md).toContain(text);
+    }
+    for (const english of ['## Functions', 'Depends on', 'Where the data is', 'Recognised by', 'Evidence']) {
+      expect(md).not.toContain(english);
+    }
+  });
+
+  it('ends with the tool and the facts files', () => {
+    expect(renderRegisterMarkdown(made, en)).toMatch(
+      /\n---\n\n<sub>Generated by `havenkit test`\. Facts: `compliance\/sovereignty\/entities\.yaml`\.<\/sub>\n$/,
+    );
+  });
+
+  it('is pure: the same register gives the same text', () => {
+    expect(renderRegisterMarkdown(made, en)).toBe(renderRegisterMarkdown(structuredClone(made), en));
+  });
+});

@@ -1,0 +1,337 @@
+/**
+ * Generated from compliance/schemas/register.schema.json by packages/model/scripts/generate-types.mjs.
+ * Do not edit: change the schema and run `pnpm types:generate`.
+ */
+
+/**
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "functionId".
+ */
+export type FunctionId =
+  | 'hosting'
+  | 'control-plane'
+  | 'storage'
+  | 'load-balancing'
+  | 'ingress'
+  | 'images'
+  | 'certificates'
+  | 'dns'
+  | 'backup'
+  | 'observability'
+  | 'external-endpoints'
+  | 'admission'
+  | 'aggregated-apis';
+/**
+ * non-eu: the entity's seat is outside the EU/EEA, or its seat is not known and its parent's seat (or a source) puts control outside; eu-non-eu-parent: its seat is in the EU/EEA and control sits outside (a parent's seat, or a source); unknown: the entity, its seat or its owner is not known; eu: seat and control inside the EU/EEA; self: the cluster's operator itself (software it runs, registries it operates).
+ *
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "jurisdiction".
+ */
+export type Jurisdiction = 'non-eu' | 'eu-non-eu-parent' | 'unknown' | 'eu' | 'self';
+
+/**
+ * The digital-dependency register of a cluster (live or from a snapshot) or of an application before it is deployed: per function (hosting, control plane, storage, …) the entities it depends on, under which jurisdiction, the objects that show it and how many workloads depend on it; the images and where they come from; the countries the data is in. `$defs/functions` is the shape of compliance/register/functions.yaml, the functions and what each reads.
+ */
+export interface DependencyRegister {
+  /**
+   * The version of this format.
+   */
+  apiVersion: 'havenkit.dev/v1alpha1';
+  kind: 'DependencyRegister';
+  metadata: RegisterMetadata;
+  summary: RegisterSummary;
+  functions: RegisterFunction[];
+  images: RegisterImage[];
+  locations: DataLocation[];
+}
+export interface RegisterMetadata {
+  /**
+   * RFC 3339 time of the subject: the snapshot's collectedAt, or for manifests the time they were read.
+   */
+  generatedAt: string;
+  tool: {
+    name: string;
+    version: string;
+  };
+  /**
+   * What the register describes.
+   */
+  subject: {
+    /**
+     * cluster: a live cluster or a snapshot of one; manifests: Kubernetes manifests before they are deployed (--manifests, --app).
+     */
+    kind: 'cluster' | 'manifests';
+    snapshotSha256?: string;
+    server?: string;
+    context?: string;
+    clusterId?: string;
+    /**
+     * The manifest or app files read.
+     */
+    files?: string[];
+    /**
+     * The provider profile the manifests target (--provider).
+     */
+    provider?: string;
+  };
+  /**
+   * The facts files the register used (bundled ones first, then --facts).
+   */
+  facts: {
+    files: string[];
+  };
+}
+export interface RegisterSummary {
+  functions: {
+    /**
+     * Functions the subject shows a dependency for.
+     */
+    inUse: number;
+    /**
+     * Functions in use that depend on an entity whose control sits outside the EU/EEA.
+     */
+    outsideEuEea: number;
+    /**
+     * Functions in use with a dependency whose entity or seat is not known.
+     */
+    unknown: number;
+    /**
+     * Functions the subject does not show (not collected or unreadable).
+     */
+    notCollected: number;
+  };
+  images: {
+    /**
+     * Distinct image references.
+     */
+    total: number;
+    /**
+     * Images from registries the user does not operate (operator not self).
+     */
+    notControlled: number;
+    /**
+     * Images from registries whose operator or host is controlled outside the EU/EEA.
+     */
+    outsideEuEea: number;
+    /**
+     * Images from registries not in the facts.
+     */
+    unknown: number;
+    /**
+     * Images referenced without a digest.
+     */
+    unpinned: number;
+  };
+  /**
+   * Workloads seen (Deployments, StatefulSets, DaemonSets, CronJobs, Jobs and Pods without a controller).
+   */
+  workloads: number;
+  /**
+   * The summary in one line per language.
+   */
+  text: RegisterText;
+}
+/**
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "localized".
+ */
+export interface RegisterText {
+  en: string;
+  nl: string;
+}
+/**
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "function".
+ */
+export interface RegisterFunction {
+  id: FunctionId;
+  label: RegisterText;
+  /**
+   * in-use: dependencies found; none: the subject shows none (e.g. no LoadBalancer Service); not-collected: what the function reads is not in the snapshot (an older snapshot, --only); unreadable: it could not be read (forbidden, timeout, API error).
+   */
+  status: 'in-use' | 'none' | 'not-collected' | 'unreadable';
+  /**
+   * For not-collected and unreadable: what is missing, in one line.
+   */
+  why?: string;
+  /**
+   * The worst jurisdiction of its dependencies (non-eu first); unknown for not-collected and unreadable.
+   */
+  jurisdiction: Jurisdiction;
+  /**
+   * How many workloads depend on the function.
+   */
+  workloads: number;
+  dependencies: Dependency[];
+  note?: string;
+}
+/**
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "dependency".
+ */
+export interface Dependency {
+  /**
+   * The entity id; absent when not known.
+   */
+  entity?: string;
+  /**
+   * The entity's name, or what was seen when the entity is not known.
+   */
+  name: string;
+  /**
+   * What is depended on: the product, registry or implementation, e.g. Docker Hub.
+   */
+  what?: string;
+  /**
+   * How: operator (runs it), or for the chain behind a registry hosting, storage or cdn.
+   */
+  role?: string;
+  /**
+   * For the chain behind a registry: the registry.
+   */
+  via?: string;
+  jurisdiction: Jurisdiction;
+  /**
+   * The entity's seat country.
+   */
+  seat?: string;
+  ultimateParent?: {
+    entity: string;
+    name: string;
+    seat?: string;
+  };
+  /**
+   * Laws with extraterritorial reach that apply (e.g. the US CLOUD Act).
+   */
+  laws: {
+    id: string;
+    name: string;
+  }[];
+  /**
+   * The fact that matched, e.g. 'providerID prefix scaleway://'; 'not in the facts: <key>' for an unknown one.
+   */
+  matchedBy: string;
+  /**
+   * How many objects show it.
+   */
+  objects: number;
+  /**
+   * How many workloads depend on it.
+   */
+  workloads: number;
+  /**
+   * The first objects that show it (at most 10).
+   */
+  evidence: RegisterEvidence[];
+  /**
+   * The facts' sources (urls).
+   */
+  sources: string[];
+  note?: string;
+}
+/**
+ * An object that shows a dependency, as in the check report.
+ *
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "evidence".
+ */
+export interface RegisterEvidence {
+  kind: string;
+  namespace?: string;
+  name: string;
+  fields?: {
+    [k: string]: string | number | boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "image".
+ */
+export interface RegisterImage {
+  /**
+   * The image reference as written.
+   */
+  reference: string;
+  /**
+   * The registry host after Docker's normalisation.
+   */
+  host: string;
+  /**
+   * The registry's name when the facts know it.
+   */
+  registry?: string;
+  /**
+   * The registry operator's entity id.
+   */
+  operator?: string;
+  /**
+   * For a mirror or proxy cache: the origin registry host.
+   */
+  mirrorOf?: string;
+  jurisdiction: Jurisdiction;
+  /**
+   * true when the reference carries a digest.
+   */
+  pinned: boolean;
+  /**
+   * Digests the pods run (status imageID).
+   */
+  digests?: string[];
+  workloads: number;
+}
+/**
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "location".
+ */
+export interface DataLocation {
+  /**
+   * ISO 3166-1 alpha-2, or unknown.
+   */
+  country: string;
+  /**
+   * Whether the country is in the EU/EEA; absent for unknown.
+   */
+  eea?: boolean;
+  regions?: string[];
+  nodes: number;
+  volumes: number;
+}
+/**
+ * compliance/register/functions.yaml: the register's functions and what each reads from a cluster (the collector collects it; an older snapshot without it gives not-collected).
+ *
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "functions".
+ */
+export interface RegisterFunctionsFile {
+  apiVersion: 'havenkit.dev/v1alpha1';
+  kind: 'RegisterFunctions';
+  /**
+   * @minItems 1
+   */
+  functions: FunctionDefinition[];
+}
+export interface FunctionDefinition {
+  id: FunctionId;
+  label: RegisterText;
+  /**
+   * What the function covers and how the register reads it.
+   */
+  describes: RegisterText;
+  needs: {
+    resources: FunctionResourceNeed[];
+  };
+}
+export interface FunctionResourceNeed {
+  /**
+   * kubectl's resource name (the snapshot key).
+   */
+  resource: string;
+  /**
+   * true: the function is read without it (a CRD that is absent when its controller is not installed).
+   */
+  optional?: boolean;
+  /**
+   * @minItems 1
+   */
+  fields: string[];
+}

@@ -1,0 +1,32 @@
+/**
+ * The digital-dependency register (`havenkit sovereignty`): its report format and the functions
+ * file that says what each function reads, in the shape of compliance/schemas/register.schema.json;
+ * the types are generated from the schema (./generated/register.ts).
+ */
+export type {
+  DependencyRegister,
+  RegisterMetadata,
+  RegisterSummary,
+  RegisterText,
+  FunctionId,
+  Jurisdiction,
+  RegisterEvidence,
+  Dependency,
+  RegisterFunction,
+  RegisterImage,
+  DataLocation,
+  RegisterFunctionsFile,
+  FunctionDefinition,
+  FunctionResourceNeed,
+} from './generated/register.js';
+
+import type { Jurisdiction } from './generated/register.js';
+
+/** Jurisdictions from worst to best: the order the register sorts and gates by. */
+export const JURISDICTION_ORDER: readonly Jurisdiction[] = [
+  'non-eu',
+  'eu-non-eu-parent',
+  'unknown',
+  'eu',
+  'self',
+];
