@@ -3,11 +3,10 @@
  * all, logs no error, shows the verdict and every check, fits the A4 text width, and prints to a
  * PDF. Screenshots of the run are kept in test-results/.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../packages/checker/src/report/html.js';
 import {
   VERDICT_TEXT,
@@ -15,9 +14,9 @@ import {
   type ComplianceReport,
   type Language,
 } from '../../packages/model/src/index.js';
+import { chromiumPages } from '../../packages/checker/src/testing/chromium.js';
 import { demoReport, demoWaiver, waivedDemoReport } from '../../packages/checker/src/testing/reports.js';
 
-const CHROMIUM = process.env.HAVENKIT_CHROMIUM ?? '/usr/bin/chromium';
 const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 const demo = demoReport();
@@ -39,63 +38,9 @@ const waived = waivedDemoReport(
 );
 const times = { startTs: '2026-11-01T09:00:00Z', stopTs: '2026-11-01T09:00:02Z' };
 
-let browser: Browser | undefined;
-/** Why the browser did not start; every test fails with it (a missing browser never skips). */
-let missing: Error | undefined;
-
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  try {
-    accessSync(CHROMIUM, constants.X_OK);
-  } catch {
-    missing = new Error(
-      `Chromium is not installed at ${CHROMIUM} (HAVENKIT_CHROMIUM). Run scripts/ensure-test-deps.sh to install it.`,
-    );
-    return;
-  }
-  const root = process.getuid?.() === 0;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: root ? ['--no-sandbox'] : [],
-  });
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-interface Opened {
-  page: Page;
-  context: BrowserContext;
-  /** Every request the page tried to make (all blocked). */
-  requests: string[];
-  /** Console errors and uncaught page errors. */
-  errors: string[];
-}
-
-/** Opens markup in a fresh context that blocks and records every request. */
-async function open(html: string): Promise<Opened> {
-  if (!browser) throw missing ?? new Error('the browser did not start');
-  const context = await browser.newContext({ viewport: { width: 1024, height: 1400 } });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => {
-    if (!requests.includes(request.url())) requests.push(request.url());
-  });
-  await page.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (!requests.includes(url)) requests.push(url);
-    await route.abort('blockedbyclient');
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  await page.setContent(html, { waitUntil: 'load' });
-  return { page, context, requests, errors };
-}
 
 /** What a browser shows of one selector: how many elements, whether visible, and its text. */
 async function seen(
@@ -113,14 +58,7 @@ async function seen(
 const shows = (text: string) => ({ count: 1, visible: true, text: expect.stringContaining(text) });
 
 describe('the HTML report in Chromium', () => {
-  it('records requests: a page with an external image is caught (control)', async () => {
-    const { page, context, requests } = await open(
-      '<!DOCTYPE html><html><body><img src="http://example.invalid/x.png"></body></html>',
-    );
-    expect(requests).toContain('http://example.invalid/x.png');
-    await page.close();
-    await context.close();
-  });
+  const open = chromiumPages();
 
   const cases = [
     { name: 'the demo report (en)', report: demo, language: 'en', screenshot: 'html-report.png' },
@@ -138,7 +76,7 @@ describe('the HTML report in Chromium', () => {
   }[];
 
   it.each(cases)('$name: no requests, no errors, everything visible, prints to A4', async (c) => {
-    const { page, context, requests, errors } = await open(
+    const { page, requests, errors, close } = await open(
       renderHtml(c.report, { language: c.language, ...times }),
     );
     const { report, language } = c;
@@ -211,8 +149,7 @@ describe('the HTML report in Chromium', () => {
       expect(requests).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
-      await page.close();
-      await context.close();
+      await close();
     }
   });
 });

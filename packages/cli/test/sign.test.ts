@@ -153,6 +153,7 @@ describe('havenkit verify', { timeout: TIMEOUT }, () => {
     const json = await verify(at('report.json'), '--snapshot', demo, '--json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({
+      kind: 'report',
       report: at('report.json'),
       keyId,
       subject: { name: 'demo.json', sha256: readSnapshotFile(demo).sha256 },

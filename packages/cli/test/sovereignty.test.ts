@@ -42,7 +42,7 @@ describe('the register of a snapshot', () => {
     const run = await havenkit('sovereignty', '--snapshot', demo, '--facts', facts);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Digital-dependency register: Cluster admin@haven-demo/);
-    expect(run.stdout).toContain('of 10 functions depend on companies controlled outside the EU/EEA');
+    expect(run.stdout).toMatch(/\d+ of \d+ functions depend on companies controlled outside the EU\/EEA/);
     expect(run.stdout).toMatch(/Hosting \(nodes\) +EU\/EEA/);
   });
 

@@ -261,7 +261,9 @@ export async function collectSnapshot(options: CollectOptions): Promise<ClusterS
   // The cluster id scopes waivers: without it every such waiver is out of scope, which must not go unsaid.
   const noClusterId = (why: string): undefined => {
     options.onWarning?.(
-      `cannot read the cluster id, the uid of namespace kube-system (${why}); the report names no cluster id, so waivers scoped by clusterId do not apply; grant get on namespaces in kube-system`,
+      options.withoutChecks
+        ? `cannot read the cluster id, the uid of namespace kube-system (${why}); the register names no cluster id; grant get on namespaces in kube-system`
+        : `cannot read the cluster id, the uid of namespace kube-system (${why}); the report names no cluster id, so waivers scoped by clusterId do not apply; grant get on namespaces in kube-system`,
     );
     return undefined;
   };

@@ -4,12 +4,13 @@ import {
   containersOf,
   fail,
   imageRepository,
-  isRunning,
   nameOf,
   namespaceOf,
   pass,
   readList,
+  readUnsorted,
   repositoryMatcher,
+  runningPodsWith,
   unknown,
   unknownFrom,
 } from './util.js';
@@ -25,14 +26,10 @@ interface RunningPod {
 /** The Running pods with a container of any ACME controller's images: a handful of 50,000. */
 function runningPods(pods: readonly KubeObject[], controllers: readonly AcmeController[]): RunningPod[] {
   const anyController = repositoryMatcher(controllers.flatMap((c) => c.images));
-  const found: RunningPod[] = [];
-  for (const pod of pods) {
-    if (!isRunning(pod)) continue;
-    const containers = containersOf(pod);
-    if (!containers.some((c) => anyController(imageRepository(c.image)))) continue;
-    found.push({ pod, containers: containers.map((c) => ({ ...c, repository: imageRepository(c.image) })) });
-  }
-  return found;
+  return runningPodsWith(pods, anyController).map((pod) => ({
+    pod,
+    containers: containersOf(pod).map((c) => ({ ...c, repository: imageRepository(c.image) })),
+  }));
 }
 
 /** The Running pods of an ACME controller (image, and args when the controller needs them). */
@@ -57,7 +54,8 @@ function runningPodsOf(
  * ACME certificates resolver).
  */
 export const autocerts: CheckFunction = (snapshot, context) => {
-  const pods = readList(snapshot, 'pods');
+  // Unsorted: runningPodsWith sorts the few pods it finds.
+  const pods = readUnsorted(snapshot, 'pods');
   if (!pods.ok) return unknownFrom(NAME, pods);
   const crds = readList(snapshot, 'customresourcedefinitions.apiextensions.k8s.io');
   const crdNames = new Set(crds.ok ? crds.value.map(nameOf) : []);

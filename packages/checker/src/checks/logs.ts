@@ -4,13 +4,13 @@ import {
   containersOf,
   fail,
   imageRepository,
-  isRunning,
   namespaceOf,
   nameOf,
   ownerKind,
   pass,
-  readList,
+  readUnsorted,
   repositoryMatcher,
+  runningPodsWith,
   unknownFrom,
 } from './util.js';
 
@@ -18,7 +18,8 @@ const NAME = 'logs';
 
 /** A Running log collector or aggregator (compliance/data/log-collectors.yaml). */
 export const logs: CheckFunction = (snapshot, context) => {
-  const pods = readList(snapshot, 'pods');
+  // Unsorted: runningPodsWith sorts the few pods it finds.
+  const pods = readUnsorted(snapshot, 'pods');
   if (!pods.ok) return unknownFrom(NAME, pods);
 
   // One evidence item per collector and namespace: the first pod, the image, the number of pods.
@@ -29,9 +30,7 @@ export const logs: CheckFunction = (snapshot, context) => {
   }));
   // Most pods run no collector at all: one look at the union of the patterns skips them.
   const anyCollector = repositoryMatcher(context.data.logCollectors.collectors.flatMap((c) => c.images));
-  for (const pod of pods.value) {
-    if (!isRunning(pod)) continue;
-    if (!containersOf(pod).some((c) => anyCollector(imageRepository(c.image)))) continue;
+  for (const pod of runningPodsWith(pods.value, anyCollector)) {
     const containers = containersOf(pod).map((c) => ({
       image: c.image,
       repository: imageRepository(c.image),

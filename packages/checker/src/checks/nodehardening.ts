@@ -14,6 +14,7 @@ import {
   nameOf,
   pass,
   readList,
+  regex,
   stringField,
   unknown,
   unknownFrom,
@@ -29,8 +30,16 @@ type ContainerSignal = CheckContext['data']['hardenedOs']['containerised'][numbe
 /** The kubelet's legacy Ready message on AppArmor hosts (removed in Kubernetes 1.30). */
 const APPARMOR_READY_MESSAGE = /AppArmor enabled/;
 
+const acceptedNotes = new WeakMap<OperatingSystem, LocalizedText>();
+
+/** Worded once per system, not once per node: 5,000 nodes of a pool run one. */
 function acceptedByName(system: OperatingSystem): LocalizedText {
-  return message('nodehardening.acceptedByName', { os: system.name });
+  let note = acceptedNotes.get(system);
+  if (note === undefined) {
+    note = message('nodehardening.acceptedByName', { os: system.name });
+    acceptedNotes.set(system, note);
+  }
+  return note;
 }
 
 function readyMessage(node: KubeObject): string | undefined {
@@ -45,7 +54,7 @@ function containerSignalOf(
 ): { signal: ContainerSignal; value: string } | undefined {
   for (const signal of signals) {
     const value = nodeField(node, signal.field);
-    if (value !== undefined && new RegExp(signal.pattern).test(value)) return { signal, value };
+    if (value !== undefined && regex(signal.pattern).test(value)) return { signal, value };
   }
   return undefined;
 }
@@ -156,7 +165,7 @@ export const nodehardening: CheckFunction = (snapshot, context) => {
     const osImage = osImageOf(node) ?? '';
     const container = containerSignalOf(node, containerised);
     // A container image's osImage neither names an accepted OS nor implies a default.
-    const system = container ? undefined : systems.find((s) => new RegExp(s.pattern).test(osImage));
+    const system = container ? undefined : systems.find((s) => regex(s.pattern).test(osImage));
     const observed = probe?.[name];
     const base: Fields = {
       'status.nodeInfo.osImage': osImage || null,

@@ -4,12 +4,12 @@ import { arrayField, conditionStatus, field, labelsOf, stringField } from './uti
 /** Node-role label values that mark a control-plane node (kubeadm, legacy, RKE). */
 export const CONTROL_PLANE_ROLES = ['control-plane', 'master', 'controlplane'] as const;
 
+const CONTROL_PLANE_LABELS = CONTROL_PLANE_ROLES.map((role) => `node-role.kubernetes.io/${role}`);
+
 /** The control-plane role labels a node carries (`node-role.kubernetes.io/<role>`, value not "false"). */
 export function controlPlaneLabels(node: KubeObject): string[] {
   const labels = labelsOf(node);
-  return CONTROL_PLANE_ROLES.map((role) => `node-role.kubernetes.io/${role}`).filter(
-    (key) => key in labels && labels[key] !== 'false',
-  );
+  return CONTROL_PLANE_LABELS.filter((key) => key in labels && labels[key] !== 'false');
 }
 
 export function isControlPlane(node: KubeObject): boolean {
@@ -97,6 +97,15 @@ const LABEL_PATH = 'metadata.labels.';
  * value; label keys contain dots, so the key is everything after the prefix).
  */
 export function nodeField(node: KubeObject, path: string): string | undefined {
-  if (path.startsWith(LABEL_PATH)) return labelsOf(node)[path.slice(LABEL_PATH.length)];
-  return stringField(node, ...path.split('.'));
+  let parsed = parsedPaths.get(path);
+  if (parsed === undefined) {
+    parsed = path.startsWith(LABEL_PATH)
+      ? { label: path.slice(LABEL_PATH.length) }
+      : { steps: path.split('.') };
+    parsedPaths.set(path, parsed);
+  }
+  return parsed.label !== undefined ? labelsOf(node)[parsed.label] : stringField(node, ...parsed.steps);
 }
+
+/** The data's few paths taken apart once, not once per node and signal. */
+const parsedPaths = new Map<string, { label: string; steps?: never } | { label?: never; steps: string[] }>();

@@ -7,6 +7,20 @@ import { fail, nameOf, pass, readList, unknown, unknownFrom } from './util.js';
 
 const NAME = 'privatenetworking';
 
+const FOUR_PART_DECIMAL = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+
+/**
+ * The address when it is what ipaddr's isValidFourPartDecimal accepts (four decimal parts without
+ * leading zeros, each at most 255), read in one pass: ipaddr validates, then parses, each time
+ * through every notation it knows: nearly half of this check's time over 5,000 nodes.
+ */
+function fourPartDecimal(address: string): ipaddr.IPv4 | undefined {
+  const match = FOUR_PART_DECIMAL.exec(address);
+  if (match === null) return undefined;
+  const octets = match.slice(1).map(Number);
+  return octets.every((octet) => octet <= 255) ? new ipaddr.IPv4(octets) : undefined;
+}
+
 /**
  * Classifies an address: private (not globally reachable by the IANA special-purpose registries in
  * compliance/data/special-purpose-addresses.yaml), public (globally routable) or invalid. An
@@ -16,6 +30,8 @@ export function classifyAddress(
   address: string,
   registries: SpecialPurposeAddresses,
 ): 'private' | 'public' | 'invalid' {
+  const v4 = fourPartDecimal(address);
+  if (v4 !== undefined) return isGloballyReachable(v4, registries) ? 'public' : 'private';
   if (!ipaddr.IPv4.isValidFourPartDecimal(address) && !ipaddr.IPv6.isValid(address)) return 'invalid';
   let ip = ipaddr.parse(address);
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress())

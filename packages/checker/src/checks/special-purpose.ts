@@ -9,13 +9,14 @@ interface Block {
   entry: SpecialPurposeEntry;
 }
 
-const compiled = new WeakMap<SpecialPurposeAddresses, Block[]>();
+const compiled = new WeakMap<SpecialPurposeAddresses, Record<'ipv4' | 'ipv6', Block[]>>();
 
 /**
- * Every prefix of the live registry entries, most specific first. A terminated entry allocates
- * nothing any more (its cells are empty), so the space falls back to the entry around it.
+ * Every prefix of the live registry entries, most specific first, by address kind (an address is
+ * only ever matched against its own kind's). A terminated entry allocates nothing any more (its
+ * cells are empty), so the space falls back to the entry around it.
  */
-function blocksOf(data: SpecialPurposeAddresses): Block[] {
+function blocksOf(data: SpecialPurposeAddresses): Record<'ipv4' | 'ipv6', Block[]> {
   const hit = compiled.get(data);
   if (hit) return hit;
   const blocks = data.registries
@@ -28,8 +29,12 @@ function blocksOf(data: SpecialPurposeAddresses): Block[] {
       }),
     )
     .sort((a, b) => b.bits - a.bits);
-  compiled.set(data, blocks);
-  return blocks;
+  const byKind = {
+    ipv4: blocks.filter((b) => b.range.kind() === 'ipv4'),
+    ipv6: blocks.filter((b) => b.range.kind() === 'ipv6'),
+  };
+  compiled.set(data, byKind);
+  return byKind;
 }
 
 /** The most specific live registry entry that contains the address, if any. */
@@ -37,8 +42,7 @@ export function specialPurposeEntry(
   address: Address,
   data: SpecialPurposeAddresses,
 ): SpecialPurposeEntry | undefined {
-  return blocksOf(data).find((b) => b.range.kind() === address.kind() && address.match(b.range, b.bits))
-    ?.entry;
+  return blocksOf(data)[address.kind()].find((b) => address.match(b.range, b.bits))?.entry;
 }
 
 /**

@@ -23,42 +23,12 @@ import {
 } from '@havenkit/model';
 import type { RenderContext } from './context.js';
 import { parseRemediation, type Span } from '../remediation-text.js';
+import { BASE_STYLE, codeOrDash, fieldList, h, htmlPage, type Markup } from './html-kit.js';
+
+export { escapeHtml } from './html-kit.js';
 
 /** What the HTML report uses of the render context. */
 export type HtmlContext = Pick<RenderContext, 'language' | 'startTs' | 'stopTs' | 'signedBy'>;
-
-/** Escapes text for HTML element content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Markup that is safe as it is: built by `h` from escaped values. */
-class Markup {
-  constructor(readonly html: string) {}
-}
-
-type Part = Markup | string | number | undefined | false | readonly Part[];
-
-function part(value: Part): string {
-  if (value === undefined || value === false) return '';
-  if (value instanceof Markup) return value.html;
-  if (typeof value === 'string' || typeof value === 'number') return escapeHtml(String(value));
-  return value.map(part).join('');
-}
-
-/** A template for markup: every interpolated string is escaped, only Markup passes as it is. */
-function h(strings: TemplateStringsArray, ...values: Part[]): Markup {
-  let out = strings[0] ?? '';
-  values.forEach((value, i) => {
-    out += part(value) + (strings[i + 1] ?? '');
-  });
-  return new Markup(out);
-}
-
-/** A CSS string literal (for `content:`) that cannot end the string or the style element. */
-function cssString(text: string): string {
-  return `"${text.replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
-}
 
 /** "Verify it with: cmd" → ["Verify it with", "cmd"]. */
 function splitOnce(text: string, separator: string): [string, string] {
@@ -88,31 +58,9 @@ const STATUS_TONE: Record<WaiverStatus, Tone> = {
   'not-needed': 'skip',
 };
 
-const STYLE = `
-@page { size: A4; margin: 15mm; }
-@page { @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; color: #444; } }
-:root { color-scheme: light; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-* { box-sizing: border-box; }
-html { font-family: "Segoe UI", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt;
-  line-height: 1.4; color: #111; background: #fff; }
-body { margin: 0 auto; max-width: 190mm; padding: 10mm 6mm; }
-@media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
-h1 { font-size: 20pt; margin: 0 0 1mm; }
-h2 { font-size: 14pt; border-bottom: 2px solid #111; padding-bottom: 1mm; margin: 8mm 0 3mm;
-  break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; page-break-after: avoid; }
-h4 { font-size: 11pt; margin: 0; }
-p { margin: 1mm 0; }
-a { color: #0b3d91; }
-code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 8.5pt;
-  overflow-wrap: anywhere; }
-.subtitle { margin: 0 0 4mm; color: #333; }
-.muted { color: #444; font-size: 9pt; }
-table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; }
-th, td { text-align: left; vertical-align: top; padding: 1mm 2mm; border: 1px solid #888;
-  overflow-wrap: break-word; }
-th { background: #eee; }
-thead { display: table-header-group; }
+/** The report's style: the shared parts (html-kit.ts) and the rules of its own. */
+const STYLE = `${BASE_STYLE.page}a { color: #0b3d91; }
+${BASE_STYLE.text}thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.identity { table-layout: fixed; }
 table.identity th { width: 32%; }
@@ -124,12 +72,7 @@ table.overview td.nowrap { white-space: nowrap; }
   letter-spacing: 0.05em; }
 .verdict.secondary { border-style: double; border-width: 4px; font-size: 12pt; }
 .counts { display: grid; grid-template-columns: repeat(6, 1fr); gap: 2mm; margin: 2mm 0; }
-.count { border: 1px solid #888; padding: 1mm 2.5mm; font-size: 9pt; break-inside: avoid; }
-.count b { display: block; font-size: 15pt; }
-.count.alert { border: 2.5px solid #111; }
-.badge { display: inline-block; font-weight: bold; padding: 0.3mm 2mm; border: 1.5px solid;
-  border-radius: 1.5mm; white-space: nowrap; font-size: 9pt; }
-.check, .waiver { border: 1px solid #888; border-left-width: 6px; padding: 2.5mm 4mm; margin: 0 0 3.5mm;
+${BASE_STYLE.counts}.check, .waiver { border: 1px solid #888; border-left-width: 6px; padding: 2.5mm 4mm; margin: 0 0 3.5mm;
   break-inside: avoid; page-break-inside: avoid; }
 .check header, .waiver header { display: grid; grid-template-columns: auto 1fr auto; align-items: baseline;
   gap: 1mm 3mm; margin-bottom: 1.5mm; }
@@ -152,12 +95,7 @@ tr.offending td:first-child { border-left: 3px solid #111; }
 .marker { display: inline-block; font-size: 7.5pt; font-weight: bold; text-transform: uppercase;
   border: 1px solid; padding: 0 1mm; margin: 0.5mm 1mm 0 0; }
 .marker.inferred { border-style: dashed; }
-footer { margin-top: 8mm; border-top: 1px solid #888; padding-top: 2mm; }
-.tone-pass { color: #1b5e20; }
-.tone-fail { color: #b00020; }
-.tone-skip { color: #555; }
-.tone-unknown { color: #8a4b00; }
-.tone-waived { color: #5b2a86; }
+${BASE_STYLE.tones}.tone-waived { color: #5b2a86; }
 .badge.tone-pass, .verdict.tone-pass { background: #eaf5ea; }
 .badge.tone-fail, .verdict.tone-fail { background: #fdecee; }
 .badge.tone-unknown, .verdict.tone-unknown { background: #fff4e0; }
@@ -168,9 +106,7 @@ footer { margin-top: 8mm; border-top: 1px solid #888; padding-top: 2mm; }
 .check.tone-unknown { border: 2px dashed #8a4b00; border-left-width: 6px; color: inherit; }
 .check.tone-skip, .waiver.tone-skip { border-left: 6px solid #bbb; color: inherit; }
 .check.tone-waived, .waiver.tone-waived { border-left: 6px double #5b2a86; color: inherit; }
-.count.tone-fail.alert { border-color: #b00020; }
-.count.tone-unknown.alert { border-color: #8a4b00; }
-`;
+${BASE_STYLE.alerts}`;
 
 /**
  * The HTML report: one self-contained file for an auditor to hand over (inline CSS, no scripts,
@@ -191,7 +127,7 @@ export function renderHtml(report: ComplianceReport, context: HtmlContext): stri
     r.waived
       ? badge('waived', short ? l(WAIVED_TEXT) : `${l(WAIVED_TEXT)} (${l(OUTCOME_TEXT[r.outcome])})`)
       : badge(r.outcome, l(OUTCOME_TEXT[r.outcome]));
-  const value = (text: string | undefined): Markup => (text ? h`<code>${text}</code>` : h`—`);
+  const value = codeOrDash;
   const anchor = (name: string): string => `check-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
   const verdictBox = (what: string, verdict: Verdict | VerdictWithWaivers, secondary: boolean): Markup => {
@@ -235,18 +171,12 @@ ${results.map(
     [e.kind, [e.namespace, e.name].filter((s) => s !== undefined && s !== '').join('/')]
       .filter(Boolean)
       .join(' ');
-  const evidenceRow = (e: Evidence): Markup => {
-    const fields = Object.entries(e.fields);
-    return h`<tr${e.offending ? h` class="offending"` : ''}><td><code>${objectOf(e)}</code>${
+  const evidenceRow = (e: Evidence): Markup =>
+    h`<tr${e.offending ? h` class="offending"` : ''}><td><code>${objectOf(e)}</code>${
       e.offending || e.inferred ? h`<br>` : ''
     }${e.offending ? h`<span class="marker offending">▲ ${t('offending')}</span>` : ''}${
       e.inferred ? h`<span class="marker inferred">≈ ${t('inferred')}</span>` : ''
-    }</td><td>${
-      fields.length === 0
-        ? '—'
-        : h`<ul>${fields.map(([k, v]) => h`<li><code>${k}</code> = <code>${v === null ? 'null' : String(v)}</code></li>`)}</ul>`
-    }</td><td>${e.note !== undefined ? l(e.note) : ''}</td></tr>\n`;
-  };
+    }</td><td>${fieldList(e.fields)}</td><td>${e.note !== undefined ? l(e.note) : ''}</td></tr>\n`;
   const evidence = (r: ReportResult): Markup =>
     r.evidence.length === 0
       ? h`<p class="muted">${t('evidence')}: ${t('noEvidence')}</p>`
@@ -340,20 +270,8 @@ ${report.waivers.waivers.length === 0 ? h`<p>${t('none')}</p>` : report.waivers.
 
   const title = t('title');
   const who = snapshot.clusterId ?? snapshot.server ?? snapshot.context;
-  const style = `${STYLE}@page { @bottom-left { content: ${cssString(`${title} · Haven ${havenVersion}`)}; font: 8pt sans-serif; color: #444; } }\n`;
 
-  const page = h`<!DOCTYPE html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${checker.name} ${checker.version}">
-<title>${title}${who ? ` — ${who}` : ''}</title>
-<style>${new Markup(style)}</style>
-</head>
-<body>
-<header class="report-header">
+  const body = h`<header class="report-header">
 <h1>${title}</h1>
 <p class="subtitle">Haven ${havenVersion} · ${checker.name} ${checker.version}</p>
 ${verdictBox(t('verdict'), report.verdict, false)}
@@ -382,8 +300,14 @@ ${signature}
 </section>
 </main>
 <footer class="muted">${t('generatedBy')} ${checker.name} ${checker.version} · ${t('evaluatedAt').toLowerCase()} ${context.stopTs}</footer>
-</body>
-</html>
 `;
-  return page.html;
+  return htmlPage({
+    language,
+    generator: `${checker.name} ${checker.version}`,
+    title,
+    who,
+    footer: `${title} · Haven ${havenVersion}`,
+    style: STYLE,
+    body,
+  });
 }

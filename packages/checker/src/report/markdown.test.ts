@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Evidence, ComplianceReport, ReportResult } from '@havenkit/model';
+import { cells, tableAfter, tables } from '../testing/markdown.js';
 import { DEMO_CLUSTER_ID, WAIVERS_SHA256, demoReport, waiverList } from '../testing/reports.js';
 import { applyWaivers } from '../waivers/apply.js';
 import { reportFormat } from './formats.js';
@@ -45,33 +46,6 @@ const waived = applyWaivers(
 /** The demo report with one result replaced. */
 function withResult(name: string, change: Partial<ReportResult>): ComplianceReport {
   return { ...demo, results: demo.results.map((r) => (r.name === name ? { ...r, ...change } : r)) };
-}
-
-/** The cells of a table row, split at pipes that are not escaped. */
-function cells(row: string): string[] {
-  return row.split(/(?<!\\)\|/).slice(1, -1);
-}
-
-/** Every table: consecutive lines starting with "|". */
-function tables(markdown: string): string[][] {
-  const found: string[][] = [];
-  let current: string[] = [];
-  for (const line of markdown.split('\n')) {
-    if (line.startsWith('|')) {
-      current.push(line);
-    } else if (current.length > 0) {
-      found.push(current);
-      current = [];
-    }
-  }
-  if (current.length > 0) found.push(current);
-  return found;
-}
-
-/** The table that follows a line (a heading, a summary). */
-function tableAfter(markdown: string, marker: string): string[] {
-  const rest = markdown.slice(markdown.indexOf(marker) + marker.length);
-  return tables(rest)[0] ?? [];
 }
 
 describe('renderMarkdown', () => {

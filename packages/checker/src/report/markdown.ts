@@ -80,7 +80,12 @@ export function inlineCode(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], align?: string[]): string[] {
+/** A GFM table: the header, the alignment row (left unless given) and a line per row of cells. */
+export function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: string[],
+): string[] {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(align ?? header.map(() => '---')), ...rows.map(line)];
 }
@@ -239,7 +244,7 @@ export function renderMarkdown(report: ComplianceReport, context: MarkdownContex
 }
 
 /** Inline code outside a table: as inlineCode, but `|` stays as it is (only tables need it escaped). */
-function codeSpan(text: string): string {
+export function codeSpan(text: string): string {
   const flat = text.replace(CONTROL, '').replace(/\r\n?|\n/g, ' ');
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);

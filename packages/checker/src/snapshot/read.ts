@@ -35,27 +35,34 @@ export function parseSnapshot(value: unknown, source: string): ClusterSnapshot {
 function duplicateItem(snapshot: ClusterSnapshot): string | undefined {
   for (const [key, entry] of Object.entries(snapshot.resources)) {
     if ('error' in entry) continue;
-    const byName = new Map<string, number>();
+    const at = (index: number, field: string) =>
+      jsonPath(`/resources/${key.replace(/~/g, '~0').replace(/\//g, '~1')}/items/${index}/metadata`, field);
+    // Names by namespace: no key string is built per item (50,000 pods), and it is exact for any strings.
+    const byName = new Map<string, Map<string, number>>();
     const byUid = new Map<string, number>();
-    for (const [index, item] of entry.items.entries()) {
-      const { name, namespace, uid } = item.metadata ?? {};
-      const at = (field: string) =>
-        jsonPath(`/resources/${key.replace(/~/g, '~0').replace(/\//g, '~1')}/items/${index}/metadata`, field);
+    const items = entry.items;
+    for (let index = 0; index < items.length; index++) {
+      const metadata = items[index]!.metadata;
+      if (metadata === undefined || metadata === null) continue;
+      const { name, namespace, uid } = metadata;
       if (typeof uid === 'string' && uid !== '') {
         const first = byUid.get(uid);
-        if (first !== undefined) return `${at('uid')}: ${JSON.stringify(uid)} repeats items[${first}]`;
+        if (first !== undefined) return `${at(index, 'uid')}: ${JSON.stringify(uid)} repeats items[${first}]`;
         byUid.set(uid, index);
       }
       if (typeof name === 'string' && name !== '') {
         const ns = typeof namespace === 'string' ? namespace : '';
-        // Length-prefixed: exact for any strings, and cheaper than JSON.stringify of 50,000 pairs.
-        const id = `${ns.length}:${ns}/${name}`;
-        const first = byName.get(id);
+        let names = byName.get(ns);
+        if (names === undefined) {
+          names = new Map();
+          byName.set(ns, names);
+        }
+        const first = names.get(name);
         if (first !== undefined) {
           const what = ns ? `${JSON.stringify(ns)}/${JSON.stringify(name)}` : JSON.stringify(name);
-          return `${at('name')}: ${what} repeats items[${first}]`;
+          return `${at(index, 'name')}: ${what} repeats items[${first}]`;
         }
-        byName.set(id, index);
+        names.set(name, index);
       }
     }
   }

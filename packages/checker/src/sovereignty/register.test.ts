@@ -221,11 +221,24 @@ describe('locations', () => {
     },
   );
 
-  it('on OVHcloud put the nodes of GRA11 in FR and a Cinder volume of zone nova in an unknown country', () => {
+  it('on OVHcloud put the nodes of GRA11 in FR, and a Cinder volume of zone nova with them: all nodes are in FR', () => {
     expect(register('ovhcloud').locations).toEqual([
-      { country: 'unknown', regions: ['nova'], nodes: 0, volumes: 1 },
-      { country: 'FR', eea: true, regions: ['GRA'], nodes: 3, volumes: 0 },
+      { country: 'FR', eea: true, regions: ['GRA'], nodes: 3, volumes: 1 },
     ]);
+  });
+
+  it('leave a volume whose zone says nothing in an unknown country when the nodes are in more than one', () => {
+    const s = fixture('hetzner');
+    const pv = (s.resources.persistentvolumes as { items: KubeObject[] }).items[0]!;
+    (pv as { spec: Record<string, unknown> }).spec.nodeAffinity = {
+      required: {
+        nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', values: ['nova'] }] }],
+      },
+    };
+    const unknownVolumes = (r: DependencyRegister) =>
+      r.locations.find((l) => l.country === 'unknown')?.volumes ?? 0;
+    expect(unknownVolumes(registerOf(s))).toBe(unknownVolumes(register('hetzner')) + 1);
+    expect(registerOf(s).locations.find((l) => l.country === 'unknown')?.regions).toContain('nova');
   });
 
   it('on Hetzner put fsn1 and nbg1 in DE and ash in the US, outside the EEA', () => {
@@ -756,19 +769,29 @@ describe('dns', () => {
     expect(d.matchedBy).toMatch(/^DNS image /);
   });
 
-  it('count the cert-manager webhook and the external-dns webhook of one DNS operator as one dependency', () => {
+  it('count the cert-manager webhook, the external-dns webhook and the webhook solver of one DNS operator as one dependency', () => {
     const d = dep(register('ionos'), 'dns', 'IONOS DNS (cert-manager webhook, external-dns webhook)');
-    expect(d.objects).toBe(2);
-    expect(d.evidence.map((e) => e.name)).toEqual([
-      'ghcr.io/ionos-cloud/cert-manager-webhook-ionos-cloud:v1.1.0',
-      'ghcr.io/ionos-cloud/external-dns-ionos-webhook:v0.6.1',
-    ]);
+    expect(d.objects).toBe(3);
+    expect(d.evidence.map((e) => e.name)).toEqual(
+      expect.arrayContaining([
+        'ghcr.io/ionos-cloud/cert-manager-webhook-ionos-cloud:v1.1.0',
+        'ghcr.io/ionos-cloud/external-dns-ionos-webhook:v0.6.1',
+      ]),
+    );
   });
 
-  it('give the webhook solver of an Issuer as unknown by its group, next to the webhook image', () => {
-    expect(dep(register('scaleway'), 'dns', 'unknown DNS (webhook acme.scaleway.com)').jurisdiction).toBe(
-      'unknown',
-    );
+  it('give the webhook solver of an Issuer to the DNS operator whose webhook image runs', () => {
+    const d = dep(register('scaleway'), 'dns', 'Scaleway Domains and DNS (cert-manager webhook)');
+    expect(d.evidence.map((e) => e.fields?.solver)).toContain('webhook acme.scaleway.com');
+  });
+
+  it('give the webhook solver as unknown by its group when no DNS webhook image of the facts runs', () => {
+    const s = fixture('scaleway');
+    for (const key of ['pods', 'deployments.apps', 'replicasets.apps']) {
+      const list = s.resources[key] as { items: KubeObject[] };
+      list.items = list.items.filter((o) => !JSON.stringify(o).includes('cert-manager-webhook-scaleway'));
+    }
+    expect(dep(registerOf(s), 'dns', 'unknown DNS (webhook acme.scaleway.com)').jurisdiction).toBe('unknown');
   });
 
   it('give external-dns as unknown: its --provider is not read', () => {
@@ -807,10 +830,21 @@ describe('backup', () => {
 });
 
 describe('observability', () => {
-  it('is none, with a note, when no agent of a SaaS service in the facts runs', () => {
-    const f = fn(register('aks'), 'observability');
+  it('gives where a log collector of your own sends logs as unknown: its configuration is not read', () => {
+    const d = dep(register('aks'), 'observability', 'where Azure Monitor agent (ama-logs) sends logs');
+    expect(d).toMatchObject({ jurisdiction: 'unknown', objects: 1 });
+    expect(d.matchedBy).toMatch(/its configuration is not read/);
+  });
+
+  it('is none, with a note, when no SaaS agent and no log collector runs', () => {
+    const s = fixture('aks');
+    for (const key of ['pods', 'daemonsets.apps', 'deployments.apps', 'replicasets.apps']) {
+      const list = s.resources[key] as { items: KubeObject[] };
+      list.items = list.items.filter((o) => !JSON.stringify(o).includes('ciprod'));
+    }
+    const f = fn(registerOf(s), 'observability');
     expect(f).toMatchObject({ status: 'none', dependencies: [], workloads: 0 });
-    expect(f.note).toMatch(/configuration, which is not read/);
+    expect(f.note).toMatch(/no known log collector/);
   });
 });
 
@@ -1053,6 +1087,13 @@ describe('the summary', () => {
   it('lists the functions in use first, then none, then what could not be read', () => {
     const s = fixture('ionos');
     delete s.resources['apiservices.apiregistration.k8s.io'];
+    s.resources['backupstoragelocations.velero.io'] = {
+      error: {
+        code: 404,
+        reason: 'NotServed',
+        message: 'the API group velero.io is not served by this cluster',
+      },
+    };
     const statuses = registerOf(s).functions.map((f) => f.status);
     expect(statuses.at(-1)).toBe('not-collected');
     expect(statuses.indexOf('none')).toBeGreaterThan(statuses.lastIndexOf('in-use'));

@@ -13,6 +13,7 @@ import {
   message,
   type ClusterSnapshot,
   type DataLocation,
+  type DnsFact,
   type Dependency,
   type DependencyRegister,
   type FunctionDefinition,
@@ -28,7 +29,8 @@ import {
   type RegistryFact,
 } from '@havenkit/model';
 import { arrayField, field, stringField } from '../objects.js';
-import { FIELDS_NOT_COLLECTED } from '../checks/util.js';
+import { FIELDS_NOT_COLLECTED, imageRepository, repositoryMatcher } from '../checks/util.js';
+import { loadBundledData } from '../data/load.js';
 import { missingFields } from '../projection.js';
 import { complianceDir } from '../paths.js';
 import { matchesPattern, resolveEntity } from './facts.js';
@@ -168,6 +170,8 @@ interface Pending {
   note?: string;
   objects: number;
   workloads: Set<string>;
+  /** Every workload depends on it (the set `everything`, not copied). */
+  everything?: boolean;
   evidence: RegisterEvidence[];
 }
 
@@ -178,6 +182,8 @@ class Dependencies {
   constructor(
     private readonly facts: LoadedSovereigntyFacts,
     private readonly sourceUrls: ReadonlyMap<string, string>,
+    /** Every workload of the subject: passed as `workloads`, it is counted, not copied. */
+    readonly everything: ReadonlySet<string>,
   ) {}
 
   add(d: {
@@ -214,7 +220,22 @@ class Dependencies {
       p.objects++;
       if (p.evidence.length < EVIDENCE_LIMIT) p.evidence.push(d.evidence);
     }
-    for (const w of d.workloads ?? []) p.workloads.add(w);
+    if (d.workloads === this.everything) p.everything = true;
+    else for (const w of d.workloads ?? []) p.workloads.add(w);
+  }
+
+  /** A dependency the facts do not know: unknown, never EU; `missing` names what they lack. */
+  unknown(
+    name: string,
+    missing: string,
+    d: Omit<Parameters<Dependencies['add']>[0], 'entity' | 'unknownName' | 'matchedBy'> = {},
+  ): void {
+    this.add({
+      ...d,
+      entity: undefined,
+      unknownName: name,
+      matchedBy: message('register.notInFacts', { what: missing }).en,
+    });
   }
 
   get size(): number {
@@ -222,11 +243,14 @@ class Dependencies {
   }
 
   /** Worst first, then most workloads, then by name. */
-  list(): { dependencies: Dependency[]; workloads: Set<string> } {
+  list(): { dependencies: Dependency[]; workloads: number } {
     const all = new Set<string>();
+    let everyone = false;
     const dependencies = [...this.#byKey.values()]
       .map((p): Dependency & { _w: number } => {
-        for (const w of p.workloads) all.add(w);
+        if (p.everything) everyone = true;
+        else for (const w of p.workloads) all.add(w);
+        const count = p.everything ? this.everything.size : p.workloads.size;
         return {
           ...(p.party.entity !== undefined ? { entity: p.party.entity } : {}),
           name: p.party.name,
@@ -239,11 +263,11 @@ class Dependencies {
           laws: p.party.laws,
           matchedBy: p.matchedBy,
           objects: p.objects,
-          workloads: p.workloads.size,
+          workloads: count,
           evidence: p.evidence,
           sources: [...p.sources].sort(),
           ...(p.note !== undefined ? { note: p.note } : {}),
-          _w: p.workloads.size,
+          _w: count,
         };
       })
       .sort(
@@ -254,7 +278,7 @@ class Dependencies {
           (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
       )
       .map(({ _w, ...d }) => d);
-    return { dependencies, workloads: all };
+    return { dependencies, workloads: everyone ? this.everything.size : all.size };
   }
 }
 
@@ -364,11 +388,15 @@ interface Context {
   readonly sourceUrls: ReadonlyMap<string, string>;
   readonly workloads: Map<string, Workload>;
   readonly items: (resource: string) => readonly KubeObject[];
+  /** Every workload's key. */
+  readonly allWorkloads: ReadonlySet<string>;
   /** The hosting dependencies' entities (for matchers whose entity is `hosting`). */
   hosting: { entity: string; name: string }[];
   /** Nodes' providers, by node name. */
   nodeProviders: Map<string, ProviderMatch | undefined>;
   readonly targetProvider?: ProviderFact;
+  /** The provider profile the manifests target, as given (it may be one the facts do not know). */
+  readonly targetProviderId?: string;
   readonly locations: Map<string, { regions: Set<string>; nodes: number; volumes: number }>;
 }
 
@@ -404,11 +432,26 @@ function locate(ctx: Context, country: string, region: string | undefined, what:
   ctx.locations.set(country, entry);
 }
 
-const allWorkloads = (ctx: Context) => ctx.workloads.keys();
+/**
+ * Every workload (hosting, the control plane): one shared set, so that 5,000 nodes do not add
+ * 50,000 workload keys each.
+ */
+const allWorkloads = (ctx: Context): ReadonlySet<string> => ctx.allWorkloads;
 
 const BODIES: Record<FunctionId, FunctionBody> = {
   hosting(ctx, deps) {
     const nodes = ctx.items('nodes');
+    if (nodes.length === 0 && ctx.targetProviderId !== undefined && ctx.targetProvider === undefined) {
+      deps.unknown(
+        `unknown provider (profile ${ctx.targetProviderId})`,
+        `provider ${ctx.targetProviderId} (providers)`,
+        {
+          evidence: { kind: 'ProviderProfile', name: ctx.targetProviderId },
+          workloads: allWorkloads(ctx),
+        },
+      );
+      return;
+    }
     if (nodes.length === 0 && ctx.targetProvider) {
       const p = ctx.targetProvider;
       deps.add({
@@ -440,10 +483,7 @@ const BODIES: Record<FunctionId, FunctionBody> = {
           ? (/^([a-z][a-z0-9+.-]*):\/\//.exec(providerId)?.[0] ?? providerId)
           : undefined;
         const what = scheme ? `providerID ${scheme}` : 'no providerID and no known node label';
-        deps.add({
-          entity: undefined,
-          unknownName: scheme ? `unknown provider (${scheme})` : 'unknown provider',
-          matchedBy: message('register.notInFacts', { what }).en,
+        deps.unknown(scheme ? `unknown provider (${scheme})` : 'unknown provider', what, {
           evidence: evidenceOf('Node', node, fields),
           workloads: allWorkloads(ctx),
         });
@@ -511,16 +551,17 @@ const BODIES: Record<FunctionId, FunctionBody> = {
       });
       return;
     }
-    deps.add({
-      entity: undefined,
-      unknownName: host
+    deps.unknown(
+      host
         ? `unknown operator of ${host}`
         : 'unknown (no control-plane node visible, API server not recorded)',
-      matchedBy: message('register.notInFacts', { what: host ? `API server host ${host}` : 'API server' }).en,
-      note: 'a managed control plane shows no nodes; add its API server host to your facts (apiServers) to name it',
-      evidence,
-      workloads: allWorkloads(ctx),
-    });
+      host ? `API server host ${host}` : 'API server',
+      {
+        note: 'a managed control plane shows no nodes; add its API server host to your facts (apiServers) to name it',
+        evidence,
+        workloads: allWorkloads(ctx),
+      },
+    );
   },
 
   storage(ctx, deps) {
@@ -558,16 +599,11 @@ const BODIES: Record<FunctionId, FunctionBody> = {
       const workloads = claimKey ? (workloadsByClaim.get(claimKey) ?? []) : [];
       const impl = provisioner ? implementation(provisioner) : undefined;
       if (!impl) {
-        deps.add({
-          entity: undefined,
-          unknownName: provisioner
-            ? `unknown storage (${provisioner})`
-            : 'unknown storage (no provisioner recorded)',
-          what: file ? 'file storage' : 'block storage',
-          matchedBy: message('register.notInFacts', { what: `provisioner ${provisioner ?? '(none)'}` }).en,
-          evidence: evidenceOf(kind, o, fields),
-          workloads,
-        });
+        deps.unknown(
+          provisioner ? `unknown storage (${provisioner})` : 'unknown storage (no provisioner recorded)',
+          `provisioner ${provisioner ?? '(none)'}`,
+          { what: file ? 'file storage' : 'block storage', evidence: evidenceOf(kind, o, fields), workloads },
+        );
         return;
       }
       addResolved(ctx, deps, impl.entity, {
@@ -579,6 +615,12 @@ const BODIES: Record<FunctionId, FunctionBody> = {
       });
     };
     const volumes = ctx.items('persistentvolumes');
+    // Whoever hosts the nodes holds the volumes' regions (once, not per volume: 5,000 nodes).
+    const providers = [...new Set([...ctx.nodeProviders.values()].flatMap((m) => (m ? [m.provider] : [])))];
+    if (ctx.targetProvider) providers.push(ctx.targetProvider);
+    const nodeCountries = [...ctx.locations].filter(([, l]) => l.nodes > 0).map(([country]) => country);
+    const nodeCountry =
+      nodeCountries.length === 1 && nodeCountries[0] !== 'unknown' ? nodeCountries[0] : undefined;
     for (const pv of volumes) {
       const className = stringField(pv, 'spec', 'storageClassName');
       const driver = stringField(pv, 'spec', 'csi', 'driver');
@@ -608,10 +650,15 @@ const BODIES: Record<FunctionId, FunctionBody> = {
         .flatMap((e) => arrayField(e, 'values').filter((v): v is string => typeof v === 'string'));
       const labels = stringMap(pv.metadata?.labels);
       const code = codes[0] ?? nodeRegionCode(labels);
-      const providers = [...new Set([...ctx.nodeProviders.values()].flatMap((m) => (m ? [m.provider] : [])))];
-      if (ctx.targetProvider) providers.push(ctx.targetProvider);
       const region = providers.map((p) => regionOf(p, code)).find((r) => r !== undefined);
-      locate(ctx, region?.country ?? 'unknown', region?.code ?? code, 'volumes');
+      // A volume whose zone says nothing (OpenStack's "nova") is attached to the nodes: when they are
+      // all in one country, so is it.
+      locate(
+        ctx,
+        region?.country ?? nodeCountry ?? 'unknown',
+        region?.code ?? (nodeCountry ? undefined : code),
+        'volumes',
+      );
     }
     // Claims not bound to a collected volume (manifests before deployment, pending claims).
     const bound = new Set(volumes.map((v) => v.metadata?.name ?? ''));
@@ -670,15 +717,14 @@ const BODIES: Record<FunctionId, FunctionBody> = {
         });
         continue;
       }
-      deps.add({
-        entity: undefined,
-        unknownName: lbClass ? `unknown load balancer (${lbClass})` : 'unknown load balancer',
-        matchedBy: message('register.notInFacts', {
-          what: lbClass ? `loadBalancerClass ${lbClass}` : 'Service annotations',
-        }).en,
-        evidence: evidenceOf('Service', svc, lbClass ? { loadBalancerClass: lbClass } : undefined),
-        workloads,
-      });
+      deps.unknown(
+        lbClass ? `unknown load balancer (${lbClass})` : 'unknown load balancer',
+        lbClass ? `loadBalancerClass ${lbClass}` : 'Service annotations',
+        {
+          evidence: evidenceOf('Service', svc, lbClass ? { loadBalancerClass: lbClass } : undefined),
+          workloads,
+        },
+      );
     }
   },
 
@@ -732,26 +778,22 @@ const BODIES: Record<FunctionId, FunctionBody> = {
           sources: fact.sources,
         });
       else
-        deps.add({
-          ...base,
-          entity: undefined,
-          unknownName: `unknown ingress controller (${controller || 'none'})`,
-          matchedBy: message('register.notInFacts', { what: `ingress controller ${controller}` }).en,
-        });
+        deps.unknown(
+          `unknown ingress controller (${controller || 'none'})`,
+          `ingress controller ${controller}`,
+          { ...base },
+        );
     }
     for (const [name, ingresses] of byClass) {
       for (const ing of ingresses) {
-        deps.add({
-          entity: undefined,
-          unknownName: name
-            ? `unknown ingress controller (class ${name})`
-            : 'unknown ingress controller (no class)',
-          matchedBy: message('register.notInFacts', {
-            what: name ? `IngressClass ${name}` : 'an IngressClass',
-          }).en,
-          evidence: evidenceOf('Ingress', ing, name ? { class: name } : undefined),
-          workloads: backendsOf(ing),
-        });
+        deps.unknown(
+          name ? `unknown ingress controller (class ${name})` : 'unknown ingress controller (no class)',
+          name ? `IngressClass ${name}` : 'an IngressClass',
+          {
+            evidence: evidenceOf('Ingress', ing, name ? { class: name } : undefined),
+            workloads: backendsOf(ing),
+          },
+        );
       }
     }
   },
@@ -766,16 +808,11 @@ const BODIES: Record<FunctionId, FunctionBody> = {
         fields: { workloads: image.workloads.length },
       };
       if (!match) {
-        deps.add({
-          entity: undefined,
-          unknownName: `unknown registry ${parsed?.host ?? '(not an image reference)'}`,
-          what: parsed?.host,
-          matchedBy: message('register.notInFacts', {
-            what: `registry host ${parsed?.host ?? image.reference}`,
-          }).en,
-          evidence,
-          workloads: image.workloads,
-        });
+        deps.unknown(
+          `unknown registry ${parsed?.host ?? '(not an image reference)'}`,
+          `registry host ${parsed?.host ?? image.reference}`,
+          { what: parsed?.host, evidence, workloads: image.workloads },
+        );
         continue;
       }
       const r = match.registry;
@@ -811,13 +848,23 @@ const BODIES: Record<FunctionId, FunctionBody> = {
             evidence,
             workloads: image.workloads,
           });
+          // What the origin runs on is behind the mirror too (Docker Hub's AWS and Cloudflare).
+          for (const h of origin.registry.hostedBy ?? []) {
+            deps.add({
+              entity: h.entity,
+              what: origin.registry.name,
+              role: h.role,
+              via: origin.registry.name,
+              matchedBy: `${r.name} mirrors ${r.mirrorOf}; ${origin.registry.name} ${h.role}: ${h.evidence ?? h.entity}`,
+              sources: h.sources,
+              evidence,
+              workloads: image.workloads,
+            });
+          }
         } else {
-          deps.add({
-            entity: undefined,
-            unknownName: `unknown origin ${r.mirrorOf}`,
+          deps.unknown(`unknown origin ${r.mirrorOf}`, `registry host ${r.mirrorOf}`, {
             role: 'origin',
             via: r.name,
-            matchedBy: message('register.notInFacts', { what: `registry host ${r.mirrorOf}` }).en,
             evidence,
             workloads: image.workloads,
           });
@@ -863,10 +910,7 @@ const BODIES: Record<FunctionId, FunctionBody> = {
             evidence: ev,
           });
         else
-          deps.add({
-            entity: undefined,
-            unknownName: `unknown ACME CA (${hostOfUrl(server) ?? server})`,
-            matchedBy: message('register.notInFacts', { what: `ACME directory ${server}` }).en,
+          deps.unknown(`unknown ACME CA (${hostOfUrl(server) ?? server})`, `ACME directory ${server}`, {
             evidence: ev,
           });
         continue;
@@ -883,10 +927,7 @@ const BODIES: Record<FunctionId, FunctionBody> = {
       }
       const spec = field(o, 'spec');
       const type = (typeof spec === 'object' && spec !== null ? Object.keys(spec)[0] : undefined) ?? 'none';
-      deps.add({
-        entity: undefined,
-        unknownName: `unknown issuer type (${type})`,
-        matchedBy: message('register.notInFacts', { what: `issuer type ${type}` }).en,
+      deps.unknown(`unknown issuer type (${type})`, `issuer type ${type}`, {
         evidence: evidenceOf(kind, o, fields),
       });
     }
@@ -895,16 +936,15 @@ const BODIES: Record<FunctionId, FunctionBody> = {
       const group = stringField(c, 'spec', 'issuerRef', 'group');
       if (group === undefined || group === 'cert-manager.io') continue;
       const notAfter = stringField(c, 'status', 'notAfter');
-      deps.add({
-        entity: undefined,
-        unknownName: `external issuer ${group}`,
-        matchedBy: message('register.notInFacts', { what: `issuer group ${group}` }).en,
+      deps.unknown(`external issuer ${group}`, `issuer group ${group}`, {
         evidence: evidenceOf('Certificate', c, { issuerGroup: group, ...(notAfter ? { notAfter } : {}) }),
       });
     }
   },
 
   dns(ctx, deps) {
+    // A webhook solver names only an API group; the DNS operator is the one whose webhook image runs.
+    const webhooks: { group: string; evidence: RegisterEvidence }[] = [];
     for (const [kind, resource] of [
       ['Issuer', 'issuers.cert-manager.io'],
       ['ClusterIssuer', 'clusterissuers.cert-manager.io'],
@@ -916,35 +956,32 @@ const BODIES: Record<FunctionId, FunctionBody> = {
           for (const key of Object.keys(dns01).filter((k) => !['cnameStrategy'].includes(k))) {
             const fact = ctx.facts.dns.find((d) => (d.solvers ?? []).includes(key));
             const ev = evidenceOf(kind, o, { solver: key });
-            if (fact)
+            if (fact) {
               addResolved(ctx, deps, fact.entity, {
                 what: fact.name,
                 matchedBy: `DNS01 solver ${key}`,
                 sources: fact.sources,
                 evidence: ev,
               });
-            else {
-              const group = key === 'webhook' ? stringField(dns01, 'webhook', 'groupName') : undefined;
-              deps.add({
-                entity: undefined,
-                unknownName: `unknown DNS (${group ? `webhook ${group}` : key})`,
-                matchedBy: message('register.notInFacts', {
-                  what: `DNS01 solver ${group ? `webhook ${group}` : key}`,
-                }).en,
-                evidence: ev,
-              });
+            } else if (key === 'webhook') {
+              const group = stringField(dns01, 'webhook', 'groupName') ?? '(no groupName)';
+              webhooks.push({ group, evidence: evidenceOf(kind, o, { solver: `webhook ${group}` }) });
+            } else {
+              deps.unknown(`unknown DNS (${key})`, `DNS01 solver ${key}`, { evidence: ev });
             }
           }
         }
       }
     }
+    const served: DnsFact[] = [];
     for (const image of imageEntries(ctx)) {
       const parsed = parseImageReference(image.reference);
       const repository = parsed ? `${parsed.host}/${parsed.path}` : image.reference;
       const fact = ctx.facts.dns.find((d) =>
         (d.images ?? []).some((p) => matchesPattern(p, repository, 'any')),
       );
-      if (fact)
+      if (fact) {
+        served.push(fact);
         addResolved(ctx, deps, fact.entity, {
           what: fact.name,
           matchedBy: `DNS image ${repository}`,
@@ -952,13 +989,26 @@ const BODIES: Record<FunctionId, FunctionBody> = {
           evidence: { kind: 'Image', name: image.reference },
           workloads: image.workloads,
         });
-      else if (/(^|\/)external-dns$/.test(parsed?.path ?? '')) {
-        deps.add({
-          entity: undefined,
-          unknownName: 'external-dns (its --provider is not read)',
-          matchedBy: message('register.notInFacts', { what: 'external-dns provider' }).en,
+      } else if (/(^|\/)external-dns$/.test(parsed?.path ?? '')) {
+        deps.unknown('external-dns (its --provider is not read)', 'external-dns provider', {
           evidence: { kind: 'Image', name: image.reference },
           workloads: image.workloads,
+        });
+      }
+    }
+    for (const w of webhooks) {
+      if (served.length === 0) {
+        deps.unknown(`unknown DNS (webhook ${w.group})`, `DNS01 solver webhook ${w.group}`, {
+          evidence: w.evidence,
+        });
+        continue;
+      }
+      for (const fact of new Set(served)) {
+        addResolved(ctx, deps, fact.entity, {
+          what: fact.name,
+          matchedBy: `DNS01 webhook ${w.group}, served by the ${fact.name} webhook that runs`,
+          sources: fact.sources,
+          evidence: w.evidence,
         });
       }
     }
@@ -989,14 +1039,11 @@ const BODIES: Record<FunctionId, FunctionBody> = {
           evidence: ev,
         });
       else
-        deps.add({
-          entity: undefined,
-          unknownName: `unknown backup store (${host ?? `Velero provider ${provider || 'none'}`})`,
-          matchedBy: message('register.notInFacts', {
-            what: host ? `endpoint ${host}` : `Velero provider ${provider}`,
-          }).en,
-          evidence: ev,
-        });
+        deps.unknown(
+          `unknown backup store (${host ?? `Velero provider ${provider || 'none'}`})`,
+          host ? `endpoint ${host}` : `Velero provider ${provider}`,
+          { evidence: ev },
+        );
     }
   },
 
@@ -1009,7 +1056,7 @@ const BODIES: Record<FunctionId, FunctionBody> = {
           (s.function === 'logging' || s.function === 'monitoring') &&
           (s.images ?? []).some((p) => matchesPattern(p, repository, 'any')),
       );
-      if (fact)
+      if (fact) {
         addResolved(ctx, deps, fact.entity, {
           what: `${fact.name} (${fact.function})`,
           matchedBy: `agent image ${repository}`,
@@ -1017,9 +1064,23 @@ const BODIES: Record<FunctionId, FunctionBody> = {
           evidence: { kind: 'Image', name: image.reference },
           workloads: image.workloads,
         });
+        continue;
+      }
+      // A log collector of our own sends somewhere its configuration says, which is not read:
+      // that is an unknown dependency, never none.
+      const collector = logCollectors().find((c) => c.matches(imageRepository(image.reference)));
+      if (collector) {
+        deps.unknown(
+          `where ${collector.name} sends logs`,
+          `the destination of ${collector.name} (its configuration is not read)`,
+          {
+            evidence: { kind: 'Image', name: image.reference },
+            workloads: image.workloads,
+          },
+        );
+      }
     }
-    if (deps.size === 0)
-      return 'no agent of a known SaaS service runs; where self-hosted collectors send data is in their configuration, which is not read';
+    if (deps.size === 0) return 'no agent of a known SaaS service and no known log collector runs';
   },
 
   'external-endpoints'(ctx, deps) {
@@ -1044,13 +1105,7 @@ const BODIES: Record<FunctionId, FunctionBody> = {
           sources: saas.sources,
           evidence: ev,
         });
-      else
-        deps.add({
-          entity: undefined,
-          unknownName: host || '(empty externalName)',
-          matchedBy: message('register.notInFacts', { what: `host ${host}` }).en,
-          evidence: ev,
-        });
+      else deps.unknown(host || '(empty externalName)', `host ${host}`, { evidence: ev });
     }
   },
 
@@ -1110,10 +1165,7 @@ const BODIES: Record<FunctionId, FunctionBody> = {
               evidence: ev,
             });
           else
-            deps.add({
-              entity: undefined,
-              unknownName: `unknown webhook server ${host ?? '(no url)'}`,
-              matchedBy: message('register.notInFacts', { what: `webhook host ${host ?? ''}` }).en,
+            deps.unknown(`unknown webhook server ${host ?? '(no url)'}`, `webhook host ${host ?? ''}`, {
               evidence: ev,
             });
         }
@@ -1139,6 +1191,16 @@ const BODIES: Record<FunctionId, FunctionBody> = {
     }
   },
 };
+
+/** The log collectors of the bundled data (compliance/data/log-collectors.yaml), each with its matcher. */
+function logCollectors(): { name: string; matches: (repository: string) => boolean }[] {
+  collectorsCache ??= loadBundledData().logCollectors.collectors.map((c) => ({
+    name: c.name,
+    matches: repositoryMatcher(c.images),
+  }));
+  return collectorsCache;
+}
+let collectorsCache: { name: string; matches: (repository: string) => boolean }[] | undefined;
 
 /** Distinct image references with the workloads that run them, in reference order. */
 function imageEntries(ctx: Context): { reference: string; workloads: string[]; digests: Set<string> }[] {
@@ -1179,22 +1241,20 @@ function imageRow(
   const match = parsed ? matchRegistry(ctx.facts, parsed) : undefined;
   const r = match?.registry;
   const chain: Jurisdiction[] = [];
-  if (r) {
-    const operators = r.operator === HOSTING_ENTITY ? ctx.hosting.map((h) => h.entity) : [r.operator];
+  /** The operator and the hosts of a registry, `hosting` resolved to whoever hosts the nodes. */
+  const links = (registry: RegistryFact) => {
+    const operators =
+      registry.operator === HOSTING_ENTITY ? ctx.hosting.map((h) => h.entity) : [registry.operator];
     for (const op of operators.length > 0 ? operators : [undefined])
       chain.push(partyOf(ctx.facts, op, '').jurisdiction);
-    for (const h of r.hostedBy ?? []) chain.push(partyOf(ctx.facts, h.entity, '').jurisdiction);
+    for (const h of registry.hostedBy ?? []) chain.push(partyOf(ctx.facts, h.entity, '').jurisdiction);
+  };
+  if (r) {
+    links(r);
     if (r.mirrorOf) {
       const origin = originOf(ctx.facts, r, parsed!.path);
-      chain.push(
-        origin
-          ? partyOf(
-              ctx.facts,
-              origin.registry.operator === HOSTING_ENTITY ? undefined : origin.registry.operator,
-              '',
-            ).jurisdiction
-          : 'unknown',
-      );
+      if (origin) links(origin.registry);
+      else chain.push('unknown');
     }
   }
   // A registry you run yourself on someone else's machines is still theirs: the worst link counts,
@@ -1227,11 +1287,13 @@ export function buildRegister(
     ? facts.providers.find((p) => p.id === options.targetProvider)
     : undefined;
   const itemCache = new Map<string, readonly KubeObject[]>();
+  const workloads = workloadsOf(snapshot);
   const ctx: Context = {
     snapshot,
     facts,
     sourceUrls,
-    workloads: workloadsOf(snapshot),
+    workloads,
+    allWorkloads: new Set(workloads.keys()),
     items: (resource) => {
       let items = itemCache.get(resource);
       if (items === undefined) {
@@ -1244,6 +1306,7 @@ export function buildRegister(
     hosting: [],
     nodeProviders: new Map(),
     ...(targetProvider ? { targetProvider } : {}),
+    ...(options.targetProvider !== undefined ? { targetProviderId: options.targetProvider } : {}),
     locations: new Map(),
   };
 
@@ -1255,7 +1318,20 @@ export function buildRegister(
     let blocked: Extract<ListRead, { ok: false }> | undefined;
     for (const need of def.needs.resources) {
       // Manifests have no nodes: the target provider stands in for them.
-      if (need.resource === 'nodes' && targetProvider && snapshot.resources.nodes === undefined) continue;
+      if (
+        need.resource === 'nodes' &&
+        snapshot.resources.nodes === undefined &&
+        options.subject.kind === 'manifests'
+      ) {
+        if (options.targetProvider === undefined) {
+          blocked ??= {
+            ok: false,
+            status: 'not-collected',
+            why: 'manifests have no nodes: give --provider ID to name who will host them',
+          };
+        }
+        continue;
+      }
       const read = readFor(snapshot, need.resource, need.fields);
       if (!read.ok && (blocked === undefined || read.status === 'unreadable')) blocked = read;
     }
@@ -1271,15 +1347,15 @@ export function buildRegister(
       });
       continue;
     }
-    const deps = new Dependencies(facts, sourceUrls);
+    const deps = new Dependencies(facts, sourceUrls, ctx.allWorkloads);
     const note = BODIES[def.id](ctx, deps);
-    const { dependencies, workloads } = deps.list();
+    const { dependencies, workloads: dependent } = deps.list();
     results.set(def.id, {
       id: def.id,
       label,
       status: dependencies.length > 0 ? 'in-use' : 'none',
       jurisdiction: dependencies.length > 0 ? worst(dependencies.map((d) => d.jurisdiction)) : 'self',
-      workloads: workloads.size,
+      workloads: dependent,
       dependencies,
       ...(typeof note === 'string' ? { note } : {}),
     });
@@ -1358,7 +1434,8 @@ function summarize(
   ].sort();
   const counts = {
     total: images.length,
-    notControlled: images.filter((i) => i.operator !== SELF_ENTITY).length,
+    // A proxy cache of your own still serves what another registry holds.
+    notControlled: images.filter((i) => i.operator !== SELF_ENTITY || i.mirrorOf !== undefined).length,
     outsideEuEea: images.filter((i) => OUTSIDE.has(i.jurisdiction)).length,
     unknown: images.filter((i) => i.registry === undefined).length,
     unpinned: images.filter((i) => !i.pinned).length,

@@ -133,7 +133,7 @@ export function renderRegisterTable(
       out.push(...wrap(`${label}  ${statusText(f.status, language)}${tail}`, '', ' '.repeat(labelWidth + 2)));
       continue;
     }
-    const head = `${label}  ${paint(f.jurisdiction, jurisdictionText(f.jurisdiction, language))}, ${f.workloads} ${t('register.workloads')}`;
+    const head = `${label}  ${paint(f.jurisdiction, jurisdictionText(f.jurisdiction, language))}, ${text('register.workloadCount', { count: f.workloads }, language)}`;
     out.push(...wrap(head, '', ' '.repeat(labelWidth + 2)));
     for (const group of byEntity(f.dependencies)) {
       const d = group[0]!;
@@ -142,7 +142,7 @@ export function renderRegisterTable(
       const workloads = Math.max(...group.map((g) => g.workloads));
       const line = `${paint(d.jurisdiction, `[${jurisdictionText(d.jurisdiction, language)}]`)} ${partyPhrase(d)}${
         laws.length ? ` — ${laws.join(', ')}` : ''
-      }${what.length ? `: ${what.join('; ')}` : ''}; ${workloads} ${t('register.workloads')}`;
+      }${what.length ? `: ${what.join('; ')}` : ''}; ${text('register.workloadCount', { count: workloads }, language)}`;
       out.push(...wrap(line, '  - ', '    '));
       if (!options.verbose) continue;
       for (const g of group) {

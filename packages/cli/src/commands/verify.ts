@@ -21,7 +21,14 @@ import {
   reproduce,
   verifySignature,
 } from '@havenkit/checker';
-import type { Language, Mismatch, ReportSubject, Verdict, VerdictWithWaivers } from '@havenkit/checker';
+import type {
+  ClusterSnapshot,
+  Language,
+  Mismatch,
+  ReportSubject,
+  Verdict,
+  VerdictWithWaivers,
+} from '@havenkit/checker';
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -53,6 +60,23 @@ function describeMismatch(m: Mismatch): string {
 }
 
 type VerifyFlags = InferredFlags<typeof Verify.flags>;
+
+/** The snapshot file given with --snapshot, which must be the signed statement's subject. */
+function subjectSnapshot(
+  file: string,
+  subject: ReportSubject,
+  maxBytes: number,
+  what: 'report' | 'register',
+): ClusterSnapshot {
+  const { snapshot, sha256 } = readSnapshotFile(file, maxBytes);
+  if (sha256 !== subject.sha256) {
+    throw new UserError(
+      `${file}: the snapshot does not match the ${what}: sha256 ${sha256}, the ${what} was made from ${subject.name} with sha256 ${subject.sha256}`,
+      ExitCode.BadInput,
+    );
+  }
+  return snapshot;
+}
 
 export default class Verify extends HavenkitCommand {
   static override summary = 'Verify a signed report: its signature, and with --snapshot that it reproduces.';
@@ -142,13 +166,7 @@ Exit codes:
 
     let reproduced: VerifyResult['reproduced'];
     if (flags.snapshot !== undefined) {
-      const { snapshot, sha256 } = readSnapshotFile(flags.snapshot, limits.snapshot);
-      if (sha256 !== subject.sha256) {
-        throw new UserError(
-          `${flags.snapshot}: the snapshot does not match the report: sha256 ${sha256}, the report was made from ${subject.name} with sha256 ${subject.sha256}`,
-          ExitCode.BadInput,
-        );
-      }
+      const snapshot = subjectSnapshot(flags.snapshot, subject, limits.snapshot, 'report');
       const mismatches = reproduce(report, snapshot, { integrity: integrityOfToolkit() });
       if (mismatches.length > 0) {
         const more = mismatches.length > SHOWN ? `; and ${mismatches.length - SHOWN} more` : '';
@@ -211,13 +229,7 @@ Exit codes:
     }
     let reproduced: VerifyResult['reproduced'];
     if (flags.snapshot !== undefined) {
-      const { snapshot, sha256 } = readSnapshotFile(flags.snapshot, limits.snapshot);
-      if (sha256 !== subject.sha256) {
-        throw new UserError(
-          `${flags.snapshot}: the snapshot does not match the register: sha256 ${sha256}, the register was made from ${subject.name} with sha256 ${subject.sha256}`,
-          ExitCode.BadInput,
-        );
-      }
+      const snapshot = subjectSnapshot(flags.snapshot, subject, limits.snapshot, 'register');
       let facts = loadSovereigntyFacts();
       for (const file of flags.facts ?? []) facts = mergeFacts(facts, readUserFacts(file, limits.document));
       const again = buildRegister(snapshot, facts, {

@@ -56,7 +56,7 @@ export const clusterFlags = {
     helpGroup: FlagGroup.Cluster,
     summary: 'Deadline for reading the cluster, e.g. 90s, 10m, 1h (default: 10m).',
     description:
-      'When it passes, havenkit stops reading and reports what it has: everything not read by then is unknown with cause timeout (check exits 2). The probes count within it. Exec credential plugins have their own bound of 60 seconds.',
+      'When it passes, havenkit stops reading and reports what it has: everything not read by then is unknown with cause timeout (`check` exits 2; `sovereignty` shows the functions it feeds as unreadable). The probes count within it. Exec credential plugins have their own bound of 60 seconds.',
     helpValue: 'DURATION',
     parse: async (input) => {
       const ms = parseDuration(input);

@@ -48,6 +48,10 @@ export const register = {
   dependsOn: { en: 'depends on', nl: 'hangt af van' },
   jurisdiction: { en: 'jurisdiction', nl: 'jurisdictie' },
   workloads: { en: 'workloads', nl: 'workloads' },
+  workloadCount: {
+    en: '{count, plural, one {# workload} other {# workloads}}',
+    nl: '{count, plural, one {# workload} other {# workloads}}',
+  },
   objects: { en: 'objects', nl: 'objecten' },
   shownBy: { en: 'shown by', nl: 'blijkt uit' },
   images: { en: 'Images', nl: 'Images' },

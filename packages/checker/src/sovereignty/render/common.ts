@@ -1,6 +1,6 @@
 /**
  * What the register's renderers share: the words for statuses and jurisdictions, the subject's
- * identity rows, which images need attention and which source urls may be links.
+ * identity rows, which functions and images they show where, and which source urls may be links.
  */
 import {
   displayDate,
@@ -21,7 +21,7 @@ export type PlainKey = {
 }[keyof RegisterMessages];
 
 /** A parameterless register text in one language. */
-export function word(key: PlainKey, language: Language): string {
+function word(key: PlainKey, language: Language): string {
   return text(`register.${key}`, language);
 }
 
@@ -29,6 +29,29 @@ export function word(key: PlainKey, language: Language): string {
 export function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * How a jurisdiction is told apart besides its word, never by colour alone: a symbol in HTML (that
+ * prints in black and white), a mark in Markdown.
+ */
+export const JURISDICTION_SIGN: Record<Jurisdiction, { readonly symbol: string; readonly mark: string }> = {
+  'non-eu': { symbol: '✗', mark: '🔴' },
+  'eu-non-eu-parent': { symbol: '◐', mark: '🟠' },
+  unknown: { symbol: '?', mark: '⚠️' },
+  eu: { symbol: '✓', mark: '🟢' },
+  self: { symbol: '⌂', mark: '🏠' },
+};
+
+/** How a function's status is told apart besides its word: a symbol in HTML, a mark in Markdown. */
+export const STATUS_SIGN: Record<
+  RegisterFunction['status'],
+  { readonly symbol: string; readonly mark: string }
+> = {
+  'in-use': { symbol: '●', mark: '●' },
+  none: { symbol: '○', mark: '○' },
+  'not-collected': { symbol: '?', mark: '⚠️' },
+  unreadable: { symbol: '!', mark: '⚠️' },
+};
 
 const JURISDICTION_KEY: Record<Jurisdiction, PlainKey> = {
   'non-eu': 'jurisdictionNonEu',
@@ -38,7 +61,7 @@ const JURISDICTION_KEY: Record<Jurisdiction, PlainKey> = {
   self: 'jurisdictionSelf',
 };
 
-export function jurisdictionText(jurisdiction: Jurisdiction, language: Language): string {
+function jurisdictionText(jurisdiction: Jurisdiction, language: Language): string {
   return word(JURISDICTION_KEY[jurisdiction], language);
 }
 
@@ -49,7 +72,7 @@ const STATUS_KEY: Record<RegisterFunction['status'], PlainKey> = {
   unreadable: 'statusUnreadable',
 };
 
-export function statusText(status: RegisterFunction['status'], language: Language): string {
+function statusText(status: RegisterFunction['status'], language: Language): string {
   return word(STATUS_KEY[status], language);
 }
 
@@ -57,11 +80,11 @@ export function statusText(status: RegisterFunction['status'], language: Languag
 const ATTENTION = new Set<Jurisdiction>(['non-eu', 'eu-non-eu-parent', 'unknown']);
 
 /** Images that come from registries controlled outside the EU/EEA or not in the facts. */
-export function outsideImages(register: DependencyRegister): RegisterImage[] {
+function outsideImages(register: DependencyRegister): RegisterImage[] {
   return register.images.filter((i) => ATTENTION.has(i.jurisdiction));
 }
 
-export function unpinnedImages(register: DependencyRegister): RegisterImage[] {
+function unpinnedImages(register: DependencyRegister): RegisterImage[] {
   return register.images.filter((i) => !i.pinned);
 }
 
@@ -71,7 +94,7 @@ export function dependsOn(f: RegisterFunction): string[] {
 }
 
 /** The subject's heading word: cluster or manifests. */
-export function subjectWord(register: DependencyRegister, language: Language): string {
+function subjectWord(register: DependencyRegister, language: Language): string {
   return word(
     register.metadata.subject.kind === 'manifests' ? 'subjectManifests' : 'subjectCluster',
     language,
@@ -79,7 +102,7 @@ export function subjectWord(register: DependencyRegister, language: Language): s
 }
 
 /** The subject's identity as label/value rows, those it has. */
-export function subjectRows(register: DependencyRegister, language: Language): [string, string][] {
+function subjectRows(register: DependencyRegister, language: Language): [string, string][] {
   const { subject, generatedAt, tool } = register.metadata;
   const rows: [string, string | undefined][] = [
     [text('report.server', language), subject.server],
@@ -98,7 +121,7 @@ export function subjectRows(register: DependencyRegister, language: Language): [
 }
 
 /** What the title names: the context, cluster id or server, or the first manifest file. */
-export function subjectName(register: DependencyRegister): string | undefined {
+function subjectName(register: DependencyRegister): string | undefined {
   const s = register.metadata.subject;
   return s.context ?? s.clusterId ?? s.server ?? s.files?.[0];
 }
@@ -117,4 +140,69 @@ export function linkable(url: string): boolean {
 /** An evidence object as "namespace/name". */
 export function objectPath(e: { namespace?: string; name: string }): string {
   return [e.namespace, e.name].filter((p) => p !== undefined && p !== '').join('/');
+}
+
+/** How a register is rendered (Markdown or HTML). */
+export interface RegisterRenderOptions {
+  readonly language: Language;
+}
+
+/** What the renderers show of a register in one language, worked out once for both. */
+export interface RegisterView {
+  readonly language: Language;
+  /** A parameterless register text. */
+  readonly w: (key: PlainKey) => string;
+  /** The same with a capital: a table header, a label. */
+  readonly W: (key: PlainKey) => string;
+  readonly jurisdictionText: (jurisdiction: Jurisdiction) => string;
+  readonly statusText: (status: RegisterFunction['status']) => string;
+  /** The subject's heading word, its name (for the title) and its identity rows. */
+  readonly subjectWord: string;
+  readonly subjectName: string | undefined;
+  readonly subjectRows: [string, string][];
+  /** The functions in use, with their dependencies. */
+  readonly inUse: RegisterFunction[];
+  /** The functions with nothing found, when the register says why. */
+  readonly none: RegisterFunction[];
+  /** The functions that could not be read. */
+  readonly notRead: RegisterFunction[];
+  /** Whether the images were read (an older snapshot may lack them). */
+  readonly imagesRead: boolean;
+  /** The images in one sentence: how many, not under your control, outside, unknown, unpinned. */
+  readonly imagesCounts: string;
+  readonly unpinned: RegisterImage[];
+  readonly outside: RegisterImage[];
+}
+
+export function registerView(register: DependencyRegister, language: Language): RegisterView {
+  const w = (key: PlainKey): string => word(key, language);
+  const images = register.functions.find((f) => f.id === 'images');
+  const counts = register.summary.images;
+  return {
+    language,
+    w,
+    W: (key) => capital(w(key)),
+    jurisdictionText: (j) => jurisdictionText(j, language),
+    statusText: (s) => statusText(s, language),
+    subjectWord: subjectWord(register, language),
+    subjectName: subjectName(register),
+    subjectRows: subjectRows(register, language),
+    inUse: register.functions.filter((f) => f.status === 'in-use'),
+    none: register.functions.filter((f) => f.status === 'none' && f.note !== undefined),
+    notRead: register.functions.filter((f) => f.status === 'not-collected' || f.status === 'unreadable'),
+    imagesRead: images === undefined || images.status === 'in-use' || images.status === 'none',
+    imagesCounts: text(
+      'register.countsImages',
+      {
+        total: counts.total,
+        notControlled: counts.notControlled,
+        outside: counts.outsideEuEea,
+        unknown: counts.unknown,
+        unpinned: counts.unpinned,
+      },
+      language,
+    ),
+    unpinned: unpinnedImages(register),
+    outside: outsideImages(register),
+  };
 }

@@ -1,11 +1,10 @@
-import { accessSync, constants } from 'node:fs';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DependencyRegister, Language } from '@havenkit/model';
 import { escapeHtml } from '../../report/html.js';
 import { validate } from '../../schema.js';
-import { EVIL, demoRegister, madeRegister } from './fixtures.js';
+import { chromiumPages } from '../../testing/chromium.js';
+import { expectSelfContained } from '../../testing/html.js';
+import { EVIL, demoRegister, madeRegister } from '../../testing/registers.js';
 import { renderRegisterHtml } from './html.js';
 
 const demo = demoRegister();
@@ -106,24 +105,11 @@ describe('renderRegisterHtml', () => {
 
   it('refers to nothing outside the file, forbids it by CSP and links only http(s) sources', () => {
     const html = renderRegisterHtml(made, en);
-    expect(html).toContain(
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    );
-    // Text is escaped, so every "<" starts real markup.
-    const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
-    const names = new Set(tags.map((tag) => /^<([a-z0-9]+)/i.exec(tag)?.[1]?.toLowerCase()));
-    for (const name of ['link', 'script', 'img', 'iframe', 'object', 'embed', 'base', 'form', 'svg']) {
-      expect(names).not.toContain(name);
-    }
-    expect(tags.filter((tag) => /\s(src|srcset|action|background|style)\s*=/i.test(tag))).toEqual([]);
-    const hrefs = tags.flatMap((tag) => [...tag.matchAll(/\shref\s*=\s*"([^"]*)"/gi)].map((m) => m[1]));
-    expect(hrefs.filter((href) => !href?.startsWith('#'))).toEqual([
+    expect(expectSelfContained(html).filter((href) => !href.startsWith('#'))).toEqual([
       'https://aws.amazon.com/legal/?a=(b)|c d',
       'https://www.leaseweb.com/en/legal',
     ]);
     expect(html).toContain('<li><code>javascript:alert(1)</code></li>');
-    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
-    expect(style).not.toMatch(/@import|url\(|https?:/i);
   });
 
   it('shows what a dependency is, how it was recognised, its evidence and how many objects it leaves out', () => {
@@ -232,74 +218,8 @@ describe('renderRegisterHtml', () => {
 
 // In a real browser (Chromium through playwright-core), as test/reports/html.test.ts does it.
 
-const CHROMIUM = process.env.HAVENKIT_CHROMIUM ?? '/usr/bin/chromium';
-
-let browser: Browser | undefined;
-/** Why the browser did not start; every browser test fails with it (a missing browser never skips). */
-let missing: Error | undefined;
-
-beforeAll(async () => {
-  try {
-    accessSync(CHROMIUM, constants.X_OK);
-  } catch {
-    missing = new Error(
-      `Chromium is not installed at ${CHROMIUM} (HAVENKIT_CHROMIUM). Run scripts/ensure-test-deps.sh to install it.`,
-    );
-    return;
-  }
-  const root = process.getuid?.() === 0;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: root ? ['--no-sandbox'] : [],
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-interface Opened {
-  page: Page;
-  context: BrowserContext;
-  /** Every request the page tried to make (all blocked). */
-  requests: string[];
-  /** Console errors and uncaught page errors. */
-  errors: string[];
-}
-
-/** Opens markup in a fresh context that blocks and records every request. */
-async function open(html: string): Promise<Opened> {
-  if (!browser) throw missing ?? new Error('the browser did not start');
-  const context = await browser.newContext({ viewport: { width: 1024, height: 1400 } });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => {
-    if (!requests.includes(request.url())) requests.push(request.url());
-  });
-  await page.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (!requests.includes(url)) requests.push(url);
-    await route.abort('blockedbyclient');
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  await page.setContent(html, { waitUntil: 'load' });
-  return { page, context, requests, errors };
-}
-
 describe('the register page in Chromium', () => {
-  it('records requests: a page with an external image is caught (control)', async () => {
-    const { page, context, requests } = await open(
-      '<!DOCTYPE html><html><body><img src="http://example.invalid/x.png"></body></html>',
-    );
-    expect(requests).toContain('http://example.invalid/x.png');
-    await page.close();
-    await context.close();
-  }, 60_000);
+  const open = chromiumPages({ timeout: 60_000 });
 
   const cases = [
     { name: 'the demo register (en)', register: demo, language: 'en' },
@@ -310,7 +230,7 @@ describe('the register page in Chromium', () => {
   it.each(cases)(
     '$name: no requests, no errors, the summary and every function visible, fits A4',
     async ({ register, language }) => {
-      const { page, context, requests, errors } = await open(renderRegisterHtml(register, { language }));
+      const { page, requests, errors, close } = await open(renderRegisterHtml(register, { language }));
       try {
         expect(await page.getAttribute('html', 'lang')).toBe(language);
         const summary = page.locator('#summary-text');
@@ -338,8 +258,7 @@ describe('the register page in Chromium', () => {
         expect(requests).toEqual([]);
         expect(errors).toEqual([]);
       } finally {
-        await page.close();
-        await context.close();
+        await close();
       }
     },
     60_000,

@@ -1,70 +1,24 @@
-import {
-  text,
-  type Dependency,
-  type DependencyRegister,
-  type Jurisdiction,
-  type Language,
-  type RegisterEvidence,
-  type RegisterFunction,
-  type RegisterImage,
+import { text } from '@havenkit/model';
+import type {
+  Dependency,
+  DependencyRegister,
+  Jurisdiction,
+  RegisterEvidence,
+  RegisterFunction,
+  RegisterImage,
 } from '@havenkit/model';
-import { escapeHtml } from '../../report/html.js';
+import { BASE_STYLE, codeOrDash, fieldList, h, htmlPage, type Markup } from '../../report/html-kit.js';
 import {
-  capital,
+  JURISDICTION_SIGN,
+  STATUS_SIGN,
   dependsOn,
-  jurisdictionText,
   linkable,
   objectPath,
-  outsideImages,
-  statusText,
-  subjectName,
-  subjectRows,
-  subjectWord,
-  unpinnedImages,
-  word,
-  type PlainKey,
+  registerView,
+  type RegisterRenderOptions,
 } from './common.js';
 
-export interface RegisterHtmlOptions {
-  readonly language: Language;
-}
-
-/** Markup that is safe as it is: built by `h` from escaped values. */
-class Markup {
-  constructor(readonly html: string) {}
-}
-
-type Part = Markup | string | number | undefined | false | readonly Part[];
-
-function part(value: Part): string {
-  if (value === undefined || value === false) return '';
-  if (value instanceof Markup) return value.html;
-  if (typeof value === 'string' || typeof value === 'number') return escapeHtml(String(value));
-  return value.map(part).join('');
-}
-
-/** A template for markup: every interpolated string is escaped, only Markup passes as it is. */
-function h(strings: TemplateStringsArray, ...values: Part[]): Markup {
-  let out = strings[0] ?? '';
-  values.forEach((value, i) => {
-    out += part(value) + (strings[i + 1] ?? '');
-  });
-  return new Markup(out);
-}
-
-/** A CSS string literal (for `content:`) that cannot end the string or the style element. */
-function cssString(value: string): string {
-  return `"${value.replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
-}
-
-/** Jurisdictions are told apart by symbol and word, never by colour alone (black-and-white print). */
-const JURISDICTION_SYMBOL: Record<Jurisdiction, string> = {
-  'non-eu': '✗',
-  'eu-non-eu-parent': '◐',
-  unknown: '?',
-  eu: '✓',
-  self: '⌂',
-};
+export type RegisterHtmlOptions = RegisterRenderOptions;
 
 type Tone = 'pass' | 'fail' | 'unknown' | 'skip' | 'self';
 
@@ -75,39 +29,9 @@ const STATUS_TONE: Record<RegisterFunction['status'], Tone> = {
   unreadable: 'unknown',
 };
 
-const STATUS_SYMBOL: Record<RegisterFunction['status'], string> = {
-  'in-use': '●',
-  none: '○',
-  'not-collected': '?',
-  unreadable: '!',
-};
-
-/** The look of the check report (report/html.ts): A4, black-and-white safe, no external resources. */
-const STYLE = `
-@page { size: A4; margin: 15mm; }
-@page { @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; color: #444; } }
-:root { color-scheme: light; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-* { box-sizing: border-box; }
-html { font-family: "Segoe UI", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt;
-  line-height: 1.4; color: #111; background: #fff; }
-body { margin: 0 auto; max-width: 190mm; padding: 10mm 6mm; }
-@media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
-h1 { font-size: 20pt; margin: 0 0 1mm; }
-h2 { font-size: 14pt; border-bottom: 2px solid #111; padding-bottom: 1mm; margin: 8mm 0 3mm;
-  break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 12pt; margin: 5mm 0 2mm; break-after: avoid; page-break-after: avoid; }
-h4 { font-size: 11pt; margin: 0; }
-p { margin: 1mm 0; }
-a { color: #0b3d91; overflow-wrap: anywhere; }
-code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: 8.5pt;
-  overflow-wrap: anywhere; }
-.subtitle { margin: 0 0 4mm; color: #333; }
-.muted { color: #444; font-size: 9pt; }
-table { border-collapse: collapse; width: 100%; margin: 1mm 0 2mm; }
-th, td { text-align: left; vertical-align: top; padding: 1mm 2mm; border: 1px solid #888;
-  overflow-wrap: break-word; }
-th { background: #eee; }
-td.number, th.number { text-align: right; }
+/** The look of the check report (the shared parts in report/html-kit.ts): A4, black-and-white safe. */
+const STYLE = `${BASE_STYLE.page}a { color: #0b3d91; overflow-wrap: anywhere; }
+${BASE_STYLE.text}td.number, th.number { text-align: right; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.identity { table-layout: fixed; }
@@ -120,12 +44,7 @@ table.overview th:first-child { width: 24%; }
   letter-spacing: 0.05em; }
 .counts { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; margin: 2mm 0; }
 .counts.images { grid-template-columns: repeat(3, 1fr); }
-.count { border: 1px solid #888; padding: 1mm 2.5mm; font-size: 9pt; break-inside: avoid; }
-.count b { display: block; font-size: 15pt; }
-.count.alert { border: 2.5px solid #111; }
-.badge { display: inline-block; font-weight: bold; padding: 0.3mm 2mm; border: 1.5px solid;
-  border-radius: 1.5mm; white-space: nowrap; font-size: 9pt; }
-.function, .dependency { border: 1px solid #888; border-left-width: 6px; padding: 2.5mm 4mm; margin: 0 0 3.5mm; }
+${BASE_STYLE.counts}.function, .dependency { border: 1px solid #888; border-left-width: 6px; padding: 2.5mm 4mm; margin: 0 0 3.5mm; }
 .dependency { break-inside: avoid; page-break-inside: avoid; margin: 2mm 0; }
 .function header, .dependency header { display: grid; grid-template-columns: auto 1fr; align-items: baseline;
   gap: 1mm 3mm; margin-bottom: 1.5mm; }
@@ -137,12 +56,7 @@ table.evidence { font-size: 9pt; table-layout: fixed; }
 table.evidence caption { text-align: left; }
 table.evidence col.object { width: 40%; }
 table.evidence td ul { margin: 0; padding: 0; list-style: none; }
-footer { margin-top: 8mm; border-top: 1px solid #888; padding-top: 2mm; }
-.tone-pass { color: #1b5e20; }
-.tone-fail { color: #b00020; }
-.tone-skip { color: #555; }
-.tone-unknown { color: #8a4b00; }
-.tone-self { color: #0b3d91; }
+${BASE_STYLE.tones}.tone-self { color: #0b3d91; }
 .badge.tone-pass, .headline.tone-pass { background: #eaf5ea; }
 .badge.tone-fail, .headline.tone-fail { background: #fdecee; }
 .badge.tone-unknown, .headline.tone-unknown { background: #fff4e0; }
@@ -158,9 +72,7 @@ footer { margin-top: 8mm; border-top: 1px solid #888; padding-top: 2mm; }
 .function.jur-unknown, .dependency.jur-unknown { border-left-color: #8a4b00; border-left-style: dashed; }
 .function.jur-eu, .dependency.jur-eu { border-left-color: #1b5e20; }
 .function.jur-self, .dependency.jur-self { border-left-color: #0b3d91; border-left-style: dotted; }
-.count.tone-fail.alert { border-color: #b00020; }
-.count.tone-unknown.alert { border-color: #8a4b00; }
-`;
+${BASE_STYLE.alerts}`;
 
 /**
  * The dependency register as one self-contained HTML file (inline CSS, no scripts, no external
@@ -172,19 +84,19 @@ footer { margin-top: 8mm; border-top: 1px solid #888; padding-top: 2mm; }
  */
 export function renderRegisterHtml(register: DependencyRegister, options: RegisterHtmlOptions): string {
   const language = options.language;
-  const w = (key: PlainKey): string => word(key, language);
-  const W = (key: PlainKey): string => capital(word(key, language));
+  const view = registerView(register, language);
+  const { w, W } = view;
   const { summary } = register;
 
   const jurisdiction = (j: Jurisdiction): Markup =>
-    h`<span class="badge jur-${j}" data-jurisdiction="${j}"><span aria-hidden="true">${JURISDICTION_SYMBOL[j]}</span> ${jurisdictionText(j, language)}</span>`;
+    h`<span class="badge jur-${j}" data-jurisdiction="${j}"><span aria-hidden="true">${JURISDICTION_SIGN[j].symbol}</span> ${view.jurisdictionText(j)}</span>`;
   const status = (s: RegisterFunction['status']): Markup =>
-    h`<span class="badge tone-${STATUS_TONE[s]}" data-status="${s}"><span aria-hidden="true">${STATUS_SYMBOL[s]}</span> ${statusText(s, language)}</span>`;
+    h`<span class="badge tone-${STATUS_TONE[s]}" data-status="${s}"><span aria-hidden="true">${STATUS_SIGN[s].symbol}</span> ${view.statusText(s)}</span>`;
   const anchor = (f: RegisterFunction): string => `function-${f.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const value = (v: string | undefined): Markup => (v ? h`<code>${v}</code>` : h`—`);
+  const value = codeOrDash;
 
   const identity = h`<table class="identity"><tbody>
-${subjectRows(register, language).map(([label, v]) => h`<tr><th scope="row">${label}</th><td>${value(v)}</td></tr>\n`)}</tbody></table>`;
+${view.subjectRows.map(([label, v]) => h`<tr><th scope="row">${label}</th><td>${value(v)}</td></tr>\n`)}</tbody></table>`;
 
   const headlineTone: Tone =
     summary.functions.outsideEuEea > 0
@@ -215,13 +127,8 @@ ${register.functions.map(
 )}</tbody></table>`;
 
   const evidenceRow = (e: RegisterEvidence): Markup => {
-    const fields = Object.entries(e.fields ?? {});
     const path = objectPath(e);
-    return h`<tr><td>${e.kind}${path ? h` <code>${path}</code>` : ''}</td><td>${
-      fields.length === 0
-        ? '—'
-        : h`<ul>${fields.map(([k, v]) => h`<li><code>${k}</code> = <code>${v === null ? 'null' : String(v)}</code></li>`)}</ul>`
-    }</td></tr>\n`;
+    return h`<tr><td>${e.kind}${path ? h` <code>${path}</code>` : ''}</td><td>${fieldList(e.fields ?? {})}</td></tr>\n`;
   };
   const source = (url: string): Markup =>
     linkable(url)
@@ -270,13 +177,7 @@ ${d.evidence.map(evidenceRow)}</tbody></table>\n`
 <p>${W('workloads')}: ${f.workloads}</p>
 ${f.note !== undefined ? h`<p class="muted">${f.note}</p>\n` : ''}${f.dependencies.map(dependencyBlock)}</section>\n`;
 
-  const inUse = register.functions.filter((f) => f.status === 'in-use');
-  const none = register.functions.filter((f) => f.status === 'none' && f.note !== undefined);
-  const notRead = register.functions.filter((f) => f.status === 'not-collected' || f.status === 'unreadable');
-
-  const imagesFunction = register.functions.find((f) => f.id === 'images');
-  const imagesRead =
-    imagesFunction === undefined || imagesFunction.status === 'in-use' || imagesFunction.status === 'none';
+  const { inUse, none, notRead, unpinned, outside } = view;
   const registry = (i: RegisterImage): Markup =>
     i.registry !== undefined ? h`${i.registry} (<code>${i.host}</code>)` : h`<code>${i.host}</code>`;
   const imageTable = (rows: RegisterImage[], wide: boolean): Markup =>
@@ -289,23 +190,11 @@ ${rows.map(
       wide ? h`<td>${value(i.operator)}</td><td>${value(i.mirrorOf)}</td>` : ''
     }<td>${jurisdiction(i.jurisdiction)}</td><td class="number">${i.workloads}</td></tr>\n`,
 )}</tbody></table>`;
-  const unpinned = unpinnedImages(register);
-  const outside = outsideImages(register);
-  const images = !imagesRead
+  const images = !view.imagesRead
     ? h`<p>${w('imagesNotRead')}</p>`
     : register.images.length === 0
       ? h`<p>${w('noImages')}</p>`
-      : h`<p>${text(
-          'register.countsImages',
-          {
-            total: summary.images.total,
-            notControlled: summary.images.notControlled,
-            outside: summary.images.outsideEuEea,
-            unknown: summary.images.unknown,
-            unpinned: summary.images.unpinned,
-          },
-          language,
-        )}</p>
+      : h`<p>${view.imagesCounts}</p>
 <h3>${w('unpinnedImages')}</h3>
 ${unpinned.length === 0 ? h`<p>${w('allPinned')}</p>` : imageTable(unpinned, false)}
 <h3>${w('outsideImages')}</h3>
@@ -323,7 +212,7 @@ ${outside.length === 0 ? h`<p>${w('noOutsideImages')}</p>` : imageTable(outside,
       : h`<table class="locations"><thead><tr><th>${W('country')}</th><th>${W('eea')}</th><th class="number">${W('nodes')}</th><th class="number">${W('volumes')}</th><th>${W('regions')}</th></tr></thead><tbody>
 ${register.locations.map(
   (l) =>
-    h`<tr><td>${l.country === 'unknown' ? jurisdictionText('unknown', language) : h`<code>${l.country}</code>`}</td><td>${eea(l.eea)}</td><td class="number">${l.nodes}</td><td class="number">${l.volumes}</td><td>${
+    h`<tr><td>${l.country === 'unknown' ? view.jurisdictionText('unknown') : h`<code>${l.country}</code>`}</td><td>${eea(l.eea)}</td><td class="number">${l.nodes}</td><td class="number">${l.volumes}</td><td>${
       (l.regions ?? []).length > 0
         ? (l.regions ?? []).map((r, i) => h`${i > 0 ? ', ' : ''}<code>${r}</code>`)
         : '—'
@@ -332,27 +221,15 @@ ${register.locations.map(
 
   const { tool, facts } = register.metadata;
   const title = w('title');
-  const who = subjectName(register);
-  const style = `${STYLE}@page { @bottom-left { content: ${cssString(`${title} · ${tool.name} ${tool.version}`)}; font: 8pt sans-serif; color: #444; } }\n`;
+  const who = view.subjectName;
 
-  const page = h`<!DOCTYPE html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${tool.name} ${tool.version}">
-<title>${title}${who ? ` — ${who}` : ''}</title>
-<style>${new Markup(style)}</style>
-</head>
-<body>
-<header class="report-header">
+  const body = h`<header class="report-header">
 <h1>${title}</h1>
-<p class="subtitle">${subjectWord(register, language)}${who ? h` <code>${who}</code>` : ''} · ${tool.name} ${tool.version}</p>
+<p class="subtitle">${view.subjectWord}${who ? h` <code>${who}</code>` : ''} · ${tool.name} ${tool.version}</p>
 <div class="headline tone-${headlineTone}" id="summary-text"><span class="what">${text('report.summary', language)}</span>${summary.text[language]}</div>
 </header>
 <main>
-<section id="subject"><h2>${subjectWord(register, language)}</h2>
+<section id="subject"><h2>${view.subjectWord}</h2>
 ${identity}
 </section>
 <section id="summary"><h2>${text('report.summary', language)}</h2>
@@ -383,8 +260,14 @@ ${locations}
 <footer class="muted">${text('report.generatedBy', language)} ${tool.name} ${tool.version} · ${w('facts')}: ${
     facts.files.length > 0 ? facts.files.map((f, i) => h`${i > 0 ? ', ' : ''}<code>${f}</code>`) : '—'
   }</footer>
-</body>
-</html>
 `;
-  return page.html;
+  return htmlPage({
+    language,
+    generator: `${tool.name} ${tool.version}`,
+    title,
+    who,
+    footer: `${title} · ${tool.name} ${tool.version}`,
+    style: STYLE,
+    body,
+  });
 }

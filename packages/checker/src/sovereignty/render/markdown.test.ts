@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DependencyRegister } from '@havenkit/model';
 import { validate } from '../../schema.js';
 import { escapeMarkdown } from '../../report/markdown.js';
-import { EVIL, demoRegister, madeRegister } from './fixtures.js';
+import { cells, tableAfter, tables } from '../../testing/markdown.js';
+import { EVIL, demoRegister, madeRegister } from '../../testing/registers.js';
 import { MARKDOWN_MAX_IMAGES, renderRegisterMarkdown } from './markdown.js';
 
 // No Markdown parser is a dependency, so these tests check the structure a GFM parser relies on:
@@ -13,34 +14,6 @@ const older = demoRegister({ older: true });
 const made = madeRegister();
 const en = { language: 'en' } as const;
 const nl = { language: 'nl' } as const;
-
-/** The cells of a table row, split at pipes that are not escaped. */
-function cells(row: string): string[] {
-  return row.split(/(?<!\\)\|/).slice(1, -1);
-}
-
-/** Every table: consecutive lines starting with "|". */
-function tables(markdown: string): string[][] {
-  const found: string[][] = [];
-  let current: string[] = [];
-  for (const line of markdown.split('\n')) {
-    if (line.startsWith('|')) {
-      current.push(line);
-    } else if (current.length > 0) {
-      found.push(current);
-      current = [];
-    }
-  }
-  if (current.length > 0) found.push(current);
-  return found;
-}
-
-/** The table that follows a line (a heading). */
-function tableAfter(markdown: string, marker: string): string[] {
-  const at = markdown.indexOf(marker);
-  expect(at).toBeGreaterThanOrEqual(0);
-  return tables(markdown.slice(at + marker.length))[0] ?? [];
-}
 
 /** The text between a heading and the next heading of the same or a higher level. */
 function section(markdown: string, heading: string): string {

@@ -1,64 +1,29 @@
-import {
-  text,
-  type Dependency,
-  type DependencyRegister,
-  type Jurisdiction,
-  type Language,
-  type RegisterEvidence,
-  type RegisterFunction,
-  type RegisterImage,
+import { text } from '@havenkit/model';
+import type {
+  Dependency,
+  DependencyRegister,
+  Jurisdiction,
+  RegisterEvidence,
+  RegisterImage,
 } from '@havenkit/model';
-import { escapeMarkdown, inlineCode } from '../../report/markdown.js';
+import { codeSpan as code, escapeMarkdown, inlineCode, table } from '../../report/markdown.js';
 import {
+  JURISDICTION_SIGN,
+  STATUS_SIGN,
   capital,
   dependsOn,
-  jurisdictionText,
   linkable,
   objectPath,
-  outsideImages,
-  statusText,
-  subjectName,
-  subjectRows,
-  subjectWord,
-  unpinnedImages,
-  word,
+  registerView,
   type PlainKey,
+  type RegisterRenderOptions,
+  type RegisterView,
 } from './common.js';
 
 /** At most this many rows per image table (a GitHub comment holds 65,536 characters). */
 export const MARKDOWN_MAX_IMAGES = 50;
 
-export interface RegisterMarkdownOptions {
-  readonly language: Language;
-}
-
-/** Jurisdictions are told apart by mark and word, never by the mark alone. */
-const JURISDICTION_MARK: Record<Jurisdiction, string> = {
-  'non-eu': '🔴',
-  'eu-non-eu-parent': '🟠',
-  unknown: '⚠️',
-  eu: '🟢',
-  self: '🏠',
-};
-
-const STATUS_MARK: Record<RegisterFunction['status'], string> = {
-  'in-use': '●',
-  none: '○',
-  'not-collected': '⚠️',
-  unreadable: '⚠️',
-};
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
-/** Inline code outside a table: as inlineCode, but `|` stays as it is (only tables need it escaped). */
-function code(value: string): string {
-  const flat = value.replace(CONTROL, '').replace(/\r\n?|\n/g, ' ');
-  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || flat.trim() === '' ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
+export type RegisterMarkdownOptions = RegisterRenderOptions;
 
 /**
  * A link to a source: only http(s) urls, with every character that could end the destination or
@@ -70,11 +35,6 @@ function sourceLink(url: string): string {
     [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
   );
   return `[${escapeMarkdown(url)}](${destination})`;
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[], align?: string[]): string[] {
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(align ?? header.map(() => '---')), ...rows.map(line)];
 }
 
 /**
@@ -89,14 +49,15 @@ export function renderRegisterMarkdown(
   options: RegisterMarkdownOptions,
 ): string {
   const language = options.language;
-  const w = (key: PlainKey) => word(key, language);
-  const jurisdiction = (j: Jurisdiction) => `${JURISDICTION_MARK[j]} ${jurisdictionText(j, language)}`;
+  const view = registerView(register, language);
+  const { w, W } = view;
+  const jurisdiction = (j: Jurisdiction) => `${JURISDICTION_SIGN[j].mark} ${view.jurisdictionText(j)}`;
   const out: string[] = [];
 
-  const name = subjectName(register);
+  const name = view.subjectName;
   out.push(`# ${w('title')}${name ? `: ${escapeMarkdown(name)}` : ''}`, '');
   out.push(
-    `**${subjectWord(register, language)}:** ${subjectRows(register, language)
+    `**${view.subjectWord}:** ${view.subjectRows
       .map(([label, value]) => `${escapeMarkdown(label)} ${code(value)}`)
       .join(' · ')}`,
   );
@@ -109,7 +70,7 @@ export function renderRegisterMarkdown(
       [w('function'), w('status'), w('jurisdiction'), w('dependsOn'), w('workloads')].map(capital),
       register.functions.map((f) => [
         escapeMarkdown(f.label[language]),
-        `${STATUS_MARK[f.status]} ${statusText(f.status, language)}`,
+        `${STATUS_SIGN[f.status].mark} ${view.statusText(f.status)}`,
         f.status === 'none' ? '—' : jurisdiction(f.jurisdiction),
         f.dependencies.length > 0 ? dependsOn(f).map(escapeMarkdown).join('; ') : '—',
         String(f.workloads),
@@ -119,23 +80,22 @@ export function renderRegisterMarkdown(
   );
 
   // Every function in use, with its dependencies.
-  const inUse = register.functions.filter((f) => f.status === 'in-use');
+  const { inUse, none, notRead } = view;
   if (inUse.length > 0) {
     out.push('', `## ${w('dependenciesHeading')}`);
     for (const f of inUse) {
       out.push('', `### ${escapeMarkdown(f.label[language])}`, '');
       const facts = [
-        `**${capital(w('jurisdiction'))}:** ${jurisdiction(f.jurisdiction)}`,
-        `**${capital(w('workloads'))}:** ${f.workloads}`,
+        `**${W('jurisdiction')}:** ${jurisdiction(f.jurisdiction)}`,
+        `**${W('workloads')}:** ${f.workloads}`,
       ];
-      if (f.note !== undefined) facts.push(`**${capital(w('note'))}:** ${escapeMarkdown(f.note)}`);
+      if (f.note !== undefined) facts.push(`**${W('note')}:** ${escapeMarkdown(f.note)}`);
       out.push(facts.join('  \n'));
-      for (const d of f.dependencies) out.push('', ...dependency(d, language));
+      for (const d of f.dependencies) out.push('', ...dependency(d, view));
     }
   }
 
   // Functions with nothing found, when the register says why.
-  const none = register.functions.filter((f) => f.status === 'none' && f.note !== undefined);
   if (none.length > 0) {
     out.push('', `## ${w('noneFoundHeading')}`, '');
     for (const f of none)
@@ -143,95 +103,61 @@ export function renderRegisterMarkdown(
   }
 
   // Functions that could not be read, and why.
-  const notRead = register.functions.filter((f) => f.status === 'not-collected' || f.status === 'unreadable');
   if (notRead.length > 0) {
     out.push('', `## ${w('notReadHeading')}`, '');
     for (const f of notRead) {
       out.push(
-        `- **${escapeMarkdown(f.label[language])}** (${STATUS_MARK[f.status]} ${statusText(f.status, language)}): ${escapeMarkdown(f.why ?? '')}`,
+        `- **${escapeMarkdown(f.label[language])}** (${STATUS_SIGN[f.status].mark} ${view.statusText(f.status)}): ${escapeMarkdown(f.why ?? '')}`,
       );
     }
   }
 
   // Images.
   out.push('', `## ${w('images')}`, '');
-  const images = register.functions.find((f) => f.id === 'images');
-  const imagesRead = images === undefined || images.status === 'in-use' || images.status === 'none';
-  if (!imagesRead) {
+  if (!view.imagesRead) {
     out.push(w('imagesNotRead'));
   } else if (register.images.length === 0) {
     out.push(w('noImages'));
   } else {
-    const s = register.summary.images;
-    out.push(
-      escapeMarkdown(
-        text(
-          'register.countsImages',
-          {
-            total: s.total,
-            notControlled: s.notControlled,
-            outside: s.outsideEuEea,
-            unknown: s.unknown,
-            unpinned: s.unpinned,
-          },
-          language,
-        ),
-      ),
-    );
-    const registry = (i: RegisterImage) =>
-      i.registry !== undefined ? `${escapeMarkdown(i.registry)} (${inlineCode(i.host)})` : inlineCode(i.host);
-    const limited = (rows: RegisterImage[], row: (i: RegisterImage) => string[]) => {
-      const shown = rows.slice(0, MARKDOWN_MAX_IMAGES);
-      const lines = shown.map(row);
-      return { lines, omitted: rows.length - shown.length };
-    };
-
-    out.push('', `### ${w('unpinnedImages')}`, '');
-    const unpinned = unpinnedImages(register);
-    if (unpinned.length === 0) {
-      out.push(w('allPinned'));
-    } else {
-      const { lines, omitted } = limited(unpinned, (i) => [
-        inlineCode(i.reference),
-        registry(i),
-        jurisdiction(i.jurisdiction),
-        String(i.workloads),
-      ]);
-      out.push(
-        ...table([w('image'), w('registry'), w('jurisdiction'), w('workloads')].map(capital), lines, [
-          '---',
-          '---',
-          '---',
-          '---:',
-        ]),
-      );
-      if (omitted > 0) out.push('', escapeMarkdown(text('register.more', { count: omitted }, language)));
-    }
-
-    out.push('', `### ${w('outsideImages')}`, '');
-    const outside = outsideImages(register);
-    if (outside.length === 0) {
-      out.push(w('noOutsideImages'));
-    } else {
-      const { lines, omitted } = limited(outside, (i) => [
-        inlineCode(i.reference),
-        registry(i),
-        i.operator !== undefined ? inlineCode(i.operator) : '—',
-        i.mirrorOf !== undefined ? inlineCode(i.mirrorOf) : '—',
-        jurisdiction(i.jurisdiction),
-        String(i.workloads),
-      ]);
+    out.push(escapeMarkdown(view.imagesCounts));
+    type Column = readonly [PlainKey, (i: RegisterImage) => string];
+    /** One image table under its heading: at most MARKDOWN_MAX_IMAGES rows, then how many it leaves out. */
+    const imageTable = (heading: PlainKey, empty: PlainKey, images: RegisterImage[], columns: Column[]) => {
+      out.push('', `### ${w(heading)}`, '');
+      if (images.length === 0) {
+        out.push(w(empty));
+        return;
+      }
+      const shown = images.slice(0, MARKDOWN_MAX_IMAGES);
       out.push(
         ...table(
-          [w('image'), w('registry'), w('operator'), w('mirrorOf'), w('jurisdiction'), w('workloads')].map(
-            capital,
-          ),
-          lines,
-          ['---', '---', '---', '---', '---', '---:'],
+          columns.map(([key]) => W(key)),
+          shown.map((i) => columns.map(([, cell]) => cell(i))),
+          columns.map(([key]) => (key === 'workloads' ? '---:' : '---')),
         ),
       );
+      const omitted = images.length - shown.length;
       if (omitted > 0) out.push('', escapeMarkdown(text('register.more', { count: omitted }, language)));
-    }
+    };
+    const image: Column = ['image', (i) => inlineCode(i.reference)];
+    const registry: Column = [
+      'registry',
+      (i) =>
+        i.registry !== undefined
+          ? `${escapeMarkdown(i.registry)} (${inlineCode(i.host)})`
+          : inlineCode(i.host),
+    ];
+    const where: Column = ['jurisdiction', (i) => jurisdiction(i.jurisdiction)];
+    const workloads: Column = ['workloads', (i) => String(i.workloads)];
+    imageTable('unpinnedImages', 'allPinned', view.unpinned, [image, registry, where, workloads]);
+    imageTable('outsideImages', 'noOutsideImages', view.outside, [
+      image,
+      registry,
+      ['operator', (i) => (i.operator !== undefined ? inlineCode(i.operator) : '—')],
+      ['mirrorOf', (i) => (i.mirrorOf !== undefined ? inlineCode(i.mirrorOf) : '—')],
+      where,
+      workloads,
+    ]);
   }
 
   // Where the data is.
@@ -243,7 +169,7 @@ export function renderRegisterMarkdown(
       ...table(
         [w('country'), w('eea'), w('nodes'), w('volumes'), w('regions')].map(capital),
         register.locations.map((l) => [
-          l.country === 'unknown' ? jurisdictionText('unknown', language) : inlineCode(l.country),
+          l.country === 'unknown' ? view.jurisdictionText('unknown') : inlineCode(l.country),
           l.eea === undefined ? '?' : l.eea ? `✅ ${w('yes')}` : `❌ ${w('no')}`,
           String(l.nodes),
           String(l.volumes),
@@ -268,12 +194,12 @@ export function renderRegisterMarkdown(
 }
 
 /** One dependency: what and who, how it was recognised, the objects that show it, the sources. */
-function dependency(d: Dependency, language: Language): string[] {
-  const w = (key: PlainKey) => word(key, language);
-  const label = (key: PlainKey) => `**${capital(w(key))}:**`;
+function dependency(d: Dependency, view: RegisterView): string[] {
+  const { language, W } = view;
+  const label = (key: PlainKey) => `**${W(key)}:**`;
   const lines = [`#### ${escapeMarkdown(d.name)}`, ''];
   const facts = [
-    `${label('jurisdiction')} ${JURISDICTION_MARK[d.jurisdiction]} ${jurisdictionText(d.jurisdiction, language)}`,
+    `${label('jurisdiction')} ${JURISDICTION_SIGN[d.jurisdiction].mark} ${view.jurisdictionText(d.jurisdiction)}`,
   ];
   if (d.what !== undefined) facts.push(`${label('what')} ${escapeMarkdown(d.what)}`);
   if (d.role !== undefined || d.via !== undefined) {
@@ -310,7 +236,7 @@ function dependency(d: Dependency, language: Language): string[] {
   const omitted = d.objects - d.evidence.length;
   if (omitted > 0) lines.push('', escapeMarkdown(text('register.more', { count: omitted }, language)));
   if (d.sources.length > 0) {
-    lines.push('', `**${capital(w('sources'))}:**`, '', ...d.sources.map((url) => `- ${sourceLink(url)}`));
+    lines.push('', `**${W('sources')}:**`, '', ...d.sources.map((url) => `- ${sourceLink(url)}`));
   }
   return lines;
 }

@@ -4,9 +4,10 @@
  * put text.
  */
 import type { DependencyRegister } from '@havenkit/model';
-import { readSnapshotFile } from '../../snapshot/read.js';
-import { loadSovereigntyFacts } from '../facts.js';
-import { buildRegister } from '../register.js';
+import { readSnapshotFile } from '../snapshot/read.js';
+import { loadSovereigntyFacts } from '../sovereignty/facts.js';
+import { buildRegister } from '../sovereignty/register.js';
+import { DEMO_SNAPSHOT_PATH } from './reports.js';
 
 /** Markup, table pipes, backtick runs, a line break and Markdown punctuation in one string. */
 export const EVIL = '<script>alert(1)</script> | `tick` ``two`` \n# new line *em* [x](javascript:y)';
@@ -19,7 +20,7 @@ export const NOT_COLLECTED = ['services', 'deployments.apps'] as const;
  * without the NOT_COLLECTED resources (a snapshot from an older havenkit).
  */
 export function demoRegister(options: { older?: boolean } = {}): DependencyRegister {
-  const snapshot = readSnapshotFile('examples/snapshots/demo.json').snapshot;
+  const snapshot = readSnapshotFile(DEMO_SNAPSHOT_PATH).snapshot;
   if (options.older) for (const resource of NOT_COLLECTED) delete snapshot.resources[resource];
   return buildRegister(snapshot, loadSovereigntyFacts(), {
     subject: { kind: 'cluster' },
