@@ -4,6 +4,7 @@
  * every list the register reads that the manifests do not fill is empty (the manifests are all
  * there is), except nodes: manifests have none, and the target provider stands in for them. Pure.
  */
+import { pushTo } from './workloads.js';
 import { InputError, type ClusterSnapshot, type KubeObject } from '@havenkit/model';
 import { loadRegisterFunctions } from './functions.js';
 
@@ -72,7 +73,7 @@ export function snapshotOfManifests(
     }
     const resource = RESOURCE_OF_KIND[`${groupOf(o.apiVersion)}/${o.kind}`];
     if (resource === undefined) return;
-    lists.set(resource, [...(lists.get(resource) ?? []), o]);
+    pushTo(lists, resource, o);
   };
   for (const d of documents) add(d.value, d.source);
   for (const o of options.extra ?? []) add(o, 'the provider profile');

@@ -831,7 +831,7 @@ describe('backup', () => {
 
 describe('observability', () => {
   it('gives where a log collector of your own sends logs as unknown: its configuration is not read', () => {
-    const d = dep(register('aks'), 'observability', 'where Azure Monitor agent (ama-logs) sends logs');
+    const d = dep(register('aks'), 'observability', 'where Azure Monitor agent (ama-logs) sends or stores logs');
     expect(d).toMatchObject({ jurisdiction: 'unknown', objects: 1 });
     expect(d.matchedBy).toMatch(/its configuration is not read/);
   });

@@ -36,7 +36,7 @@ import { complianceDir } from '../paths.js';
 import { matchesPattern, resolveEntity } from './facts.js';
 import { loadRegisterFunctions } from './functions.js';
 import { matchRegistry, parseImageReference } from './images.js';
-import { selects, stringMap, workloadsOf, type Workload } from './workloads.js';
+import { pushTo, selects, stringMap, workloadsOf, type Workload } from './workloads.js';
 
 /** At most this many evidence items per dependency (the counts say how many there are). */
 export const EVIDENCE_LIMIT = 10;
@@ -390,6 +390,10 @@ interface Context {
   readonly items: (resource: string) => readonly KubeObject[];
   /** Every workload's key. */
   readonly allWorkloads: ReadonlySet<string>;
+  /** The keys of the workloads of a namespace whose pods a Service selector selects. */
+  readonly selected: (namespace: string, selector: Readonly<Record<string, string>>) => string[];
+  /** A Service by namespace and name. */
+  readonly service: (namespace: string, name: string) => KubeObject | undefined;
   /** The hosting dependencies' entities (for matchers whose entity is `hosting`). */
   hosting: { entity: string; name: string }[];
   /** Nodes' providers, by node name. */
@@ -579,7 +583,7 @@ const BODIES: Record<FunctionId, FunctionBody> = {
     for (const w of ctx.workloads.values()) {
       for (const c of w.claims) {
         const key = `${w.namespace}/${c}`;
-        workloadsByClaim.set(key, [...(workloadsByClaim.get(key) ?? []), w.key]);
+        pushTo(workloadsByClaim, key, w.key);
       }
     }
     const implementation = (provisioner: string) =>
@@ -683,9 +687,7 @@ const BODIES: Record<FunctionId, FunctionBody> = {
       if (stringField(svc, 'spec', 'type') !== 'LoadBalancer') continue;
       const annotations = Object.keys(stringMap(svc.metadata?.annotations));
       const selector = stringMap(field(svc, 'spec', 'selector'));
-      const workloads = [...ctx.workloads.values()]
-        .filter((w) => w.namespace === (svc.metadata?.namespace ?? '') && selects(selector, w.labels))
-        .map((w) => w.key);
+      const workloads = ctx.selected(svc.metadata?.namespace ?? '', selector);
       const lbClass = stringField(svc, 'spec', 'loadBalancerClass');
       let found = false;
       for (const lb of ctx.facts.loadBalancers) {
@@ -740,9 +742,8 @@ const BODIES: Record<FunctionId, FunctionBody> = {
         stringMap(ing.metadata?.annotations)['kubernetes.io/ingress.class'] ??
         defaultClass?.metadata?.name ??
         '';
-      byClass.set(name, [...(byClass.get(name) ?? []), ing]);
+      pushTo(byClass, name, ing);
     }
-    const services = ctx.items('services');
     const backendsOf = (ing: KubeObject): string[] => {
       const names = [
         stringField(ing, 'spec', 'defaultBackend', 'service', 'name'),
@@ -751,14 +752,10 @@ const BODIES: Record<FunctionId, FunctionBody> = {
         ),
       ].filter((n): n is string => n !== undefined);
       const ns = ing.metadata?.namespace ?? '';
-      return services
-        .filter((s) => (s.metadata?.namespace ?? '') === ns && names.includes(s.metadata?.name ?? ''))
-        .flatMap((s) => {
-          const selector = stringMap(field(s, 'spec', 'selector'));
-          return [...ctx.workloads.values()]
-            .filter((w) => w.namespace === ns && selects(selector, w.labels))
-            .map((w) => w.key);
-        });
+      return names.flatMap((name) => {
+        const s = ctx.service(ns, name);
+        return s ? ctx.selected(ns, stringMap(field(s, 'spec', 'selector'))) : [];
+      });
     };
     for (const cls of classes) {
       const controller = stringField(cls, 'spec', 'controller') ?? '';
@@ -1071,7 +1068,7 @@ const BODIES: Record<FunctionId, FunctionBody> = {
       const collector = logCollectors().find((c) => c.matches(imageRepository(image.reference)));
       if (collector) {
         deps.unknown(
-          `where ${collector.name} sends logs`,
+          `where ${collector.name} sends or stores logs`,
           `the destination of ${collector.name} (its configuration is not read)`,
           {
             evidence: { kind: 'Image', name: image.reference },
@@ -1128,10 +1125,7 @@ const BODIES: Record<FunctionId, FunctionBody> = {
             const svc = ctx
               .items('services')
               .find((s) => s.metadata?.namespace === ns && s.metadata?.name === svcName);
-            const selector = stringMap(field(svc, 'spec', 'selector'));
-            const workloads = [...ctx.workloads.values()]
-              .filter((w) => w.namespace === ns && selects(selector, w.labels))
-              .map((w) => w.key);
+            const workloads = svc ? ctx.selected(ns, stringMap(field(svc, 'spec', 'selector'))) : [];
             deps.add({
               entity: SELF_ENTITY,
               what: `a webhook server in the cluster (${ns}/${svcName})`,
@@ -1288,12 +1282,23 @@ export function buildRegister(
     : undefined;
   const itemCache = new Map<string, readonly KubeObject[]>();
   const workloads = workloadsOf(snapshot);
+  const byNamespace = new Map<string, Workload[]>();
+  for (const w of workloads.values()) pushTo(byNamespace, w.namespace, w);
+  let services: Map<string, KubeObject> | undefined;
   const ctx: Context = {
     snapshot,
     facts,
     sourceUrls,
     workloads,
     allWorkloads: new Set(workloads.keys()),
+    selected: (namespace, selector) =>
+      (byNamespace.get(namespace) ?? []).filter((w) => selects(selector, w.labels)).map((w) => w.key),
+    service: (namespace, name) => {
+      services ??= new Map(
+        ctx.items('services').map((s) => [`${s.metadata?.namespace ?? ''}/${s.metadata?.name ?? ''}`, s]),
+      );
+      return services.get(`${namespace}/${name}`);
+    },
     items: (resource) => {
       let items = itemCache.get(resource);
       if (items === undefined) {

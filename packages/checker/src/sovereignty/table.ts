@@ -4,6 +4,7 @@
  * where the data is. Values from the cluster are escaped (control characters). Pure.
  */
 import wrapAnsi from 'wrap-ansi';
+import { pushTo } from './workloads.js';
 import {
   displayDate,
   escapeControl,
@@ -63,7 +64,7 @@ function byEntity(dependencies: readonly Dependency[]): Dependency[][] {
   const groups = new Map<string, Dependency[]>();
   for (const d of dependencies) {
     const key = `${d.entity ?? ''}\u0000${d.entity ? '' : d.name}`;
-    groups.set(key, [...(groups.get(key) ?? []), d]);
+    pushTo(groups, key, d);
   }
   return [...groups.values()];
 }

@@ -121,7 +121,7 @@ export function workloadsOf(snapshot: ClusterSnapshot): Map<string, Workload> {
     objects.get(kind)!.has(`${namespace}/${name}`);
 
   /** The workload an object belongs to: up the owner chain while the owner is a known workload kind. */
-  const rootOf = (kind: string, object: KubeObject): { kind: string; namespace: string; name: string } => {
+  const walk = (kind: string, object: KubeObject): { kind: string; namespace: string; name: string } => {
     const namespace = object.metadata?.namespace ?? '';
     let current = { kind, name: object.metadata?.name ?? '' };
     for (let depth = 0; depth < 4; depth++) {
@@ -146,6 +146,19 @@ export function workloadsOf(snapshot: ClusterSnapshot): Map<string, Workload> {
       current = owner;
     }
     return { ...current, namespace };
+  };
+  // Pods of one ReplicaSet (or Job, DaemonSet) share their workload: walk up once per owner.
+  const rootByOwner = new Map<string, { kind: string; namespace: string; name: string }>();
+  const rootOf = (kind: string, object: KubeObject): { kind: string; namespace: string; name: string } => {
+    const owner = controllerOf(object);
+    if (owner === undefined) return walk(kind, object);
+    const key = `${object.metadata?.namespace ?? ''}\u0000${owner.kind}\u0000${owner.name}`;
+    let root = rootByOwner.get(key);
+    if (root === undefined) {
+      root = walk(kind, object);
+      rootByOwner.set(key, root);
+    }
+    return root;
   };
 
   const workloads = new Map<string, Workload>();
@@ -201,3 +214,10 @@ export function selects(
 }
 
 export { stringMap };
+
+/** Appends to the list of a key (creating it): one push, never a copy of the list. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -61,7 +61,12 @@ export default class Demo extends HavenkitCommand {
     this.log(`== 2. Who the cluster depends on, and under which law (havenkit sovereignty)\n`);
     const facts = mergeFacts(loadSovereigntyFacts(), readUserFacts(demoFactsPath));
     const register = buildRegister(snapshot, facts, {
-      subject: { kind: 'cluster', snapshotSha256: sha256 },
+      subject: {
+        kind: 'cluster',
+        snapshotSha256: sha256,
+        ...(snapshot.metadata.context !== undefined ? { context: snapshot.metadata.context } : {}),
+        ...(snapshot.metadata.server !== undefined ? { server: snapshot.metadata.server } : {}),
+      },
       tool: { name: CHECKER_NAME, version: CHECKER_VERSION },
     });
     this.log(renderRegisterTable(register, { color, language: languageFromEnvironment() }));
