@@ -284,14 +284,14 @@ function* references(
   }
   for (const [i, p] of (facts.providers ?? []).entries()) {
     const at = `providers[${i}]`;
-    yield { at: `${at}.entity`, kind: 'entity', id: p.entity };
+    yield { at: `${at}.entity`, kind: 'entity', id: p.entity, special: true };
     for (const key of ['providerIds', 'nodeLabels', 'apiServers', 'regions'] as const) {
       for (const [j, m] of (p[key] ?? []).entries()) yield* sources(`${at}.${key}[${j}]`, m.sources);
     }
   }
   for (const section of ENTITY_MATCHER_SECTIONS) {
     for (const [i, m] of (facts[section] ?? []).entries()) {
-      yield { at: `${section}[${i}].entity`, kind: 'entity', id: m.entity, special: section !== 'saas' };
+      yield { at: `${section}[${i}].entity`, kind: 'entity', id: m.entity, special: true };
       yield* sources(`${section}[${i}]`, m.sources);
     }
   }
@@ -330,6 +330,12 @@ function fileProblems(file: FactsFile, all: LoadedSovereigntyFacts): string | un
   if (implicit >= 0)
     return where(`registries[${implicit}].implicit`, 'only one registry can be implicit (docker.io)');
   for (const [i, p] of (file.facts.providers ?? []).entries()) {
+    if (p.entity === HOSTING_ENTITY) {
+      return where(
+        `providers[${i}].entity`,
+        'a provider is the hosting: name its entity, or self for your own data centre',
+      );
+    }
     if (!p.providerIds && !p.nodeLabels && !p.apiServers && !p.regions) {
       return where(`providers[${i}]`, 'needs providerIds, nodeLabels, apiServers or regions');
     }

@@ -127,6 +127,16 @@ const harborFacts = () =>
     },
   ]);
 
+/** The bundled facts with a user's file of these sections (the user's source included). */
+const userSections = (sections: Omit<SovereigntyFacts, 'apiVersion' | 'kind' | 'sources'>) =>
+  mergeFacts(
+    facts,
+    parseUserFacts(
+      { apiVersion: 'havenkit.dev/v1alpha1', kind: 'SovereigntyFacts', sources: [USER_SOURCE], ...sections },
+      'gemeente-facts.yaml',
+    ),
+  );
+
 // --- Hosting and locations ---------------------------------------------------------------------
 
 describe('hosting', () => {
@@ -312,6 +322,43 @@ describe('control plane', () => {
     expect(d.jurisdiction).toBe('unknown');
     expect(d.evidence).toEqual([{ kind: 'APIServer', name: 'api.haven-eks.gemeente-voorbeeld.nl' }]);
     expect(d.note).toMatch(/apiServers/);
+  });
+
+  it('on-premises, a data centre the user declares as their own (entity self) is hosting of their own, with its country', () => {
+    const own = userSections({
+      providers: [
+        {
+          id: 'gemeente-dc',
+          name: 'Our data centre',
+          entity: 'self',
+          nodeLabels: [{ key: 'kubernetes.io/hostname', sources: [USER_SOURCE.id] }],
+        },
+      ],
+    });
+    const hosting = fn(registerOf(fixture('on-prem'), own), 'hosting');
+    expect(hosting.jurisdiction).toBe('self');
+    expect(hosting.dependencies).toEqual([
+      expect.objectContaining({
+        entity: 'self',
+        what: 'Our data centre',
+        matchedBy: 'node label kubernetes.io/hostname',
+      }),
+    ]);
+  });
+
+  it('refuses a provider whose entity is hosting, naming the field', () => {
+    expect(() =>
+      userSections({
+        providers: [
+          {
+            id: 'x',
+            name: 'X',
+            entity: 'hosting',
+            providerIds: [{ prefix: 'x://', sources: [USER_SOURCE.id] }],
+          },
+        ],
+      }),
+    ).toThrow(/gemeente-facts\.yaml: providers\[0\]\.entity: a provider is the hosting/);
   });
 
   it('on-premises (kubeadm) is unknown when the control-plane nodes show no provider', () => {
@@ -831,7 +878,11 @@ describe('backup', () => {
 
 describe('observability', () => {
   it('gives where a log collector of your own sends logs as unknown: its configuration is not read', () => {
-    const d = dep(register('aks'), 'observability', 'where Azure Monitor agent (ama-logs) sends or stores logs');
+    const d = dep(
+      register('aks'),
+      'observability',
+      'where Azure Monitor agent (ama-logs) sends or stores logs',
+    );
     expect(d).toMatchObject({ jurisdiction: 'unknown', objects: 1 });
     expect(d.matchedBy).toMatch(/its configuration is not read/);
   });

@@ -106,9 +106,13 @@ export function renderRegisterTable(
 ): string {
   const language = options.language ?? 'en';
   const width = options.width ?? 100;
-  const paint = (j: Jurisdiction, s: string) => (options.color ? `\u001b[${COLOUR[j]}m${s}\u001b[0m` : s);
+  // Colours are marked with private-use characters, which escapeControl leaves alone, and turned
+  // into ANSI codes after the cluster's text is escaped: a value from the cluster never reaches
+  // the terminal as a control sequence, and the colours still do.
+  const paint = (j: Jurisdiction, s: string) => (options.color ? `\uE000${COLOUR[j]}\uE001${s}\uE002` : s);
+  const ansi = (s: string) => s.replace(/\uE000(\d+)\uE001/g, '\u001b[$1m').replace(/\uE002/g, '\u001b[0m');
   const wrap = (value: string, indent: string, hang = indent): string[] =>
-    wrapAnsi(escapeControl(value), Math.max(20, width - hang.length), { hard: true, trim: true })
+    wrapAnsi(ansi(escapeControl(value)), Math.max(20, width - hang.length), { hard: true, trim: true })
       .split('\n')
       .map((line, i) => (i === 0 ? indent : hang) + line);
   const t = (key: Parameters<typeof text>[0]) => text(key as 'register.title', language);

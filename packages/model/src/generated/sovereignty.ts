@@ -427,9 +427,9 @@ export interface ProviderFact {
    */
   name: string;
   /**
-   * The entity that provides it.
+   * The entity that provides it; self for your own data centre (you are the provider).
    */
-  entity: Id;
+  entity: EntityRef;
   /**
    * Node spec.providerID prefixes.
    *
@@ -731,9 +731,9 @@ export interface SaasFact {
    */
   name: string;
   /**
-   * logging, monitoring (metrics, APM, traces), identity (sign-in), or security (security events).
+   * logging, monitoring (metrics, APM, traces), identity (sign-in), security (security events), or backup (object storage that backups are written to).
    */
-  function: 'logging' | 'monitoring' | 'identity' | 'security';
+  function: 'backup' | 'identity' | 'logging' | 'monitoring' | 'security';
   /**
    * Endpoint hosts the service receives data on.
    *
@@ -747,9 +747,9 @@ export interface SaasFact {
    */
   images?: ImagePattern[];
   /**
-   * The entity that operates the service.
+   * The entity that operates the service; self for a service you run yourself (your own MinIO, your own log store).
    */
-  entity: Id;
+  entity: EntityRef;
   /**
    * true: narrower than an overlapping matcher of another entry, and wins over it.
    */
