@@ -91,6 +91,27 @@ describe('the register of a snapshot', () => {
   });
 });
 
+describe('cut-off (--without)', () => {
+  it('says what stops if an entity is cut off, in the table and the json', async () => {
+    const run = await havenkit('sovereignty', '--snapshot', demo, '--without', 'docker', '--width', '200');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Cut-off \(--without docker\):\n {2}If Docker, Inc\. is cut off: \d+ of \d+ workloads cannot restart or be rescheduled\.$/m,
+    );
+    const json = registerOf(
+      (await havenkit('sovereignty', '--snapshot', demo, '--without', 'docker', '-o', 'json')).stdout,
+    );
+    expect(json.cutOff?.without).toEqual(['docker']);
+  });
+
+  it('refuses an entity the facts do not know, suggesting the nearest, exit 3', async () => {
+    const run = await havenkit('sovereignty', '--snapshot', demo, '--without', 'dockr');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toContain('--without dockr: no entity dockr in the facts (did you mean docker?)');
+  });
+});
+
 describe('CI gates (--fail-on)', () => {
   it('exits 10 when a gate finds a known dependency, naming the gate and the findings on stderr', async () => {
     const run = await havenkit('sovereignty', '--snapshot', demo, '--fail-on', 'non-eu-registry,unpinned');

@@ -159,6 +159,9 @@ export const TARGETS = [
       '/$defs/function': 'RegisterFunction',
       '/$defs/image': 'RegisterImage',
       '/$defs/location': 'DataLocation',
+      '/$defs/group': 'DependencyGroup',
+      '/$defs/cutOff': 'CutOff',
+      '/$defs/effect': 'CutOffEffect',
       '/$defs/functions': 'RegisterFunctionsFile',
       '/$defs/functions/properties/functions/items': 'FunctionDefinition',
       '/$defs/functions/properties/functions/items/properties/needs/properties/resources/items':

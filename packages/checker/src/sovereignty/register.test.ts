@@ -424,7 +424,7 @@ describe('storage', () => {
     });
     const cinder = dep(r, 'storage', 'OpenStack Cinder (block storage)');
     expect(cinder.entity).toBeUndefined();
-    expect(cinder.name).toBe('OpenStack Cinder (block storage): whoever hosts the nodes (not known)');
+    expect(cinder.name).toBe('whoever hosts the nodes (not known)');
   });
 
   it('on Hetzner resolves hcloud volumes to Hetzner and the k3s local-path provisioner to unknown', () => {

@@ -35,6 +35,7 @@ import { missingFields } from '../projection.js';
 import { complianceDir } from '../paths.js';
 import { matchesPattern, resolveEntity } from './facts.js';
 import { loadRegisterFunctions } from './functions.js';
+import { concentrationOf, cutOffOf, type RawDependency } from './continuity.js';
 import { matchRegistry, parseImageReference } from './images.js';
 import { pushTo, selects, stringMap, workloadsOf, type Workload } from './workloads.js';
 
@@ -51,6 +52,8 @@ export interface RegisterOptions {
    * the nodes, which manifests do not have.
    */
   readonly targetProvider?: string;
+  /** Entity ids to cut off (`--without`): the register then says what stops. */
+  readonly without?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,6 +176,8 @@ interface Pending {
   /** Every workload depends on it (the set `everything`, not copied). */
   everything?: boolean;
   evidence: RegisterEvidence[];
+  /** Every object that shows it, for the cut-off (the register keeps the first EVIDENCE_LIMIT). */
+  items: RegisterEvidence[];
 }
 
 /** Dependencies of one function, merged by (entity or unknown key, what, role, via). */
@@ -212,12 +217,14 @@ class Dependencies {
         objects: 0,
         workloads: new Set(),
         evidence: [],
+        items: [],
       };
       this.#byKey.set(key, p);
     }
     for (const s of d.sources ?? []) p.sources.add(this.sourceUrls.get(s) ?? s);
     if (d.evidence) {
       p.objects++;
+      p.items.push(d.evidence);
       if (p.evidence.length < EVIDENCE_LIMIT) p.evidence.push(d.evidence);
     }
     if (d.workloads === this.everything) p.everything = true;
@@ -236,6 +243,18 @@ class Dependencies {
       unknownName: name,
       matchedBy: message('register.notInFacts', { what: missing }).en,
     });
+  }
+
+  /** Every dependency with all its workloads and objects, for concentration and cut-off. */
+  raw(fn: FunctionId): RawDependency[] {
+    return [...this.#byKey.values()].map((p) => ({
+      function: fn,
+      ...(p.party.entity !== undefined ? { entity: p.party.entity } : {}),
+      jurisdiction: p.party.jurisdiction,
+      everything: p.everything === true,
+      workloads: p.workloads,
+      objects: p.items,
+    }));
   }
 
   get size(): number {
@@ -418,7 +437,7 @@ function addResolved(
     return deps.add({
       ...d,
       entity: undefined,
-      unknownName: `${d.what ?? 'the infrastructure'}: whoever hosts the nodes (not known)`,
+      unknownName: 'whoever hosts the nodes (not known)',
     });
   }
   for (const h of ctx.hosting)
@@ -542,6 +561,17 @@ const BODIES: Record<FunctionId, FunctionBody> = {
         evidence,
         workloads: allWorkloads(ctx),
       });
+      return;
+    }
+    if (ctx.targetProviderId !== undefined && ctx.targetProvider === undefined) {
+      deps.unknown(
+        `unknown provider (profile ${ctx.targetProviderId})`,
+        `provider ${ctx.targetProviderId} (providers)`,
+        {
+          evidence: { kind: 'ProviderProfile', name: ctx.targetProviderId },
+          workloads: allWorkloads(ctx),
+        },
+      );
       return;
     }
     if (ctx.targetProvider) {
@@ -1066,13 +1096,17 @@ const BODIES: Record<FunctionId, FunctionBody> = {
       // A log collector of our own sends somewhere its configuration says, which is not read:
       // that is an unknown dependency, never none.
       const collector = logCollectors().find((c) => c.matches(imageRepository(image.reference)));
-      if (collector) {
+      // An OpenTelemetry Collector collects node logs only as a DaemonSet (log-collectors.yaml daemonSetOnly).
+      const workloads = collector?.daemonSetOnly
+        ? image.workloads.filter((w) => w.startsWith('DaemonSet/'))
+        : image.workloads;
+      if (collector && workloads.length > 0) {
         deps.unknown(
           `where ${collector.name} sends or stores logs`,
           `the destination of ${collector.name} (its configuration is not read)`,
           {
             evidence: { kind: 'Image', name: image.reference },
-            workloads: image.workloads,
+            workloads,
           },
         );
       }
@@ -1187,14 +1221,20 @@ const BODIES: Record<FunctionId, FunctionBody> = {
 };
 
 /** The log collectors of the bundled data (compliance/data/log-collectors.yaml), each with its matcher. */
-function logCollectors(): { name: string; matches: (repository: string) => boolean }[] {
+interface Collector {
+  readonly name: string;
+  readonly matches: (repository: string) => boolean;
+  readonly daemonSetOnly: boolean;
+}
+function logCollectors(): readonly Collector[] {
   collectorsCache ??= loadBundledData().logCollectors.collectors.map((c) => ({
     name: c.name,
     matches: repositoryMatcher(c.images),
+    daemonSetOnly: c.daemonSetOnly === true,
   }));
   return collectorsCache;
 }
-let collectorsCache: { name: string; matches: (repository: string) => boolean }[] | undefined;
+let collectorsCache: readonly Collector[] | undefined;
 
 /** Distinct image references with the workloads that run them, in reference order. */
 function imageEntries(ctx: Context): { reference: string; workloads: string[]; digests: Set<string> }[] {
@@ -1318,6 +1358,7 @@ export function buildRegister(
   // Hosting first: storage, load balancing and the rest resolve `hosting` through it.
   const ordered = [...functions].sort((a, b) => (a.id === 'hosting' ? -1 : b.id === 'hosting' ? 1 : 0));
   const results = new Map<FunctionId, RegisterFunction>();
+  const raw: RawDependency[] = [];
   for (const def of ordered) {
     const label = { en: def.label.en, nl: def.label.nl };
     let blocked: Extract<ListRead, { ok: false }> | undefined;
@@ -1354,6 +1395,7 @@ export function buildRegister(
     }
     const deps = new Dependencies(facts, sourceUrls, ctx.allWorkloads);
     const note = BODIES[def.id](ctx, deps);
+    raw.push(...deps.raw(def.id));
     const { dependencies, workloads: dependent } = deps.list();
     results.set(def.id, {
       id: def.id,
@@ -1408,6 +1450,10 @@ export function buildRegister(
     functions: list,
     images,
     locations,
+    concentration: concentrationOf(raw, facts, ctx.allWorkloads),
+    ...(options.without !== undefined && options.without.length > 0
+      ? { cutOff: cutOffOf(raw, facts, options.without, ctx.workloads) }
+      : {}),
   };
 }
 

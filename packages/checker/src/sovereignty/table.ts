@@ -199,11 +199,47 @@ export function renderRegisterTable(
       const where = l.country === 'unknown' ? jurisdictionText('unknown', language) : l.country;
       out.push(
         ...wrap(
-          `${paint(j, where)}: ${l.nodes} ${t('register.nodes')}, ${l.volumes} ${t('register.volumes')}${l.regions ? ` (${l.regions.join(', ')})` : ''}`,
+          `${paint(j, where)}: ${text('register.nodeCount', { count: l.nodes }, language)}, ${text('register.volumeCount', { count: l.volumes }, language)}${l.regions ? ` (${l.regions.join(', ')})` : ''}`,
           '  ',
           '    ',
         ),
       );
+    }
+  }
+  const groups = (register.concentration ?? []).filter(
+    (g) => g.functions.length > 1 || g.critical.length > 0,
+  );
+  if (groups.length > 0) {
+    out.push('', `${t('register.concentration')}:`);
+    for (const g of groups.slice(0, options.verbose ? groups.length : 8)) {
+      const flag = g.critical.length >= 2 ? '! ' : '';
+      out.push(
+        ...wrap(
+          `${flag}${paint(g.jurisdiction, `[${jurisdictionText(g.jurisdiction, language)}]`)} ${g.name}${g.seat ? ` (${g.seat})` : ''}: ${g.functions.join(', ')} (${text('register.criticalCount', { count: g.critical.length }, language)}); ${text('register.workloadCount', { count: g.workloads }, language)}`,
+          '  ',
+          '    ',
+        ),
+      );
+    }
+  }
+  const cut = register.cutOff;
+  if (cut) {
+    out.push('', `${t('register.cutOff')} (--without ${cut.without.join(',')}):`);
+    out.push(...wrap(cut.summary[language], '  ', '  '));
+    for (const f of cut.functions) {
+      const shown = f.evidence
+        .map((e) => `${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name}`)
+        .join(', ');
+      out.push(
+        ...wrap(
+          `${f.id}: ${f.effect}; ${f.objects} ${t('register.objects')}: ${shown}${f.objects > f.evidence.length ? ' …' : ''}`,
+          '  - ',
+          '    ',
+        ),
+      );
+    }
+    for (const n of (cut.namespaces ?? []).slice(0, options.verbose ? undefined : 10)) {
+      out.push(...wrap(`${n.namespace || '(cluster)'}: ${n.affected} / ${n.total}`, '    ', '      '));
     }
   }
   return `${out.join('\n')}\n`;

@@ -68,10 +68,12 @@ export default class Demo extends HavenkitCommand {
         ...(snapshot.metadata.server !== undefined ? { server: snapshot.metadata.server } : {}),
       },
       tool: { name: CHECKER_NAME, version: CHECKER_VERSION },
+      // One cut-off, to show what it answers: what stops without Docker (Docker Hub)?
+      without: ['docker'],
     });
     this.log(renderRegisterTable(register, { color, language: languageFromEnvironment() }));
     this.log(
-      `   The same: havenkit sovereignty --snapshot ${here(demoSnapshotPath)} --facts ${here(demoFactsPath)}` +
+      `   The same: havenkit sovereignty --snapshot ${here(demoSnapshotPath)} --facts ${here(demoFactsPath)} --without docker` +
         `\n   (${here(demoFactsPath)} is the municipality's own facts: its provider contract and its Harbor.)` +
         `\n   Before deploying: helm template … | havenkit sovereignty --manifests - --provider scaleway\n`,
     );

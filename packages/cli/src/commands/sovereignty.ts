@@ -40,6 +40,7 @@ import type {
   ReportSubject,
 } from '@havenkit/checker';
 import { HavenkitCommand } from '../base-command.js';
+import { nearest } from '../nearest.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { fileErrorReason, readTextFile } from '../files.js';
@@ -98,6 +99,10 @@ Exit codes:
         'helm template my-app ./chart | <%= config.bin %> <%= command.id %> --manifests - --provider scaleway',
     },
     {
+      description: 'What stops if Docker (Docker Hub) is cut off:',
+      command: '<%= config.bin %> <%= command.id %> --snapshot cluster.json --without docker',
+    },
+    {
       description: 'CI: fail when an image comes from a registry under non-EU control, or is not pinned:',
       command:
         '<%= config.bin %> <%= command.id %> --snapshot cluster.json --fail-on non-eu-registry,unpinned',
@@ -145,6 +150,14 @@ Exit codes:
         'Your own facts (YAML, the schema of compliance/sovereignty): registries, mirrors, data centre (repeatable).',
       helpValue: 'FILE',
       multiple: true,
+      helpGroup: FlagGroup.Checks,
+    }),
+    without: Flags.string({
+      summary:
+        'What stops if this entity (or group: an ultimate parent takes its subsidiaries along) is cut off, e.g. docker, microsoft (repeatable, comma-separated).',
+      helpValue: 'ENTITY',
+      multiple: true,
+      delimiter: ',',
       helpGroup: FlagGroup.Checks,
     }),
     'fail-on': Flags.string({
@@ -215,6 +228,7 @@ Exit codes:
       subject: source.subject,
       tool: { name: CHECKER_NAME, version: CHECKER_VERSION },
       ...(source.targetProvider !== undefined ? { targetProvider: source.targetProvider } : {}),
+      ...(inputs.without.length > 0 ? { without: inputs.without } : {}),
     });
     const signed =
       inputs.signingKey !== undefined
@@ -283,6 +297,7 @@ interface Inputs {
   readonly language: Language;
   readonly facts: LoadedSovereigntyFacts;
   readonly gates: ReturnType<typeof parseGates>;
+  readonly without: string[];
   readonly signingKey?: string;
   readonly limits: { snapshot: number; document: number };
 }
@@ -330,6 +345,16 @@ function readInputs(flags: SovereigntyFlags): Inputs {
     (flags['fail-on'] ?? []).map((g) => g.trim()).filter((g) => g !== ''),
     loadRegisterFunctions().map((f) => f.id),
   );
+  const without = (flags.without ?? []).map((w) => w.trim()).filter((w) => w !== '');
+  const known = facts.entities.map((e) => e.id);
+  for (const id of without) {
+    if (known.includes(id)) continue;
+    const near = nearest(id, known);
+    throw new UserError(
+      `--without ${id}: no entity ${id} in the facts${near ? ` (did you mean ${near}?)` : ''}; each dependency's entity is in the json register`,
+      ExitCode.BadInput,
+    );
+  }
   const signingKey =
     flags.sign !== undefined
       ? readTextFile(flags.sign, `${flags.sign} (--sign)`, limits.document)
@@ -340,6 +365,7 @@ function readInputs(flags: SovereigntyFlags): Inputs {
     language: (flags.lang as Language | undefined) ?? languageFromEnvironment(),
     facts,
     gates,
+    without,
     ...(signingKey !== undefined ? { signingKey } : {}),
     limits,
   };

@@ -28,6 +28,25 @@ export type FunctionId =
  * via the `definition` "jurisdiction".
  */
 export type Jurisdiction = 'non-eu' | 'eu-non-eu-parent' | 'unknown' | 'eu' | 'self';
+/**
+ * What a cut-off does: stopped (hosting: the nodes go), no-changes (the control plane: running workloads go on, nothing can be changed), cannot-restart (images), volumes-lost (storage), unreachable (load balancing, ingress), no-renewal (certificates), dns-stops, backup-stops, export-stops (logs, metrics), endpoint-unreachable, writes-refused (admission), api-unavailable (aggregated APIs).
+ *
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "effect".
+ */
+export type CutOffEffect =
+  | 'stopped'
+  | 'no-changes'
+  | 'cannot-restart'
+  | 'volumes-lost'
+  | 'unreachable'
+  | 'no-renewal'
+  | 'dns-stops'
+  | 'backup-stops'
+  | 'export-stops'
+  | 'endpoint-unreachable'
+  | 'writes-refused'
+  | 'api-unavailable';
 
 /**
  * The digital-dependency register of a cluster (live or from a snapshot) or of an application before it is deployed: per function (hosting, control plane, storage, …) the entities it depends on, under which jurisdiction, the objects that show it and how many workloads depend on it; the images and where they come from; the countries the data is in. `$defs/functions` is the shape of compliance/register/functions.yaml, the functions and what each reads.
@@ -43,6 +62,14 @@ export interface DependencyRegister {
   functions: RegisterFunction[];
   images: RegisterImage[];
   locations: DataLocation[];
+  /**
+   * Entities grouped by ultimate parent (AKS, ghcr.io and Azure DNS all count as Microsoft): per group the functions it serves and the workloads that depend on it, most functions first. Your own (self) and unknown parties are not grouped.
+   */
+  concentration?: DependencyGroup[];
+  /**
+   * With --without: what stops if the named entities (or groups, by ultimate parent) are cut off, from the snapshot alone.
+   */
+  cutOff?: CutOff;
 }
 export interface RegisterMetadata {
   /**
@@ -295,6 +322,85 @@ export interface DataLocation {
   regions?: string[];
   nodes: number;
   volumes: number;
+}
+/**
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "group".
+ */
+export interface DependencyGroup {
+  /**
+   * The ultimate parent's entity id.
+   */
+  entity: string;
+  name: string;
+  seat?: string;
+  jurisdiction: Jurisdiction;
+  /**
+   * The functions the group serves.
+   */
+  functions: FunctionId[];
+  /**
+   * The critical functions among them (hosting, control plane, storage, load balancing, ingress, images, certificates, DNS); a group with two or more is flagged.
+   */
+  critical: FunctionId[];
+  /**
+   * How many workloads depend on the group, through any function.
+   */
+  workloads: number;
+  /**
+   * The group's entities the subject shows.
+   */
+  entities: string[];
+}
+/**
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "cutOff".
+ */
+export interface CutOff {
+  /**
+   * As given with --without: entity ids (a group's ultimate parent cuts off all of its entities).
+   */
+  without: string[];
+  /**
+   * The entities of the subject that are cut off.
+   */
+  entities: {
+    entity: string;
+    name: string;
+  }[];
+  workloads: {
+    total: number;
+    /**
+     * The workloads that are hit, worst first: the effects per workload.
+     */
+    affected: {
+      workload: string;
+      namespace: string;
+      effects: CutOffEffect[];
+    }[];
+  };
+  /**
+   * Per namespace: affected workloads of all, worst first.
+   */
+  namespaces?: {
+    namespace: string;
+    affected: number;
+    total: number;
+  }[];
+  /**
+   * Per function that stops or degrades: the effect and the objects it hits.
+   */
+  functions: {
+    id: FunctionId;
+    effect: CutOffEffect;
+    objects: number;
+    evidence: RegisterEvidence[];
+    /**
+     * Certificates: the first notAfter among those that stop renewing.
+     */
+    firstExpiry?: string;
+  }[];
+  summary: RegisterText;
 }
 /**
  * compliance/register/functions.yaml: the register's functions and what each reads from a cluster (the collector collects it; an older snapshot without it gives not-collected).
