@@ -170,9 +170,18 @@ const large = largeCluster(5_000, 5_000, 10);
 // For the whole-process figure (farm-bench on `havenkit sovereignty --snapshot`), see bench/README.md.
 if (process.env.HAVENKIT_BENCH_WRITE) writeFileSync(process.env.HAVENKIT_BENCH_WRITE, JSON.stringify(large));
 
+const groups = buildRegister(large, facts, options).concentration!.map((g) => g.entity);
+
 describe('dependency register (pure)', () => {
   bench('demo snapshot', () => void buildRegister(demo, facts, options));
   bench('5,000 nodes, 50,000 pods in 5,000 Deployments', () => void buildRegister(large, facts, options), {
     iterations: 3,
   });
+  bench(
+    'the same, with a cut-off of every group (one register per group)',
+    () => {
+      for (const g of groups) buildRegister(large, facts, { ...options, without: [g] });
+    },
+    { iterations: 1 },
+  );
 });

@@ -1,6 +1,7 @@
 /**
  * The documented least-privilege permissions suffice: an identity granted exactly the RBAC objects the report
- * gives for clusteradmin (every permission the checks need, rbacManifest) reads everything a full snapshot reads,
+ * gives for clusteradmin (every permission the checks need, rbacManifest), plus `list` of what the dependency
+ * register reads (docs/sovereignty.md), reads everything a full snapshot reads,
  * the cluster id from kube-system included. An identity that may not read kube-system is told that waivers
  * scoped by clusterId will not apply, never left to find out.
  */
@@ -12,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterSnapshot } from '../../packages/checker/src/index.js';
 import { loadCatalogue } from '../../packages/checker/src/catalogue/load.js';
 import { permissionsToGrant, rbacManifest } from '../../packages/checker/src/remediation.js';
+import { registerReaders } from '../../packages/checker/src/sovereignty/functions.js';
+import { planCollection } from '../../packages/collect/src/plan.js';
 import { runCli } from '../checker/helpers.js';
 import { controlPlane, mintIdentity, uniqueName } from '../controlplane/index.js';
 import { RestClient } from '../controlplane/rest.js';
@@ -59,7 +62,13 @@ afterAll(async () => {
 describe('the documented least-privilege permissions', () => {
   it('let a full snapshot read everything, the cluster id from kube-system included', async () => {
     expect(clusteradmin).toBeDefined();
-    const permissions = permissionsToGrant(clusteradmin!, catalogue.checks);
+    // A full snapshot reads what the checks and the dependency register read: the checks'
+    // permissions (clusteradmin's remediation) and `list` of every resource of the register.
+    const register = planCollection(catalogue, {
+      withoutChecks: true,
+      readers: registerReaders(),
+    }).permissions;
+    const permissions = [...permissionsToGrant(clusteradmin!, catalogue.checks), ...register];
     await grant(yaml.loadAll(rbacManifest(user, permissions)) as RbacObject[]);
     const out = join(work, 'least.json');
     const run = await runCli(['snapshot', '--kubeconfig', mintIdentity({ user }), '--out', out]);

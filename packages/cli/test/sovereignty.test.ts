@@ -290,6 +290,26 @@ describe('signed registers', () => {
     expect(without.stderr).toMatch(/does not reproduce .*pass them with --facts/);
   });
 
+  it('a signed register with a cut-off (--without) verifies and reproduces too', async () => {
+    const out = join(work, 'cut.json');
+    await havenkit(
+      'sovereignty',
+      '--snapshot',
+      demo,
+      '--without',
+      'docker',
+      '--sign',
+      join(work, 'k.key'),
+      '-o',
+      'json',
+      '--out',
+      out,
+    );
+    const verified = await havenkit('verify', out, '--key', join(work, 'k.pub'), '--snapshot', demo);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('the same register');
+  });
+
   it('a register changed after signing does not verify', async () => {
     const out = join(work, 'register.json');
     const envelope = JSON.parse(readFileSync(out, 'utf8')) as { payload: string };

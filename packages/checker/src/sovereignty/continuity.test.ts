@@ -106,6 +106,22 @@ describe('cut-off (--without)', () => {
     expect(monitoring.affected).toBeGreaterThan(0);
   });
 
+  it('names several entities in one scenario, in the plural', () => {
+    const cut = registerOf(demo, ['docker', 'isrg']).cutOff!;
+    expect(cut.summary.en).toMatch(
+      /^If Docker, Inc\. and Internet Security Research Group \(ISRG\) are cut off: /,
+    );
+    expect(cut.summary.nl).toMatch(
+      /^Als Docker, Inc\. en Internet Security Research Group \(ISRG\) wegvallen: /,
+    );
+  });
+
+  it('lists an object once per function, however many dependencies it shows', () => {
+    const images = registerOf(demo, ['amazon']).cutOff!.functions.find((f) => f.id === 'images')!;
+    const keys = images.evidence.map((e) => `${e.kind}/${e.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('gives a register that validates against the schema', () => {
     expect(validate('register', registerOf(fixture('aks'), ['microsoft']))).toBeUndefined();
     expect(validate('register', registerOf(demo, ['docker', 'isrg']))).toBeUndefined();

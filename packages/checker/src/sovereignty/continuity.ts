@@ -50,7 +50,7 @@ export const EFFECT_OF: Record<FunctionId, CutOffEffect> = {
 };
 
 /** The message of each effect. */
-const EFFECT_TEXT = {
+export const EFFECT_TEXT = {
   stopped: 'register.effectStopped',
   'no-changes': 'register.effectNoChanges',
   'cannot-restart': 'register.effectCannotRestart',
@@ -222,7 +222,17 @@ export function cutOffOf(
     .sort((a, b) => b.affected - a.affected || (a.namespace < b.namespace ? -1 : 1));
   const functions = [...byFunction]
     .map(([id, deps]) => {
-      const objects = deps.flatMap((d) => d.objects);
+      // One object can show several dependencies of a function (an image: its registry's operator,
+      // hosting and CDN): each is listed once.
+      const seen = new Set<string>();
+      const objects = deps
+        .flatMap((d) => d.objects)
+        .filter((o) => {
+          const key = `${o.kind}\u0000${o.namespace ?? ''}\u0000${o.name}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
       const expiries = objects.flatMap((o) => {
         const v = o.fields?.firstNotAfter ?? o.fields?.notAfter;
         return typeof v === 'string' ? [v] : [];
@@ -264,19 +274,20 @@ function cutOffSummary(
 ): CutOff['summary'] {
   const line = (language: 'en' | 'nl') => {
     const who = names.join(language === 'en' ? ' and ' : ' en ');
-    if (functions.length === 0) return message('register.cutOffNothing', { who })[language];
+    const count = names.length;
+    if (functions.length === 0) return message('register.cutOffNothing', { who, count })[language];
     const parts = functions.map((f) => {
-      const count = affected.filter((a) => a.effects.includes(f.effect)).length;
+      const hit = affected.filter((a) => a.effects.includes(f.effect)).length;
       const workloadEffect = ['stopped', 'volumes-lost', 'cannot-restart', 'unreachable'].includes(f.effect);
       const effect = message(EFFECT_TEXT[f.effect]);
       return workloadEffect
-        ? message('register.effectWorkloads', { count, total, effect })[language]
+        ? message('register.effectWorkloads', { count: hit, total, effect })[language]
         : effect[language] +
             (f.firstExpiry
               ? message('register.firstExpiry', { date: f.firstExpiry.slice(0, 10) })[language]
               : '');
     });
-    return message('register.cutOffLine', { who, effects: [...new Set(parts)].join('; ') })[language];
+    return message('register.cutOffLine', { who, count, effects: [...new Set(parts)].join('; ') })[language];
   };
   return { en: line('en'), nl: line('nl') };
 }

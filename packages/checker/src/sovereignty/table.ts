@@ -5,9 +5,11 @@
  */
 import wrapAnsi from 'wrap-ansi';
 import { pushTo } from './workloads.js';
+import { EFFECT_TEXT } from './continuity.js';
 import {
   displayDate,
   escapeControl,
+  message,
   text,
   type Dependency,
   type DependencyRegister,
@@ -211,7 +213,8 @@ export function renderRegisterTable(
   );
   if (groups.length > 0) {
     out.push('', `${t('register.concentration')}:`);
-    for (const g of groups.slice(0, options.verbose ? groups.length : 8)) {
+    const shownGroups = options.verbose ? groups.length : 8;
+    for (const g of groups.slice(0, shownGroups)) {
       const flag = g.critical.length >= 2 ? '! ' : '';
       out.push(
         ...wrap(
@@ -221,6 +224,8 @@ export function renderRegisterTable(
         ),
       );
     }
+    if (groups.length > shownGroups)
+      out.push(`  ${text('register.more', { count: groups.length - shownGroups }, language)}`);
   }
   const cut = register.cutOff;
   if (cut) {
@@ -232,7 +237,7 @@ export function renderRegisterTable(
         .join(', ');
       out.push(
         ...wrap(
-          `${f.id}: ${f.effect}; ${f.objects} ${t('register.objects')}: ${shown}${f.objects > f.evidence.length ? ' …' : ''}`,
+          `${register.functions.find((x) => x.id === f.id)?.label[language] ?? f.id}: ${message(EFFECT_TEXT[f.effect])[language]}; ${text('register.objectCount', { count: f.objects }, language)}: ${shown}${f.objects > f.evidence.length ? ' …' : ''}`,
           '  - ',
           '    ',
         ),

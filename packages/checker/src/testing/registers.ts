@@ -1,7 +1,7 @@
 /**
- * Registers for the renderers' tests: the demo snapshot's (built by buildRegister) and a made one
- * with every field a register can have, hostile text from a cluster in every place a cluster can
- * put text.
+ * Registers for the renderers' tests: the demo snapshot's (built by buildRegister), the same cut
+ * off from Docker (`--without docker`) and a made one with every field a register can have,
+ * hostile text from a cluster in every place a cluster can put text.
  */
 import type { DependencyRegister } from '@havenkit/model';
 import { readSnapshotFile } from '../snapshot/read.js';
@@ -28,10 +28,23 @@ export function demoRegister(options: { older?: boolean } = {}): DependencyRegis
   });
 }
 
+/** The entity the cut-off register is cut off from. */
+export const CUT_OFF_ENTITY = 'docker';
+
+/** The register of examples/snapshots/demo.json with the bundled facts, cut off from Docker. */
+export function cutOffRegister(): DependencyRegister {
+  return buildRegister(readSnapshotFile(DEMO_SNAPSHOT_PATH).snapshot, loadSovereigntyFacts(), {
+    subject: { kind: 'cluster' },
+    tool: { name: 'havenkit', version: 'test' },
+    without: [CUT_OFF_ENTITY],
+  });
+}
+
 /**
  * A register with a function outside the EU/EEA (with its parent, laws and sources), one in the
  * EU, one with nothing found, one unreadable and one not collected; pinned, unpinned and unknown
- * images; countries in and outside the EU/EEA and an unknown one.
+ * images; countries in and outside the EU/EEA and an unknown one; a flagged group and one that is
+ * not; a cut-off with a certificate expiry, a cluster-wide workload and hostile names throughout.
  */
 export function madeRegister(): DependencyRegister {
   return {
@@ -178,5 +191,60 @@ export function madeRegister(): DependencyRegister {
       { country: 'unknown', nodes: 1, volumes: 0 },
       { country: 'NL', eea: true, regions: ['nl-ams-1'], nodes: 3, volumes: 4 },
     ],
+    concentration: [
+      {
+        entity: 'amazon',
+        name: 'Amazon.com, Inc.',
+        seat: 'US',
+        jurisdiction: 'eu-non-eu-parent',
+        functions: ['certificates', 'load-balancing', 'observability'],
+        critical: ['certificates', 'load-balancing'],
+        workloads: 3,
+        entities: ['aws-emea'],
+      },
+      {
+        entity: EVIL,
+        name: EVIL,
+        jurisdiction: 'eu',
+        functions: ['hosting'],
+        critical: ['hosting'],
+        workloads: 4,
+        entities: [EVIL],
+      },
+    ],
+    cutOff: {
+      without: ['amazon', EVIL],
+      entities: [{ entity: 'aws-emea', name: 'Amazon Web Services EMEA SARL' }],
+      workloads: {
+        total: 4,
+        affected: [
+          { workload: `Deployment/shop/${EVIL}`, namespace: 'shop', effects: ['unreachable'] },
+          { workload: 'ClusterIssuer/letsencrypt', namespace: '', effects: ['no-renewal'] },
+        ],
+      },
+      namespaces: [
+        { namespace: 'shop', affected: 1, total: 3 },
+        { namespace: '', affected: 1, total: 1 },
+      ],
+      functions: [
+        {
+          id: 'load-balancing',
+          effect: 'unreachable',
+          objects: 25,
+          evidence: [{ kind: 'Service', namespace: 'shop', name: EVIL }],
+        },
+        {
+          id: 'certificates',
+          effect: 'no-renewal',
+          objects: 1,
+          evidence: [{ kind: 'Certificate', namespace: 'shop', name: 'web-tls' }],
+          firstExpiry: '2026-12-01T00:00:00Z',
+        },
+      ],
+      summary: {
+        en: `If Amazon.com, Inc. and ${EVIL} is cut off: 1 of 4 workloads are unreachable from outside; certificates stop renewing, the first on 1 Dec 2026.`,
+        nl: `Als Amazon.com, Inc. en ${EVIL} wegvalt: 1 van 4 workloads zijn van buitenaf onbereikbaar; certificaten worden niet meer vernieuwd, het eerste op 1 december 2026.`,
+      },
+    },
   };
 }

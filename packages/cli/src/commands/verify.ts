@@ -235,6 +235,7 @@ Exit codes:
       const again = buildRegister(snapshot, facts, {
         subject: register.metadata.subject,
         tool: register.metadata.tool,
+        ...(register.cutOff !== undefined ? { without: register.cutOff.without } : {}),
       });
       if (canonicalJson(again) !== canonicalJson(register)) {
         const users = register.metadata.facts.files.filter((f) => !f.startsWith('compliance/'));

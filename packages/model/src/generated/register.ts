@@ -63,7 +63,7 @@ export interface DependencyRegister {
   images: RegisterImage[];
   locations: DataLocation[];
   /**
-   * Entities grouped by ultimate parent (AKS, ghcr.io and Azure DNS all count as Microsoft): per group the functions it serves and the workloads that depend on it, most functions first. Your own (self) and unknown parties are not grouped.
+   * Entities grouped by ultimate parent (AKS, mcr.microsoft.com and Azure DNS all count as Microsoft): per group the functions it serves and the workloads that depend on it; most critical functions first, then most functions, then most workloads. Your own (self) and unknown parties are not grouped.
    */
   concentration?: DependencyGroup[];
   /**
@@ -380,7 +380,7 @@ export interface CutOff {
     }[];
   };
   /**
-   * Per namespace: affected workloads of all, worst first.
+   * Per namespace: affected workloads of all, most affected first.
    */
   namespaces?: {
     namespace: string;

@@ -120,10 +120,17 @@ export const register = {
     nl: '{total, plural, one {# image} other {# images}}: {notControlled} niet in eigen beheer, {outside} buiten de EU/EER, {unknown} uit onbekende registers, {unpinned} zonder digest.',
   },
   cutOffNothing: {
-    en: 'If {who} is cut off, nothing this subject shows depends on it.',
-    nl: 'Als {who} wegvalt, hangt niets hiervan ervan af.',
+    en: 'If {who} {count, plural, one {is} other {are}} cut off, nothing this subject shows depends on {count, plural, one {it} other {them}}.',
+    nl: 'Als {who} {count, plural, one {wegvalt} other {wegvallen}}, hangt niets hiervan ervan af.',
   },
-  cutOffLine: { en: 'If {who} is cut off: {effects}.', nl: 'Als {who} wegvalt: {effects}.' },
+  cutOffLine: {
+    en: 'If {who} {count, plural, one {is} other {are}} cut off: {effects}.',
+    nl: 'Als {who} {count, plural, one {wegvalt} other {wegvallen}}: {effects}.',
+  },
+  objectCount: {
+    en: '{count, plural, one {# object} other {# objects}}',
+    nl: '{count, plural, one {# object} other {# objecten}}',
+  },
   effectWorkloads: {
     en: '{count} of {total} workloads {effect}',
     nl: '{count} van {total} workloads {effect}',

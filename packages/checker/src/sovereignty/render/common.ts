@@ -5,7 +5,11 @@
 import {
   displayDate,
   text,
+  type CutOff,
+  type CutOffEffect,
+  type DependencyGroup,
   type DependencyRegister,
+  type FunctionId,
   type Jurisdiction,
   type Language,
   type RegisterFunction,
@@ -74,6 +78,46 @@ const STATUS_KEY: Record<RegisterFunction['status'], PlainKey> = {
 
 function statusText(status: RegisterFunction['status'], language: Language): string {
   return word(STATUS_KEY[status], language);
+}
+
+const EFFECT_KEY: Record<CutOffEffect, PlainKey> = {
+  stopped: 'effectStopped',
+  'no-changes': 'effectNoChanges',
+  'cannot-restart': 'effectCannotRestart',
+  'volumes-lost': 'effectVolumesLost',
+  unreachable: 'effectUnreachable',
+  'no-renewal': 'effectNoRenewal',
+  'dns-stops': 'effectDnsStops',
+  'backup-stops': 'effectBackupStops',
+  'export-stops': 'effectExportStops',
+  'endpoint-unreachable': 'effectEndpointUnreachable',
+  'writes-refused': 'effectWritesRefused',
+  'api-unavailable': 'effectApiUnavailable',
+};
+
+/** A group serving at least this many critical functions is flagged (the register's rule). */
+export const FLAG_CRITICAL = 2;
+
+/** One group of the concentration part, with the words the renderers show. */
+export interface ConcentrationRow {
+  readonly group: DependencyGroup;
+  /** Two or more critical functions: marked in words, not by colour alone. */
+  readonly flagged: boolean;
+  /** The names of the group's entities the subject shows, when they differ from the group's. */
+  readonly via: string[];
+  /** The labels of the functions it serves, and of the critical ones among them. */
+  readonly functions: string[];
+  readonly critical: string[];
+}
+
+/** The names of the entities the register knows, by id: its dependencies and those cut off. */
+function entityNames(register: DependencyRegister): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const f of register.functions)
+    for (const d of f.dependencies)
+      if (d.entity !== undefined && !names.has(d.entity)) names.set(d.entity, d.name);
+  for (const e of register.cutOff?.entities ?? []) if (!names.has(e.entity)) names.set(e.entity, e.name);
+  return names;
 }
 
 /** Jurisdictions whose control sits outside the EU/EEA, or is not known. */
@@ -172,12 +216,26 @@ export interface RegisterView {
   readonly imagesCounts: string;
   readonly unpinned: RegisterImage[];
   readonly outside: RegisterImage[];
+  /** A function's label in this language, by id (the id when the register lacks it). */
+  readonly functionLabel: (id: FunctionId) => string;
+  /** What a cut-off does, in words. */
+  readonly effectText: (effect: CutOffEffect) => string;
+  /** The groups by ultimate parent; undefined for a register without the part. */
+  readonly concentration: ConcentrationRow[] | undefined;
+  /** What stops with `--without`; undefined without it. */
+  readonly cutOff: CutOff | undefined;
+  /** The names of the entities cut off (the ids given when the subject shows none of them). */
+  readonly cutOffNames: string[];
 }
 
 export function registerView(register: DependencyRegister, language: Language): RegisterView {
   const w = (key: PlainKey): string => word(key, language);
   const images = register.functions.find((f) => f.id === 'images');
   const counts = register.summary.images;
+  const labels = new Map(register.functions.map((f) => [f.id, f.label[language]]));
+  const functionLabel = (id: FunctionId): string => labels.get(id) ?? id;
+  const names = entityNames(register);
+  const cutOff = register.cutOff;
   return {
     language,
     w,
@@ -204,5 +262,27 @@ export function registerView(register: DependencyRegister, language: Language): 
     ),
     unpinned: unpinnedImages(register),
     outside: outsideImages(register),
+    functionLabel,
+    effectText: (effect) => w(EFFECT_KEY[effect]),
+    concentration: register.concentration?.map((group) => ({
+      group,
+      flagged: group.critical.length >= FLAG_CRITICAL,
+      via: [
+        ...new Set(
+          group.entities
+            .map((id) => names.get(id))
+            .filter((name): name is string => name !== undefined && name !== group.name),
+        ),
+      ],
+      functions: group.functions.map(functionLabel),
+      critical: group.critical.map(functionLabel),
+    })),
+    cutOff,
+    cutOffNames:
+      cutOff === undefined
+        ? []
+        : cutOff.entities.length > 0
+          ? cutOff.entities.map((e) => e.name)
+          : [...cutOff.without],
   };
 }

@@ -4,12 +4,13 @@ import { escapeHtml } from '../../report/html.js';
 import { validate } from '../../schema.js';
 import { chromiumPages } from '../../testing/chromium.js';
 import { expectSelfContained } from '../../testing/html.js';
-import { EVIL, demoRegister, madeRegister } from '../../testing/registers.js';
-import { renderRegisterHtml } from './html.js';
+import { EVIL, cutOffRegister, demoRegister, madeRegister } from '../../testing/registers.js';
+import { HTML_MAX_WORKLOADS, renderRegisterHtml } from './html.js';
 
 const demo = demoRegister();
 const older = demoRegister({ older: true });
 const made = madeRegister();
+const cut = cutOffRegister();
 const en = { language: 'en' } as const;
 const nl = { language: 'nl' } as const;
 
@@ -25,6 +26,7 @@ describe('renderRegisterHtml', () => {
     expect(validate('register', demo)).toBeUndefined();
     expect(validate('register', older)).toBeUndefined();
     expect(validate('register', made)).toBeUndefined();
+    expect(validate('register', cut)).toBeUndefined();
   });
 
   it('is a page in the language chosen, with the title and the subject', () => {
@@ -211,6 +213,164 @@ describe('renderRegisterHtml', () => {
     }
   });
 
+  it('groups the dependencies by ultimate parent and marks a concentration in words, not colour alone', () => {
+    const concentration = element(renderRegisterHtml(made, en), 'section', 'id="concentration"');
+    expect(concentration).toContain('<h2>Concentration</h2>');
+    expect(concentration).toContain(
+      '<thead><tr><th>Group</th><th>Jurisdiction</th><th>Functions</th><th>Critical functions</th><th class="number">Workloads</th></tr></thead>',
+    );
+    expect(concentration).toContain(
+      '<tr data-group="amazon" class="flagged" data-flagged="true"><td>Amazon.com, Inc. (<code>US</code>), via Amazon Web Services EMEA SARL <span class="badge tone-fail flag"><span aria-hidden="true">!</span> concentration risk</span></td>',
+    );
+    expect(concentration).toContain(
+      '<td>certificates; Load balancing; Logging and monitoring export</td><td>certificates; Load balancing (2)</td><td class="number">3</td></tr>',
+    );
+    // One critical function: not flagged; a hostile group name and id stay text.
+    const evil = escapeHtml(EVIL);
+    expect(concentration).toContain(`<tr data-group="${evil}"><td>${evil}</td>`);
+    expect(concentration.match(/concentration risk<\/span>/g)).toHaveLength(1);
+    const demoGroups = element(renderRegisterHtml(demo, en), 'section', 'id="concentration"');
+    expect([...demoGroups.matchAll(/<tr data-group="([^"]+)"/g)].map((m) => m[1])).toEqual(
+      (demo.concentration ?? []).map((g) => g.entity),
+    );
+  });
+
+  it('has no concentration part for a register without one, and says so when it is empty', () => {
+    const { concentration: _, ...without } = made;
+    expect(renderRegisterHtml(without, en)).not.toContain('id="concentration"');
+    expect(
+      element(renderRegisterHtml({ ...made, concentration: [] }, en), 'section', 'id="concentration"'),
+    ).toContain('<p>No party outside your own control was found.</p>');
+  });
+
+  it('shows what stops when an entity is cut off: the summary, functions, namespaces and workloads', () => {
+    const part = element(renderRegisterHtml(cut, en), 'section', 'id="cut-off"');
+    expect(part).toContain('<h2>Cut-off</h2>');
+    expect(part).toContain('<p><strong>Cut off:</strong> Docker, Inc. (<code>--without docker</code>)</p>');
+    expect(part).toContain(
+      `<div class="headline tone-fail" data-cut-off="summary">${escapeHtml(cut.cutOff?.summary.en ?? '?')}</div>`,
+    );
+    expect(part).toMatch(
+      /<tr data-function="images" data-effect="cannot-restart"><td>Image supply<\/td><td>cannot restart or be rescheduled<\/td><td class="number">\d+<\/td><td><ul><li>Image <code>docker\.io\//,
+    );
+    const namespaces = element(part, 'table', 'class="cut-off namespaces"');
+    expect(
+      [
+        ...namespaces.matchAll(
+          /<tr data-namespace="([^"]*)"><td><code>[^<]*<\/code><\/td><td class="number">(\d+) of (\d+)</g,
+        ),
+      ].map((m) => [m[1], Number(m[2]), Number(m[3])]),
+    ).toEqual((cut.cutOff?.namespaces ?? []).map((n) => [n.namespace, n.affected, n.total]));
+    const workloads = element(part, 'table', 'class="cut-off workloads"');
+    expect(
+      [
+        ...workloads.matchAll(
+          /<tr><td><code>([^<]+)<\/code><\/td><td>cannot restart or be rescheduled<\/td><\/tr>/g,
+        ),
+      ].map((m) => m[1]),
+    ).toEqual((cut.cutOff?.workloads.affected ?? []).map((a) => a.workload));
+    expect(element(renderRegisterHtml(cut, nl), 'section', 'id="cut-off"')).toContain(
+      `<div class="headline tone-fail" data-cut-off="summary">${escapeHtml(cut.cutOff?.summary.nl ?? '?')}</div>`,
+    );
+  });
+
+  it('has no cut-off part without --without', () => {
+    expect(demo.cutOff).toBeUndefined();
+    const html = renderRegisterHtml(demo, en);
+    expect(html).not.toContain('id="cut-off"');
+    expect(html).not.toContain('data-cut-off');
+    expect(renderRegisterHtml(demo, nl)).not.toContain('Wegvallen');
+  });
+
+  it('keeps hostile names in the cut-off as text and shows a certificate’s first expiry', () => {
+    const part = element(renderRegisterHtml(made, en), 'section', 'id="cut-off"');
+    const evil = escapeHtml(EVIL);
+    expect(part).not.toMatch(/<script/i);
+    expect(part).toContain(`(<code>--without amazon,${evil}</code>)`);
+    expect(part).toContain(`If Amazon.com, Inc. and ${evil} is cut off: `);
+    expect(part).toContain(
+      `<td><ul><li>Service <code>shop/${evil}</code></li><li class="muted more">… and 24 more</li></ul></td><td>—</td></tr>`,
+    );
+    expect(part).toContain(
+      '<tr data-function="certificates" data-effect="no-renewal"><td>certificates</td><td>certificates stop renewing</td><td class="number">1</td><td><ul><li>Certificate <code>shop/web-tls</code></li></ul></td><td><code>2026-12-01T00:00:00Z</code></td></tr>',
+    );
+    expect(part).toContain(
+      '<tr data-namespace=""><td>(cluster-wide)</td><td class="number">1 of 1</td></tr>',
+    );
+    expect(part).toContain(
+      `<tr><td><code>Deployment/shop/${evil}</code></td><td>are unreachable from outside</td></tr>`,
+    );
+  });
+
+  it('cuts long cut-off tables and says how many they leave out', () => {
+    const base = made.cutOff!;
+    const many: DependencyRegister = {
+      ...made,
+      cutOff: {
+        ...base,
+        workloads: {
+          total: HTML_MAX_WORKLOADS + 7,
+          affected: Array.from({ length: HTML_MAX_WORKLOADS + 7 }, (_, i) => ({
+            workload: `Deployment/ns${i}/app`,
+            namespace: `ns${i}`,
+            effects: ['cannot-restart' as const, 'unreachable' as const],
+          })),
+        },
+        namespaces: Array.from({ length: HTML_MAX_WORKLOADS + 3 }, (_, i) => ({
+          namespace: `ns${i}`,
+          affected: 1,
+          total: 2,
+        })),
+      },
+    };
+    expect(validate('register', many)).toBeUndefined();
+    const part = element(renderRegisterHtml(many, en), 'section', 'id="cut-off"');
+    const namespaces = element(part, 'table', 'class="cut-off namespaces"');
+    expect(namespaces.match(/<tr data-namespace=/g)).toHaveLength(HTML_MAX_WORKLOADS);
+    expect(part).toContain('</table>\n<p class="muted more">… and 3 more</p>\n<h3>Affected workloads</h3>');
+    const workloads = element(part, 'table', 'class="cut-off workloads"');
+    expect(workloads.match(/<tr><td>/g)).toHaveLength(HTML_MAX_WORKLOADS);
+    expect(workloads).toContain(
+      '<tr><td><code>Deployment/ns0/app</code></td><td>cannot restart or be rescheduled; are unreachable from outside</td></tr>',
+    );
+    expect(part).toContain('</table>\n<p class="muted more">… and 7 more</p>\n</section>');
+  });
+
+  it('has the concentration and cut-off parts in Dutch in Dutch', () => {
+    const html = renderRegisterHtml(made, nl);
+    for (const text of [
+      '<h2>Concentratie</h2>',
+      'Een groep die twee of meer kritieke functies levert',
+      '<th>Groep</th><th>Jurisdictie</th><th>Functies</th><th>Kritieke functies</th>',
+      '<span aria-hidden="true">!</span> concentratierisico</span>',
+      '<h2>Wegvallen</h2>',
+      '<strong>Weggevallen:</strong> Amazon Web Services EMEA SARL',
+      'Als Amazon.com, Inc. en ',
+      '<h3>Functies die uitvallen of verslechteren</h3>',
+      '<th>Gevolg</th>',
+      '<th>Blijkt uit</th><th>Eerste verloopdatum</th>',
+      '<td>zijn van buitenaf onbereikbaar</td>',
+      '<code>1 december 2026 om 00:00:00 UTC</code>',
+      '… en nog 24',
+      '<h3>Getroffen workloads per namespace</h3>',
+      '<td>(clusterbreed)</td><td class="number">1 van 1</td>',
+      '<h3>Getroffen workloads</h3>',
+      '<th>Workload</th><th>Gevolgen</th>',
+    ]) {
+      expect(html).toContain(text);
+    }
+    for (const english of [
+      'Concentration',
+      'concentration risk',
+      'Cut off',
+      'Affected',
+      'Effect',
+      'cluster-wide',
+    ]) {
+      expect(html).not.toContain(english);
+    }
+  });
+
   it('is pure: the same register gives the same bytes', () => {
     expect(renderRegisterHtml(made, en)).toBe(renderRegisterHtml(structuredClone(made), en));
   });
@@ -225,6 +385,8 @@ describe('the register page in Chromium', () => {
     { name: 'the demo register (en)', register: demo, language: 'en' },
     { name: 'the register of an older snapshot (en)', register: older, language: 'en' },
     { name: 'a made register with hostile text (nl)', register: made, language: 'nl' },
+    { name: 'the demo register cut off from Docker (en)', register: cut, language: 'en' },
+    { name: 'the demo register cut off from Docker (nl)', register: cut, language: 'nl' },
   ] as const satisfies readonly { name: string; register: DependencyRegister; language: Language }[];
 
   it.each(cases)(
@@ -243,6 +405,20 @@ describe('the register page in Chromium', () => {
           expect(await row.isVisible()).toBe(true);
           expect(await row.locator('td').first().textContent()).toBe(f.label[language]);
         }
+        // The concentration, and with --without the cut-off with its summary and affected workloads.
+        const flat = (t: string | null) => (t ?? '').replace(/\s+/g, ' ');
+        expect(await page.locator('#concentration table.concentration').isVisible()).toBe(
+          (register.concentration ?? []).length > 0,
+        );
+        const cutOff = page.locator('#cut-off [data-cut-off="summary"]');
+        const summaryText = register.cutOff?.summary[language];
+        expect(await cutOff.isVisible()).toBe(summaryText !== undefined);
+        expect((await cutOff.allTextContents()).map(flat)).toEqual(
+          summaryText === undefined ? [] : [flat(summaryText)],
+        );
+        expect(await page.locator('#cut-off table.cut-off.workloads tbody tr').count()).toBe(
+          register.cutOff?.workloads.affected.length ?? 0,
+        );
         // Hostile text is shown as text: no element came of it.
         expect(await page.locator('body script, body img, body svg').count()).toBe(0);
 

@@ -1,5 +1,6 @@
-import { text } from '@havenkit/model';
+import { displayDate, text } from '@havenkit/model';
 import type {
+  CutOff,
   Dependency,
   DependencyRegister,
   Jurisdiction,
@@ -15,10 +16,14 @@ import {
   linkable,
   objectPath,
   registerView,
+  type ConcentrationRow,
   type RegisterRenderOptions,
 } from './common.js';
 
 export type RegisterHtmlOptions = RegisterRenderOptions;
+
+/** At most this many rows per table of the cut-off (namespaces, affected workloads): a page stays printable. */
+export const HTML_MAX_WORKLOADS = 200;
 
 type Tone = 'pass' | 'fail' | 'unknown' | 'skip' | 'self';
 
@@ -36,7 +41,10 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.identity { table-layout: fixed; }
 table.identity th { width: 32%; }
-table.identity td, table.evidence td, table.images td { overflow-wrap: anywhere; }
+table.identity td, table.evidence td, table.images td, table.concentration td, table.cut-off td { overflow-wrap: anywhere; }
+table.cut-off td ul { margin: 0; padding: 0; list-style: none; }
+.flag { margin-left: 1mm; }
+tr.flagged td:first-child { font-weight: bold; }
 table.overview th:first-child { width: 24%; }
 .headline { border: 3px solid; padding: 3mm 4mm; margin: 3mm 0 1mm; font-size: 12pt; font-weight: bold;
   break-inside: avoid; page-break-inside: avoid; }
@@ -79,7 +87,8 @@ ${BASE_STYLE.alerts}`;
  * requests, a CSP that forbids them), in the look of the check report: the subject, the one-line
  * summary with tiles, the functions worst first, the dependencies of every function in use with
  * the objects that show them and their sources, the functions not read and why, the images that
- * need attention and where the data is. Jurisdictions are badges with symbol and word. Every text
+ * need attention, where the data is, the dependencies grouped by ultimate parent and, with
+ * `--without`, what stops when they are cut off. Jurisdictions are badges with symbol and word. Every text
  * from the register is HTML-escaped: a snapshot is hostile input. Pure.
  */
 export function renderRegisterHtml(register: DependencyRegister, options: RegisterHtmlOptions): string {
@@ -219,6 +228,72 @@ ${register.locations.map(
     }</td></tr>\n`,
 )}</tbody></table>`;
 
+  const more = (omitted: number): Markup =>
+    omitted > 0 ? h`<p class="muted more">${text('register.more', { count: omitted }, language)}</p>\n` : h``;
+
+  const concentrationRow = ({ group: g, flagged, via, functions, critical }: ConcentrationRow): Markup =>
+    h`<tr data-group="${g.entity}"${flagged ? h` class="flagged" data-flagged="true"` : ''}><td>${g.name}${
+      g.seat !== undefined ? h` (<code>${g.seat}</code>)` : ''
+    }${via.length > 0 ? h`, ${text('register.via', { what: via.join(', ') }, language)}` : ''}${
+      flagged
+        ? h` <span class="badge tone-fail flag"><span aria-hidden="true">!</span> ${w('concentrationRisk')}</span>`
+        : ''
+    }</td><td>${jurisdiction(g.jurisdiction)}</td><td>${functions.join('; ') || '—'}</td><td>${
+      critical.length > 0 ? `${critical.join('; ')} (${critical.length})` : '—'
+    }</td><td class="number">${g.workloads}</td></tr>\n`;
+  const concentration =
+    view.concentration === undefined
+      ? ''
+      : h`<section id="concentration"><h2>${w('concentration')}</h2>
+${
+  view.concentration.length === 0
+    ? h`<p>${w('noConcentration')}</p>\n`
+    : h`<p class="muted">${w('concentrationIntro')}</p>
+<table class="concentration"><thead><tr><th>${W('group')}</th><th>${W('jurisdiction')}</th><th>${W('functions')}</th><th>${W('criticalFunctions')}</th><th class="number">${W('workloads')}</th></tr></thead><tbody>
+${view.concentration.map(concentrationRow)}</tbody></table>\n`
+}</section>\n`;
+
+  const cut = view.cutOff;
+  const cutOff = (c: CutOff): Markup => {
+    const hit = c.functions.length > 0;
+    const functions = h`<h3>${w('cutOffFunctions')}</h3>
+<table class="cut-off functions"><thead><tr><th>${W('function')}</th><th>${W('effect')}</th><th class="number">${W('objects')}</th><th>${W('shownBy')}</th><th>${W('firstExpiryColumn')}</th></tr></thead><tbody>
+${c.functions.map((f) => {
+  const omitted = f.objects - f.evidence.length;
+  return h`<tr data-function="${f.id}" data-effect="${f.effect}"><td>${view.functionLabel(f.id)}</td><td>${view.effectText(f.effect)}</td><td class="number">${f.objects}</td><td>${
+    f.evidence.length > 0 || omitted > 0
+      ? h`<ul>${f.evidence.map((e) => {
+          const path = objectPath(e);
+          return h`<li>${e.kind}${path ? h` <code>${path}</code>` : ''}</li>`;
+        })}${omitted > 0 ? h`<li class="muted more">${text('register.more', { count: omitted }, language)}</li>` : ''}</ul>`
+      : '—'
+  }</td><td>${f.firstExpiry !== undefined ? h`<code>${displayDate(f.firstExpiry, language)}</code>` : '—'}</td></tr>\n`;
+})}</tbody></table>\n`;
+    const namespaces = c.namespaces ?? [];
+    const shownNamespaces = namespaces.slice(0, HTML_MAX_WORKLOADS);
+    const perNamespace = h`<h3>${w('affectedPerNamespace')}</h3>
+<table class="cut-off namespaces"><thead><tr><th>${W('namespace')}</th><th class="number">${W('affected')}</th></tr></thead><tbody>
+${shownNamespaces.map(
+  (n) =>
+    h`<tr data-namespace="${n.namespace}"><td>${n.namespace === '' ? w('clusterWide') : h`<code>${n.namespace}</code>`}</td><td class="number">${text('register.affectedOf', { affected: n.affected, total: n.total }, language)}</td></tr>\n`,
+)}</tbody></table>\n${more(namespaces.length - shownNamespaces.length)}`;
+    const affected = c.workloads.affected;
+    const shownAffected = affected.slice(0, HTML_MAX_WORKLOADS);
+    const workloads =
+      affected.length === 0
+        ? h`<p>${w('noWorkloadAffected')}</p>\n`
+        : h`<table class="cut-off workloads"><thead><tr><th>${W('workload')}</th><th>${W('effects')}</th></tr></thead><tbody>
+${shownAffected.map(
+  (a) =>
+    h`<tr><td><code>${a.workload}</code></td><td>${a.effects.map((e) => view.effectText(e)).join('; ')}</td></tr>\n`,
+)}</tbody></table>\n${more(affected.length - shownAffected.length)}`;
+    return h`<section id="cut-off"><h2>${w('cutOff')}</h2>
+<p><strong>${W('cutOffEntities')}:</strong> ${view.cutOffNames.join(', ')} (<code>--without ${c.without.join(',')}</code>)</p>
+<div class="headline tone-${affected.length > 0 || hit ? 'fail' : 'pass'}" data-cut-off="summary">${c.summary[language]}</div>
+${hit ? functions : ''}${namespaces.length > 0 ? perNamespace : ''}<h3>${w('affectedWorkloads')}</h3>
+${workloads}</section>\n`;
+  };
+
   const { tool, facts } = register.metadata;
   const title = w('title');
   const who = view.subjectName;
@@ -256,7 +331,7 @@ ${images}
 <section id="locations"><h2>${w('locations')}</h2>
 ${locations}
 </section>
-</main>
+${concentration}${cut !== undefined ? cutOff(cut) : ''}</main>
 <footer class="muted">${text('report.generatedBy', language)} ${tool.name} ${tool.version} · ${w('facts')}: ${
     facts.files.length > 0 ? facts.files.map((f, i) => h`${i > 0 ? ', ' : ''}<code>${f}</code>`) : '—'
   }</footer>

@@ -3,8 +3,8 @@ import type { DependencyRegister } from '@havenkit/model';
 import { validate } from '../../schema.js';
 import { escapeMarkdown } from '../../report/markdown.js';
 import { cells, tableAfter, tables } from '../../testing/markdown.js';
-import { EVIL, demoRegister, madeRegister } from '../../testing/registers.js';
-import { MARKDOWN_MAX_IMAGES, renderRegisterMarkdown } from './markdown.js';
+import { EVIL, cutOffRegister, demoRegister, madeRegister } from '../../testing/registers.js';
+import { MARKDOWN_MAX_IMAGES, MARKDOWN_MAX_WORKLOADS, renderRegisterMarkdown } from './markdown.js';
 
 // No Markdown parser is a dependency, so these tests check the structure a GFM parser relies on:
 // tables whose rows have as many cells as their header, escaped pipes, text that never starts a line.
@@ -12,6 +12,7 @@ import { MARKDOWN_MAX_IMAGES, renderRegisterMarkdown } from './markdown.js';
 const demo = demoRegister();
 const older = demoRegister({ older: true });
 const made = madeRegister();
+const cut = cutOffRegister();
 const en = { language: 'en' } as const;
 const nl = { language: 'nl' } as const;
 
@@ -35,6 +36,8 @@ describe('renderRegisterMarkdown', () => {
     expect(validate('register', demo)).toBeUndefined();
     expect(validate('register', older)).toBeUndefined();
     expect(validate('register', made)).toBeUndefined();
+    expect(validate('register', cut)).toBeUndefined();
+    expect(cut.cutOff?.workloads.affected.length).toBeGreaterThan(0);
   });
 
   it('starts with the title and a line naming the subject', () => {
@@ -250,6 +253,168 @@ describe('renderRegisterMarkdown', () => {
     for (const english of ['## Functions', 'Depends on', 'Where the data is', 'Recognised by', 'Evidence']) {
       expect(md).not.toContain(english);
     }
+  });
+
+  it('groups the dependencies by ultimate parent and marks a concentration in words', () => {
+    const md = renderRegisterMarkdown(made, en);
+    const concentration = section(md, '## Concentration');
+    expect(concentration).toContain('A group that serves two or more critical functions is marked');
+    const rows = tableAfter(concentration, 'concentration risk”.\n');
+    expect(rows.slice(0, 2)).toEqual([
+      '| Group | Jurisdiction | Functions | Critical functions | Workloads |',
+      '| --- | --- | --- | --- | ---: |',
+    ]);
+    expect(rows[2]).toBe(
+      '| Amazon.com, Inc. (`US`), via Amazon Web Services EMEA SARL<br>⚠️ **concentration risk** | 🟠 EU, controlled from outside | certificates; Load balancing; Logging and monitoring export | certificates; Load balancing (2) | 3 |',
+    );
+    // One critical function: not flagged; a hostile group name escaped.
+    expect(rows[3]).toBe(
+      `| ${escapeMarkdown(EVIL)} | 🟢 EU/EEA | Hosting (nodes) | Hosting (nodes) (1) | 4 |`,
+    );
+    const demoRows = tableAfter(renderRegisterMarkdown(demo, en), '## Concentration\n').slice(2);
+    expect(demoRows).toHaveLength(demo.concentration?.length ?? -1);
+  });
+
+  it('has no concentration part for a register without one, and says so when it is empty', () => {
+    const { concentration: _, ...without } = made;
+    expect(renderRegisterMarkdown(without, en)).not.toContain('## Concentration');
+    expect(
+      section(renderRegisterMarkdown({ ...made, concentration: [] }, en), '## Concentration').trim(),
+    ).toBe('No party outside your own control was found.');
+  });
+
+  it('shows what stops when an entity is cut off: the summary, functions, namespaces and workloads', () => {
+    const md = renderRegisterMarkdown(cut, en);
+    const part = section(md, '## Cut-off');
+    expect(part).toContain('\n**Cut off:** Docker, Inc. (`--without docker`)\n');
+    expect(part).toContain(`\n**${escapeMarkdown(cut.cutOff?.summary.en ?? '?')}**\n`);
+    expect(cut.cutOff?.summary.en).toMatch(
+      /^If Docker, Inc\. is cut off: \d+ of \d+ workloads cannot restart/,
+    );
+    const functions = tableAfter(part, '### Functions that stop or degrade\n');
+    expect(functions.slice(0, 2)).toEqual([
+      '| Function | Effect | Objects | Shown by | First expiry |',
+      '| --- | --- | ---: | --- | --- |',
+    ]);
+    expect(functions[2]).toMatch(
+      /^\| Image supply \| cannot restart or be rescheduled \| \d+ \| Image `docker\.io\/[^`]+`(<br>Image `[^`]+`)* \| — \|$/,
+    );
+    const namespaces = tableAfter(part, '### Affected workloads per namespace\n');
+    expect(namespaces.slice(0, 2)).toEqual(['| Namespace | Affected |', '| --- | ---: |']);
+    expect(namespaces.slice(2)).toEqual(
+      (cut.cutOff?.namespaces ?? []).map((n) => `| \`${n.namespace}\` | ${n.affected} of ${n.total} |`),
+    );
+    const workloads = tableAfter(part, '### Affected workloads\n');
+    expect(workloads.slice(2)).toEqual(
+      (cut.cutOff?.workloads.affected ?? []).map(
+        (a) => `| \`${a.workload}\` | cannot restart or be rescheduled |`,
+      ),
+    );
+    expect(renderRegisterMarkdown(cut, nl)).toContain(
+      `\n**${escapeMarkdown(cut.cutOff?.summary.nl ?? '?')}**\n`,
+    );
+  });
+
+  it('has no cut-off part without --without', () => {
+    expect(demo.cutOff).toBeUndefined();
+    const md = renderRegisterMarkdown(demo, en);
+    expect(md).not.toContain('## Cut-off');
+    expect(md).not.toContain('Affected workloads');
+    expect(renderRegisterMarkdown(demo, nl)).not.toContain('## Wegvallen');
+  });
+
+  it('escapes hostile names in the cut-off and shows a certificate’s first expiry', () => {
+    const part = section(renderRegisterMarkdown(made, en), '## Cut-off');
+    expect(outsideCode(part)).not.toMatch(/(?<!\\)<script/i);
+    expect(part).toContain(`**If Amazon.com, Inc. and ${escapeMarkdown(EVIL)} is cut off: `);
+    const functions = tableAfter(part, '### Functions that stop or degrade\n').slice(2);
+    expect(functions[0]).toBe(
+      '| Load balancing | are unreachable from outside | 25 | Service ```shop/<script>alert(1)</script> \\| `tick` ``two``  # new line *em* [x](javascript:y)```<br>… and 24 more | — |',
+    );
+    expect(functions[1]).toBe(
+      '| certificates | certificates stop renewing | 1 | Certificate `shop/web-tls` | `2026-12-01T00:00:00Z` |',
+    );
+    expect(tableAfter(part, '### Affected workloads per namespace\n').slice(2)).toEqual([
+      '| `shop` | 1 of 3 |',
+      '| (cluster-wide) | 1 of 1 |',
+    ]);
+    expect(tableAfter(part, '### Affected workloads\n')[2]).toBe(
+      '| ```Deployment/shop/<script>alert(1)</script> \\| `tick` ``two``  # new line *em* [x](javascript:y)``` | are unreachable from outside |',
+    );
+  });
+
+  it('cuts long cut-off tables and says how many they leave out', () => {
+    const base = made.cutOff!;
+    const many: DependencyRegister = {
+      ...made,
+      cutOff: {
+        ...base,
+        workloads: {
+          total: MARKDOWN_MAX_WORKLOADS + 7,
+          affected: Array.from({ length: MARKDOWN_MAX_WORKLOADS + 7 }, (_, i) => ({
+            workload: `Deployment/ns${i}/app`,
+            namespace: `ns${i}`,
+            effects: ['cannot-restart' as const, 'unreachable' as const],
+          })),
+        },
+        namespaces: Array.from({ length: MARKDOWN_MAX_WORKLOADS + 3 }, (_, i) => ({
+          namespace: `ns${i}`,
+          affected: 1,
+          total: 2,
+        })),
+      },
+    };
+    expect(validate('register', many)).toBeUndefined();
+    const md = renderRegisterMarkdown(many, en);
+    const namespaces = section(md, '### Affected workloads per namespace');
+    expect(tables(namespaces)[0]).toHaveLength(MARKDOWN_MAX_WORKLOADS + 2);
+    expect(namespaces).toContain('\n… and 3 more\n');
+    const workloads = section(md, '### Affected workloads');
+    expect(tables(workloads)[0]).toHaveLength(MARKDOWN_MAX_WORKLOADS + 2);
+    expect(tables(workloads)[0]?.[2]).toBe(
+      '| `Deployment/ns0/app` | cannot restart or be rescheduled; are unreachable from outside |',
+    );
+    expect(workloads).toContain('\n… and 7 more\n');
+  });
+
+  it('has the concentration and cut-off parts in Dutch in Dutch', () => {
+    const md = renderRegisterMarkdown(made, nl);
+    for (const text of [
+      '\n## Concentratie\n',
+      'Een groep die twee of meer kritieke functies levert',
+      '| Groep | Jurisdictie | Functies | Kritieke functies | Workloads |',
+      '<br>⚠️ **concentratierisico**',
+      '\n## Wegvallen\n',
+      '**Weggevallen:** Amazon Web Services EMEA SARL',
+      `**Als Amazon.com, Inc. en ${escapeMarkdown(EVIL)} wegvalt: `,
+      '\n### Functies die uitvallen of verslechteren\n',
+      '| Functie | Gevolg | Objecten | Blijkt uit | Eerste verloopdatum |',
+      '| zijn van buitenaf onbereikbaar |',
+      '| certificaten worden niet meer vernieuwd |',
+      '`1 december 2026 om 00:00:00 UTC`',
+      '… en nog 24',
+      '\n### Getroffen workloads per namespace\n',
+      '| Namespace | Getroffen |',
+      '| `shop` | 1 van 3 |',
+      '| (clusterbreed) | 1 van 1 |',
+      '\n### Getroffen workloads\n',
+      '| Workload | Gevolgen |',
+    ]) {
+      expect(md).toContain(text);
+    }
+    for (const english of [
+      'Concentration',
+      'concentration risk',
+      'Cut off',
+      'Affected',
+      'Effect',
+      'cluster-wide',
+    ]) {
+      expect(md).not.toContain(english);
+    }
+    expect(renderRegisterMarkdown(cut, nl)).toContain(
+      '| Levering van images | kunnen niet herstarten of verhuizen |',
+    );
   });
 
   it('ends with the tool and the facts files', () => {

@@ -1,4 +1,4 @@
-import { text } from '@havenkit/model';
+import { displayDate, text } from '@havenkit/model';
 import type {
   Dependency,
   DependencyRegister,
@@ -23,6 +23,9 @@ import {
 /** At most this many rows per image table (a GitHub comment holds 65,536 characters). */
 export const MARKDOWN_MAX_IMAGES = 50;
 
+/** At most this many rows per table of the cut-off: namespaces, affected workloads. */
+export const MARKDOWN_MAX_WORKLOADS = MARKDOWN_MAX_IMAGES;
+
 export type RegisterMarkdownOptions = RegisterRenderOptions;
 
 /**
@@ -41,7 +44,8 @@ function sourceLink(url: string): string {
  * The dependency register as Markdown for merge requests, issues and tickets: the subject, the
  * one-line summary, a table of the functions (worst first, as the register orders them), the
  * dependencies of every function in use with the objects that show them, the functions that could
- * not be read and why, the images that need attention and where the data is. Every text from the
+ * not be read and why, the images that need attention, where the data is, the dependencies grouped
+ * by ultimate parent and, with `--without`, what stops when they are cut off. Every text from the
  * register (names, evidence, notes) is escaped: a snapshot is hostile input. Pure.
  */
 export function renderRegisterMarkdown(
@@ -180,6 +184,8 @@ export function renderRegisterMarkdown(
     );
   }
 
+  out.push(...concentration(view), ...cutOff(view));
+
   // Footer: the tool and the facts it used.
   const { tool, facts } = register.metadata;
   out.push(
@@ -191,6 +197,125 @@ export function renderRegisterMarkdown(
     }.</sub>`,
   );
   return `${out.join('\n')}\n`;
+}
+
+/** The rows of a table cut at MARKDOWN_MAX_WORKLOADS, then how many it leaves out. */
+function capped(header: string[], rows: string[][], align: string[], view: RegisterView): string[] {
+  const shown = rows.slice(0, MARKDOWN_MAX_WORKLOADS);
+  const lines = table(header, shown, align);
+  const omitted = rows.length - shown.length;
+  if (omitted > 0) lines.push('', escapeMarkdown(text('register.more', { count: omitted }, view.language)));
+  return lines;
+}
+
+/** The dependencies grouped by ultimate parent; a flagged group says so in words. */
+function concentration(view: RegisterView): string[] {
+  const { w, W } = view;
+  if (view.concentration === undefined) return [];
+  const lines = ['', `## ${w('concentration')}`, ''];
+  if (view.concentration.length === 0) return [...lines, w('noConcentration')];
+  lines.push(
+    w('concentrationIntro'),
+    '',
+    ...table(
+      [W('group'), W('jurisdiction'), W('functions'), W('criticalFunctions'), W('workloads')],
+      view.concentration.map((row) => {
+        const g = row.group;
+        const name = [
+          escapeMarkdown(g.name),
+          g.seat !== undefined ? ` (${inlineCode(g.seat)})` : '',
+          row.via.length > 0
+            ? `, ${escapeMarkdown(text('register.via', { what: row.via.join(', ') }, view.language))}`
+            : '',
+          row.flagged ? `<br>⚠️ **${escapeMarkdown(w('concentrationRisk'))}**` : '',
+        ].join('');
+        return [
+          name,
+          `${JURISDICTION_SIGN[g.jurisdiction].mark} ${view.jurisdictionText(g.jurisdiction)}`,
+          row.functions.map(escapeMarkdown).join('; ') || '—',
+          row.critical.length > 0
+            ? `${row.critical.map(escapeMarkdown).join('; ')} (${row.critical.length})`
+            : '—',
+          String(g.workloads),
+        ];
+      }),
+      ['---', '---', '---', '---', '---:'],
+    ),
+  );
+  return lines;
+}
+
+/** What stops with `--without`: the summary, the functions hit, the workloads per namespace and the first of them. */
+function cutOff(view: RegisterView): string[] {
+  const { language, w, W } = view;
+  const cut = view.cutOff;
+  if (cut === undefined) return [];
+  const lines = ['', `## ${w('cutOff')}`, ''];
+  lines.push(
+    `**${W('cutOffEntities')}:** ${view.cutOffNames.map(escapeMarkdown).join(', ')} (${code(`--without ${cut.without.join(',')}`)})`,
+    '',
+    `**${escapeMarkdown(cut.summary[language])}**`,
+  );
+  if (cut.functions.length > 0) {
+    lines.push(
+      '',
+      `### ${w('cutOffFunctions')}`,
+      '',
+      ...table(
+        [W('function'), W('effect'), W('objects'), W('shownBy'), W('firstExpiryColumn')],
+        cut.functions.map((f) => {
+          const omitted = f.objects - f.evidence.length;
+          const shown = [
+            ...f.evidence.map((e) => evidenceRow(e)[0]),
+            ...(omitted > 0 ? [escapeMarkdown(text('register.more', { count: omitted }, language))] : []),
+          ];
+          return [
+            escapeMarkdown(view.functionLabel(f.id)),
+            escapeMarkdown(view.effectText(f.effect)),
+            String(f.objects),
+            shown.join('<br>') || '—',
+            f.firstExpiry !== undefined ? inlineCode(displayDate(f.firstExpiry, language)) : '—',
+          ];
+        }),
+        ['---', '---', '---:', '---', '---'],
+      ),
+    );
+  }
+  const namespaces = cut.namespaces ?? [];
+  if (namespaces.length > 0) {
+    lines.push(
+      '',
+      `### ${w('affectedPerNamespace')}`,
+      '',
+      ...capped(
+        [W('namespace'), W('affected')],
+        namespaces.map((n) => [
+          n.namespace === '' ? escapeMarkdown(w('clusterWide')) : inlineCode(n.namespace),
+          escapeMarkdown(text('register.affectedOf', { affected: n.affected, total: n.total }, language)),
+        ]),
+        ['---', '---:'],
+        view,
+      ),
+    );
+  }
+  lines.push('', `### ${w('affectedWorkloads')}`, '');
+  const affected = cut.workloads.affected;
+  if (affected.length === 0) {
+    lines.push(w('noWorkloadAffected'));
+  } else {
+    lines.push(
+      ...capped(
+        [W('workload'), W('effects')],
+        affected.map((a) => [
+          inlineCode(a.workload),
+          a.effects.map((e) => escapeMarkdown(view.effectText(e))).join('; '),
+        ]),
+        ['---', '---'],
+        view,
+      ),
+    );
+  }
+  return lines;
 }
 
 /** One dependency: what and who, how it was recognised, the objects that show it, the sources. */
