@@ -248,3 +248,33 @@ export function madeRegister(): DependencyRegister {
     },
   };
 }
+
+/**
+ * `register` with a cut-off of `workloads` affected workloads in as many namespaces, and
+ * `namespaces` namespace rows: for the caps of the cut-off tables.
+ */
+export function withManyAffected(
+  register: DependencyRegister,
+  workloads: number,
+  namespaces: number,
+): DependencyRegister {
+  return {
+    ...register,
+    cutOff: {
+      ...register.cutOff!,
+      workloads: {
+        total: workloads,
+        affected: Array.from({ length: workloads }, (_, i) => ({
+          workload: `Deployment/ns${i}/app`,
+          namespace: `ns${i}`,
+          effects: ['cannot-restart' as const, 'unreachable' as const],
+        })),
+      },
+      namespaces: Array.from({ length: namespaces }, (_, i) => ({
+        namespace: `ns${i}`,
+        affected: 1,
+        total: 2,
+      })),
+    },
+  };
+}

@@ -4,7 +4,13 @@ import { escapeHtml } from '../../report/html.js';
 import { validate } from '../../schema.js';
 import { chromiumPages } from '../../testing/chromium.js';
 import { expectSelfContained } from '../../testing/html.js';
-import { EVIL, cutOffRegister, demoRegister, madeRegister } from '../../testing/registers.js';
+import {
+  EVIL,
+  cutOffRegister,
+  demoRegister,
+  madeRegister,
+  withManyAffected,
+} from '../../testing/registers.js';
 import { HTML_MAX_WORKLOADS, renderRegisterHtml } from './html.js';
 
 const demo = demoRegister();
@@ -303,26 +309,7 @@ describe('renderRegisterHtml', () => {
   });
 
   it('cuts long cut-off tables and says how many they leave out', () => {
-    const base = made.cutOff!;
-    const many: DependencyRegister = {
-      ...made,
-      cutOff: {
-        ...base,
-        workloads: {
-          total: HTML_MAX_WORKLOADS + 7,
-          affected: Array.from({ length: HTML_MAX_WORKLOADS + 7 }, (_, i) => ({
-            workload: `Deployment/ns${i}/app`,
-            namespace: `ns${i}`,
-            effects: ['cannot-restart' as const, 'unreachable' as const],
-          })),
-        },
-        namespaces: Array.from({ length: HTML_MAX_WORKLOADS + 3 }, (_, i) => ({
-          namespace: `ns${i}`,
-          affected: 1,
-          total: 2,
-        })),
-      },
-    };
+    const many = withManyAffected(made, HTML_MAX_WORKLOADS + 7, HTML_MAX_WORKLOADS + 3);
     expect(validate('register', many)).toBeUndefined();
     const part = element(renderRegisterHtml(many, en), 'section', 'id="cut-off"');
     const namespaces = element(part, 'table', 'class="cut-off namespaces"');

@@ -3,7 +3,13 @@ import type { DependencyRegister } from '@havenkit/model';
 import { validate } from '../../schema.js';
 import { escapeMarkdown } from '../../report/markdown.js';
 import { cells, tableAfter, tables } from '../../testing/markdown.js';
-import { EVIL, cutOffRegister, demoRegister, madeRegister } from '../../testing/registers.js';
+import {
+  EVIL,
+  cutOffRegister,
+  demoRegister,
+  madeRegister,
+  withManyAffected,
+} from '../../testing/registers.js';
 import { MARKDOWN_MAX_IMAGES, MARKDOWN_MAX_WORKLOADS, renderRegisterMarkdown } from './markdown.js';
 
 // No Markdown parser is a dependency, so these tests check the structure a GFM parser relies on:
@@ -344,26 +350,7 @@ describe('renderRegisterMarkdown', () => {
   });
 
   it('cuts long cut-off tables and says how many they leave out', () => {
-    const base = made.cutOff!;
-    const many: DependencyRegister = {
-      ...made,
-      cutOff: {
-        ...base,
-        workloads: {
-          total: MARKDOWN_MAX_WORKLOADS + 7,
-          affected: Array.from({ length: MARKDOWN_MAX_WORKLOADS + 7 }, (_, i) => ({
-            workload: `Deployment/ns${i}/app`,
-            namespace: `ns${i}`,
-            effects: ['cannot-restart' as const, 'unreachable' as const],
-          })),
-        },
-        namespaces: Array.from({ length: MARKDOWN_MAX_WORKLOADS + 3 }, (_, i) => ({
-          namespace: `ns${i}`,
-          affected: 1,
-          total: 2,
-        })),
-      },
-    };
+    const many = withManyAffected(made, MARKDOWN_MAX_WORKLOADS + 7, MARKDOWN_MAX_WORKLOADS + 3);
     expect(validate('register', many)).toBeUndefined();
     const md = renderRegisterMarkdown(many, en);
     const namespaces = section(md, '### Affected workloads per namespace');
