@@ -461,30 +461,38 @@ function locate(ctx: Context, country: string, region: string | undefined, what:
  */
 const allWorkloads = (ctx: Context): ReadonlySet<string> => ctx.allWorkloads;
 
+/**
+ * Manifests for a provider (`--provider`): the profile's provider stands in for the nodes and
+ * the control plane, or is unknown when the facts lack it. False when there is no target.
+ */
+function standsIn(ctx: Context, deps: Dependencies): boolean {
+  const id = ctx.targetProviderId;
+  if (id === undefined) return false;
+  const evidence = { kind: 'ProviderProfile', name: id };
+  const p = ctx.targetProvider;
+  if (p === undefined) {
+    deps.unknown(`unknown provider (profile ${id})`, `provider ${id} (providers)`, {
+      evidence,
+      workloads: allWorkloads(ctx),
+    });
+  } else {
+    deps.add({
+      entity: p.entity,
+      what: p.name,
+      matchedBy: `provider profile ${p.id}`,
+      evidence,
+      workloads: allWorkloads(ctx),
+    });
+  }
+  return true;
+}
+
 const BODIES: Record<FunctionId, FunctionBody> = {
   hosting(ctx, deps) {
     const nodes = ctx.items('nodes');
-    if (nodes.length === 0 && ctx.targetProviderId !== undefined && ctx.targetProvider === undefined) {
-      deps.unknown(
-        `unknown provider (profile ${ctx.targetProviderId})`,
-        `provider ${ctx.targetProviderId} (providers)`,
-        {
-          evidence: { kind: 'ProviderProfile', name: ctx.targetProviderId },
-          workloads: allWorkloads(ctx),
-        },
-      );
-      return;
-    }
-    if (nodes.length === 0 && ctx.targetProvider) {
-      const p = ctx.targetProvider;
-      deps.add({
-        entity: p.entity,
-        what: p.name,
-        matchedBy: `provider profile ${p.id}`,
-        workloads: allWorkloads(ctx),
-        evidence: { kind: 'ProviderProfile', name: p.id },
-      });
-      ctx.hosting = [{ entity: p.entity, name: p.name }];
+    if (nodes.length === 0 && standsIn(ctx, deps)) {
+      if (ctx.targetProvider)
+        ctx.hosting = [{ entity: ctx.targetProvider.entity, name: ctx.targetProvider.name }];
       return;
     }
     const hosting = new Map<string, string>();
@@ -563,28 +571,7 @@ const BODIES: Record<FunctionId, FunctionBody> = {
       });
       return;
     }
-    if (ctx.targetProviderId !== undefined && ctx.targetProvider === undefined) {
-      deps.unknown(
-        `unknown provider (profile ${ctx.targetProviderId})`,
-        `provider ${ctx.targetProviderId} (providers)`,
-        {
-          evidence: { kind: 'ProviderProfile', name: ctx.targetProviderId },
-          workloads: allWorkloads(ctx),
-        },
-      );
-      return;
-    }
-    if (ctx.targetProvider) {
-      const p = ctx.targetProvider;
-      deps.add({
-        entity: p.entity,
-        what: p.name,
-        matchedBy: `provider profile ${p.id}`,
-        evidence: { kind: 'ProviderProfile', name: p.id },
-        workloads: allWorkloads(ctx),
-      });
-      return;
-    }
+    if (standsIn(ctx, deps)) return;
     deps.unknown(
       host
         ? `unknown operator of ${host}`

@@ -20,7 +20,6 @@ import {
   readWaiversFile,
   reportFormat,
   signReport,
-  writeSnapshotFile,
 } from '@havenkit/checker';
 import type {
   Catalogue,
@@ -39,12 +38,21 @@ import { load } from 'js-yaml';
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { fileErrorReason, readTextFile } from '../files.js';
+import { readTextFile } from '../files.js';
 import { inputLimits, maxInputSizeFlag } from '../input-limit.js';
 import { integrityOfToolkit } from '../integrity.js';
 import { collectLive } from '../kube/collect.js';
-import { FlagGroup, clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
+import {
+  FlagGroup,
+  clusterFlags,
+  onlyFlag,
+  parseList,
+  colorFlag,
+  saveSnapshotFlag,
+  tableWidthFlag,
+} from '../kube/flags.js';
 import { makeOutputDirectory, outputTarget, writeFileAtomic, writeFilesAtomic } from '../kube/write.js';
+import { saveSnapshot } from '../kube/save-snapshot.js';
 
 /** The exit code of each verdict (with --waivers: of the verdict with waivers). */
 const EXIT_BY_VERDICT: Record<VerdictWithWaivers, ExitCode> = {
@@ -207,12 +215,7 @@ Exit codes:
       summary: 'Table: print the evidence of every check (objects, fields, notes; inferences marked).',
       helpGroup: FlagGroup.Report,
     }),
-    width: Flags.integer({
-      summary: 'Table: wrap lines to this many columns (default: the terminal width, else 100).',
-      helpValue: 'COLUMNS',
-      min: 40,
-      helpGroup: FlagGroup.Report,
-    }),
+    width: tableWidthFlag,
     'sarif-passes': Flags.boolean({
       summary: 'sarif: include passed checks as results (kind "pass").',
       helpGroup: FlagGroup.Report,
@@ -222,16 +225,8 @@ Exit codes:
         'policyreport: write an OpenReports ClusterReport instead of a wgpolicyk8s.io ClusterPolicyReport.',
       helpGroup: FlagGroup.Report,
     }),
-    color: Flags.boolean({
-      summary: 'Colour the table (default: when stdout is a terminal and NO_COLOR is unset).',
-      allowNo: true,
-      helpGroup: FlagGroup.Report,
-    }),
-    'save-snapshot': Flags.string({
-      summary: 'Live runs: also save the collected snapshot to this file (what --sign signs for).',
-      helpValue: 'FILE',
-      helpGroup: FlagGroup.Audit,
-    }),
+    color: colorFlag,
+    'save-snapshot': saveSnapshotFlag,
     waivers: Flags.string({
       summary: 'Waivers file (YAML): accepted, owned and dated exceptions; see docs/auditors-guide.md.',
       helpValue: 'FILE',
@@ -432,16 +427,4 @@ function outDirSummary(
     ...rendered.map(({ format }) => `  ${join(outDir, format.fileName)}  (${format.id})`),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-/** Saves the live snapshot (--save-snapshot); returns the sha256 of the bytes written, which the report records. */
-function saveSnapshot(path: string, snapshot: ClusterSnapshot): string {
-  try {
-    return writeSnapshotFile(path, snapshot).sha256;
-  } catch (err) {
-    throw new UserError(
-      `cannot write ${path} (--save-snapshot): ${fileErrorReason(err, 'no such directory')}`,
-      ExitCode.BadInput,
-    );
-  }
 }

@@ -1,12 +1,12 @@
 import * as Flags from '@oclif/core/flags';
-import { loadCatalogue, registerReaders, writeSnapshotFile } from '@havenkit/checker';
+import { loadCatalogue, registerReaders } from '@havenkit/checker';
 import type { ClusterSnapshot } from '@havenkit/checker';
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { fileErrorReason } from '../files.js';
 import { collectLive } from '../kube/collect.js';
 import { outputTarget } from '../kube/write.js';
+import { saveSnapshot } from '../kube/save-snapshot.js';
 import { clusterFlags, onlyFlag, parseList } from '../kube/flags.js';
 
 /** What `snapshot` returns (for programmatic use). */
@@ -69,14 +69,7 @@ Exit codes: 0 written; 3 bad input (flags, kubeconfig, context, file); 4 the clu
       probeTimeoutSeconds: flags['probe-timeout'],
       ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
     });
-    try {
-      writeSnapshotFile(out, snapshot);
-    } catch (err) {
-      throw new UserError(
-        `cannot write ${out} (--out): ${fileErrorReason(err, 'no such directory')}`,
-        ExitCode.BadInput,
-      );
-    }
+    saveSnapshot(out, snapshot, '--out');
     const entries = Object.entries(snapshot.resources);
     const unreadable = entries.filter(([, r]) => 'error' in r).map(([name]) => name);
     const where = `${snapshot.metadata.server ?? ''} (context ${snapshot.metadata.context ?? '?'})`;

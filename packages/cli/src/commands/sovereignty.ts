@@ -26,7 +26,6 @@ import {
   renderRegisterTable,
   signRegister,
   snapshotOfManifests,
-  writeSnapshotFile,
 } from '@havenkit/checker';
 import type {
   ClusterSnapshot,
@@ -46,8 +45,9 @@ import { ExitCode } from '../exit-codes.js';
 import { fileErrorReason, readTextFile } from '../files.js';
 import { inputLimits, maxInputSizeFlag } from '../input-limit.js';
 import { collectLive } from '../kube/collect.js';
-import { FlagGroup, clusterFlags } from '../kube/flags.js';
+import { FlagGroup, clusterFlags, colorFlag, saveSnapshotFlag, tableWidthFlag } from '../kube/flags.js';
 import { makeOutputDirectory, outputTarget, writeFileAtomic, writeFilesAtomic } from '../kube/write.js';
+import { saveSnapshot } from '../kube/save-snapshot.js';
 
 /** The formats of the register and the file each gets in --out-dir. */
 const FORMATS = {
@@ -196,22 +196,9 @@ Exit codes:
       summary: 'Table: print the evidence of every dependency and every unpinned image.',
       helpGroup: FlagGroup.Report,
     }),
-    width: Flags.integer({
-      summary: 'Table: wrap lines to this many columns (default: the terminal width, else 100).',
-      helpValue: 'COLUMNS',
-      min: 40,
-      helpGroup: FlagGroup.Report,
-    }),
-    color: Flags.boolean({
-      summary: 'Colour the table (default: when stdout is a terminal and NO_COLOR is unset).',
-      allowNo: true,
-      helpGroup: FlagGroup.Report,
-    }),
-    'save-snapshot': Flags.string({
-      summary: 'Live runs: also save the collected snapshot to this file (what --sign signs for).',
-      helpValue: 'FILE',
-      helpGroup: FlagGroup.Audit,
-    }),
+    width: tableWidthFlag,
+    color: colorFlag,
+    'save-snapshot': saveSnapshotFlag,
     sign: Flags.string({
       summary: 'Sign the json register with this ed25519 private key (`havenkit keys generate`).',
       helpValue: 'KEY',
@@ -400,17 +387,7 @@ async function obtainSubject(flags: SovereigntyFlags, inputs: Inputs): Promise<S
     ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
   });
   const saved = flags['save-snapshot'];
-  let sha256: string | undefined;
-  if (saved !== undefined) {
-    try {
-      sha256 = writeSnapshotFile(saved, snapshot).sha256;
-    } catch (err) {
-      throw new UserError(
-        `cannot write ${saved} (--save-snapshot): ${fileErrorReason(err, 'no such directory')}`,
-        ExitCode.BadInput,
-      );
-    }
-  }
+  const sha256 = saved !== undefined ? saveSnapshot(saved, snapshot) : undefined;
   return {
     snapshot,
     subject: { kind: 'cluster', ...(sha256 ? { snapshotSha256: sha256 } : {}), ...clusterNames(snapshot) },

@@ -81,3 +81,25 @@ export function parseList(value: string | undefined): string[] | undefined {
     .filter((s) => s !== '');
   return names.length > 0 ? names : undefined;
 }
+
+/** `--width`, shared by the commands that print a table. */
+export const tableWidthFlag = Flags.integer({
+  summary: 'Table: wrap lines to this many columns (default: the terminal width, else 100).',
+  helpValue: 'COLUMNS',
+  min: 40,
+  helpGroup: FlagGroup.Report,
+});
+
+/** `--[no-]color`, shared by the commands that print a table. */
+export const colorFlag = Flags.boolean({
+  summary: 'Colour the table (default: when stdout is a terminal and NO_COLOR is unset).',
+  allowNo: true,
+  helpGroup: FlagGroup.Report,
+});
+
+/** `--save-snapshot`, shared by `check` and `sovereignty` on a live cluster. */
+export const saveSnapshotFlag = Flags.string({
+  summary: 'Live runs: also save the collected snapshot to this file (what --sign signs for).',
+  helpValue: 'FILE',
+  helpGroup: FlagGroup.Audit,
+});
