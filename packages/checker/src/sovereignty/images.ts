@@ -19,6 +19,9 @@ export interface ImageReference {
   readonly digest?: string;
 }
 
+/** A digest of distribution/reference: algorithm ':' at least 32 hex digits. */
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$/;
+
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 /** The parts of an image reference; undefined for a value that is no reference (empty, spaces). */
@@ -46,7 +49,8 @@ export function parseImageReference(reference: string): ImageReference | undefin
     host,
     path: rest,
     ...(tag !== undefined && tag !== '' ? { tag } : {}),
-    ...(digest !== undefined && digest !== '' ? { digest } : {}),
+    // Only a digest as the reference grammar defines it pins an image (sha256:<64 hex>, …).
+    ...(digest !== undefined && DIGEST.test(digest) ? { digest } : {}),
   };
 }
 
