@@ -6,7 +6,8 @@ import { makeSnapshot, node, nodes } from '../testing/fixtures.js';
 import { readSnapshotFile } from './read.js';
 import fc from 'fast-check';
 import { demoSnapshot } from '../testing/reports.js';
-import { canonicalJson } from './canonical.js';
+import type { ClusterSnapshot } from '@havenkit/model';
+import { canonicalJson, sortKeysDeep } from './canonical.js';
 import { serializeSnapshot, stripManagedFields, writeSnapshotFile } from './write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'havenkit-write-'));
@@ -52,16 +53,31 @@ describe('writeSnapshotFile', () => {
     expect(written).toEqual({ sha256: readSnapshotFile(path).sha256, bytes: readFileSync(path).length });
   });
 
-  it('writes JSON byte for byte as canonicalJson of the snapshot without managedFields, item by item', () => {
+  /** What a snapshot's text must be: its value with sorted keys, without managedFields, each item one line. */
+  const expectSnapshotText = (text: string, snapshot: ClusterSnapshot) => {
+    const expected = sortKeysDeep(stripManagedFields(snapshot)) as ClusterSnapshot;
+    expect(JSON.stringify(JSON.parse(text))).toBe(JSON.stringify(expected));
+    expect(text.endsWith('}\n')).toBe(true);
+    const lines = new Set(text.split('\n').map((l) => l.trim().replace(/,$/, '')));
+    for (const entry of Object.values(expected.resources)) {
+      if ('error' in entry) continue;
+      for (const item of entry.items) expect(lines.has(JSON.stringify(item))).toBe(true);
+    }
+    // Outside the items, 2-space indentation as canonicalJson writes it.
+    const outside = { ...expected, resources: {} };
+    expect(text).toContain(canonicalJson(outside).split('\n').slice(1, 4).join('\n'));
+  };
+
+  it('writes sorted keys, 2-space indentation and each item of a list on one line, without managedFields', () => {
     const { snapshot: demo } = demoSnapshot();
     for (const snapshot of [demo, withManaged(), makeSnapshot({ resources: {} })]) {
       const path = join(dir, 'g.json');
       writeSnapshotFile(path, snapshot);
-      expect(readFileSync(path, 'utf8')).toBe(canonicalJson(stripManagedFields(snapshot)));
+      expectSnapshotText(readFileSync(path, 'utf8'), snapshot);
     }
   });
 
-  it('serialises any JSON value in the snapshot as canonicalJson does (deep, empty, odd keys, unicode)', () => {
+  it('serialises any JSON value in the snapshot losslessly (deep, empty, odd keys, unicode)', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
         const snapshot = {
@@ -69,7 +85,7 @@ describe('writeSnapshotFile', () => {
           probes: { a, b } as never,
           resources: { x: { apiVersion: 'v1', kind: 'XList', items: [{ a } as never, { b } as never] } },
         };
-        expect(serializeSnapshot(snapshot)).toBe(canonicalJson(stripManagedFields(snapshot)));
+        expectSnapshotText(serializeSnapshot(snapshot), snapshot);
       }),
       { numRuns: 300 },
     );

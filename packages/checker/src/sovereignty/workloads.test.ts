@@ -5,14 +5,27 @@ import { workloadsOf } from './workloads.js';
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
 
-/** A snapshot of bare pods, each with one container and the status the runtime reports for it. */
-function pods(...list: { name: string; image: string; status: string; imageID: string }[]): ClusterSnapshot {
+/**
+ * A snapshot of bare pods, each with one container and the status the runtime reports for it: its
+ * image (`status`, as older snapshots kept it) or the container's name (`container`, as they are now).
+ */
+function pods(
+  ...list: { name: string; image: string; status?: string; container?: string; imageID: string }[]
+): ClusterSnapshot {
   const items: KubeObject[] = list.map((p) => ({
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: p.name, namespace: 'zaken' },
     spec: { containers: [{ name: 'c', image: p.image }] },
-    status: { containerStatuses: [{ name: 'c', image: p.status, imageID: p.imageID }] },
+    status: {
+      containerStatuses: [
+        {
+          ...(p.container ? { name: p.container } : {}),
+          ...(p.status ? { image: p.status } : {}),
+          imageID: p.imageID,
+        },
+      ],
+    },
   }));
   return {
     apiVersion: 'havenkit.dev/v1alpha1',
@@ -29,6 +42,41 @@ const digestsOf = (s: ClusterSnapshot, pod: string) =>
   );
 
 describe('workloadsOf: the digests a pod runs', () => {
+  it('attributes a digest to the image of the container the status names, whatever the runtime calls it', () => {
+    const s = pods({
+      name: 'a',
+      image: 'postgres:16.4',
+      container: 'c',
+      imageID: `docker.io/library/postgres@${D1}`,
+    });
+    expect(digestsOf(s, 'a')).toEqual({ 'postgres:16.4': [D1] });
+  });
+
+  it("attributes each init and ephemeral container status to that container's image", () => {
+    const s = pods({ name: 'a', image: 'ghcr.io/x/app:1', container: 'c', imageID: `ghcr.io/x/app@${D1}` });
+    type Pod = { spec: Record<string, unknown>; status: Record<string, unknown> };
+    const pod = (s.resources.pods as { items: KubeObject[] }).items[0] as unknown as Pod;
+    pod.spec.initContainers = [{ name: 'migrate', image: 'ghcr.io/x/migrate:1' }];
+    pod.spec.ephemeralContainers = [{ name: 'debug', image: 'busybox:1.36' }];
+    pod.status.initContainerStatuses = [{ name: 'migrate', imageID: `ghcr.io/x/migrate@${D2}` }];
+    pod.status.ephemeralContainerStatuses = [{ name: 'debug', imageID: `docker.io/library/busybox@${D1}` }];
+    expect(digestsOf(s, 'a')).toEqual({
+      'ghcr.io/x/app:1': [D1],
+      'ghcr.io/x/migrate:1': [D2],
+      'busybox:1.36': [D1],
+    });
+  });
+
+  it('attributes no digest from a status that names no container of the pod and no image', () => {
+    const s = pods({
+      name: 'a',
+      image: 'ghcr.io/x/app:1',
+      container: 'other',
+      imageID: `ghcr.io/x/app@${D1}`,
+    });
+    expect(digestsOf(s, 'a')).toEqual({});
+  });
+
   it('attributes a digest to the reference as written when the runtime reports the same name', () => {
     const s = pods({
       name: 'a',

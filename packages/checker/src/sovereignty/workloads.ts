@@ -111,6 +111,51 @@ function templateOf(kind: string, object: KubeObject): { spec: unknown; labels: 
   };
 }
 
+/** The image each container of a pod spec runs, by container name (containers, init and ephemeral). */
+function imagesByContainer(spec: unknown): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
+    for (const c of arrayField(spec, key)) {
+      const name = stringField(c, 'name');
+      const image = stringField(c, 'image');
+      if (name !== undefined && image !== undefined && image !== '' && !byName.has(name))
+        byName.set(name, image);
+    }
+  }
+  return byName;
+}
+
+/**
+ * Adds the digests a pod's containers run (status imageID) to its workload, each under the image
+ * reference its container's spec names: the status and the spec share the container's name. A
+ * status without a matching name (a snapshot that kept the status's own image instead) is matched
+ * by the image name the runtime reports, as written, normalised, or by the digest it pins.
+ */
+function addRunningDigests(workload: Workload, pod: KubeObject): void {
+  const byContainer = imagesByContainer(field(pod, 'spec'));
+  for (const key of ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses']) {
+    for (const status of arrayField(pod, 'status', key)) {
+      const digest = digestOf(stringField(status, 'imageID') ?? '');
+      if (digest === undefined) continue;
+      const name = stringField(status, 'name');
+      let reference = name !== undefined ? byContainer.get(name) : undefined;
+      if (reference === undefined) {
+        const image = stringField(status, 'image');
+        if (image === undefined) continue;
+        const images = [...workload.images];
+        reference =
+          images.find((i) => i === image || i.split('@')[0] === image) ??
+          images.find((i) => runtimeName(i) === runtimeName(image)) ??
+          images.find((i) => parseImageReference(i)?.digest === digest) ??
+          image;
+      }
+      const set = workload.digests.get(reference) ?? new Set<string>();
+      set.add(digest);
+      workload.digests.set(reference, set);
+    }
+  }
+}
+
 /** The workloads of a snapshot, by key (sorted by key). */
 export function workloadsOf(snapshot: ClusterSnapshot): Map<string, Workload> {
   const objects = new Map<string, Map<string, KubeObject>>();
@@ -180,25 +225,7 @@ export function workloadsOf(snapshot: ClusterSnapshot): Map<string, Workload> {
       for (const claim of podSpecClaims(template.spec)) workload.claims.add(claim);
       if (Object.keys(workload.labels).length === 0)
         Object.assign(workload.labels, stringMap(template.labels));
-      if (kind === 'Pod') {
-        for (const key of ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses']) {
-          for (const status of arrayField(object, 'status', key)) {
-            const image = stringField(status, 'image');
-            const digest = digestOf(stringField(status, 'imageID') ?? '');
-            if (image === undefined || digest === undefined) continue;
-            // The status names the image as the runtime resolved it; attribute it to the spec's reference.
-            const images = [...workload.images];
-            const reference =
-              images.find((i) => i === image || i.split('@')[0] === image) ??
-              images.find((i) => runtimeName(i) === runtimeName(image)) ??
-              images.find((i) => parseImageReference(i)?.digest === digest) ??
-              image;
-            const set = workload.digests.get(reference) ?? new Set<string>();
-            set.add(digest);
-            workload.digests.set(reference, set);
-          }
-        }
-      }
+      if (kind === 'Pod') addRunningDigests(workload, object);
     }
   }
   return new Map([...workloads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
