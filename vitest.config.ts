@@ -13,6 +13,10 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./packages/checker/src/files/index.ts', import.meta.url)),
       },
       {
+        find: /^@havenkit\/constructs\/profiles$/,
+        replacement: fileURLToPath(new URL('./packages/constructs/src/profiles/index.ts', import.meta.url)),
+      },
+      {
         find: /^@havenkit\/(model|checker|collect|constructs|cli)$/,
         replacement: fileURLToPath(new URL('./packages/$1/src/index.ts', import.meta.url)),
       },

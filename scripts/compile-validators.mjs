@@ -45,6 +45,8 @@ const TARGETS = [
       report: `${BASE}report.schema.json`,
       waivers: `${BASE}waivers.schema.json`,
       sovereignty: `${BASE}sovereignty.schema.json`,
+      'sovereignty#framework': `${BASE}sovereignty.schema.json#/$defs/framework`,
+      'sovereignty#rules': `${BASE}sovereignty.schema.json#/$defs/rules`,
       register: `${BASE}register.schema.json`,
       'register#functions': `${BASE}register.schema.json#/$defs/functions`,
       'catalogue#index': `${BASE}catalogue.schema.json#/$defs/index`,

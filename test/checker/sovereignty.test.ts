@@ -8,13 +8,25 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRegisterFunctions, registerReaders, validate } from '../../packages/checker/src/index.js';
+import {
+  loadRegisterFunctions,
+  parseImageReference,
+  quantityBytes,
+  registerReaders,
+  validate,
+} from '../../packages/checker/src/index.js';
 import type {
   ClusterSnapshot,
   DependencyRegister,
   RegisterFunction,
 } from '../../packages/checker/src/index.js';
-import { controlPlane, mintIdentity, seedScenario, startApiServer } from '../controlplane/index.js';
+import {
+  controlPlane,
+  loadScenario,
+  mintIdentity,
+  seedScenario,
+  startApiServer,
+} from '../controlplane/index.js';
 import type { ExtraApiServer, SeededScenario } from '../controlplane/index.js';
 import { ApiError, RestClient } from '../controlplane/rest.js';
 import { startFaultProxy } from '../faults/proxy.js';
@@ -430,6 +442,165 @@ describe('havenkit sovereignty on a Scaleway Kapsule cluster', () => {
     // The nodes are there, but without spec.providerID: hosting says which field is missing.
     expect(fn(register, 'hosting').why).toMatch(/spec\.providerID/);
     expect(register.summary.functions.notCollected).toBe(register.functions.length);
+  });
+});
+
+/** An object of the scenario, loosely typed: what the tests below read of it. */
+type ScenarioObject = {
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    annotations?: Record<string, string>;
+    ownerReferences?: { kind: string }[];
+  };
+  spec?: Record<string, unknown>;
+};
+
+/** The scenario's workloads as the register keys them (Kind/namespace/name), each with the images of its template. */
+function scenarioWorkloads(objects: readonly ScenarioObject[]): Map<string, string[]> {
+  const images = (spec: unknown): string[] =>
+    ['containers', 'initContainers'].flatMap((key) =>
+      ((spec as Record<string, { image?: string }[] | undefined> | undefined)?.[key] ?? []).flatMap((c) =>
+        c.image ? [c.image] : [],
+      ),
+    );
+  const template = (o: ScenarioObject): unknown => {
+    const spec = o.spec as {
+      template?: { spec?: unknown };
+      jobTemplate?: { spec?: { template?: { spec?: unknown } } };
+    };
+    return o.kind === 'CronJob' ? spec.jobTemplate?.spec?.template?.spec : spec.template?.spec;
+  };
+  const workloads = new Map<string, string[]>();
+  for (const o of objects) {
+    const owned = (o.metadata.ownerReferences ?? []).length > 0;
+    const kind = o.kind;
+    if (!['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job', 'Pod'].includes(kind)) continue;
+    // A CronJob's Jobs and every controller's pods are their owner's.
+    if ((kind === 'Job' || kind === 'Pod') && owned) continue;
+    const spec = kind === 'Pod' ? o.spec : template(o);
+    workloads.set(`${kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, images(spec));
+  }
+  return workloads;
+}
+
+describe('havenkit sovereignty --exit-to and --without on the Kapsule cluster', () => {
+  const scenario = loadScenario('sovereignty');
+  const objects = (scenario.objects ?? []) as unknown as ScenarioObject[];
+
+  it('live `--exit-to ovhcloud -o json`: Scaleway block storage, the Scaleway load balancer and registry to leave', async () => {
+    const run = await runCli([
+      'sovereignty',
+      '--kubeconfig',
+      kubeconfig,
+      '--exit-to',
+      'ovhcloud',
+      '-o',
+      'json',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const register = JSON.parse(run.stdout) as DependencyRegister;
+    expect(validate('register', register)).toBeUndefined();
+    const exit = register.exit!;
+    // Every kind was read: the live run collects the CRDs' names for it too.
+    expect(exit.notRead).toEqual([]);
+    expect(exit.from.providers).toEqual([
+      {
+        provider: 'scaleway',
+        entity: 'scaleway',
+        name: 'Scaleway (Instances, Kapsule)',
+        nodes: scenario.nodes!.length,
+      },
+    ]);
+
+    // The Scaleway block-storage classes of the scenario, with their claims and the bound volumes' sizes.
+    const blockClasses = (scenario.storageClasses ?? []).filter((c) => c.provisioner === 'csi.scaleway.com');
+    const storage = exit.findings.filter((f) => f.kind === 'storage-class');
+    expect(storage.map((f) => [f.what, f.detail, f.effort])).toEqual(
+      blockClasses.map((c) => [c.name, 'csi.scaleway.com', 'data-migration']),
+    );
+    for (const f of storage) {
+      const claims = objects.filter(
+        (o) => o.kind === 'PersistentVolumeClaim' && o.spec?.storageClassName === f.what,
+      );
+      const capacity = claims.map((c) => {
+        const pv = objects.find(
+          (o) => o.kind === 'PersistentVolume' && o.metadata.name === c.spec?.volumeName,
+        );
+        return (pv?.spec?.capacity as { storage: string }).storage;
+      });
+      expect(f.claims).toBe(claims.length);
+      expect(f.bytes).toBe(capacity.reduce((n, s) => n + quantityBytes(s)!, 0));
+      expect(f.evidence.map((e) => `${e.namespace}/${e.name}`)).toEqual(
+        claims.map((c) => `${c.metadata.namespace}/${c.metadata.name}`),
+      );
+      expect(f.change.en).toMatch(
+        / to StorageClass csi-cinder-high-speed \(cinder\.csi\.openstack\.org\) at OVHcloud/,
+      );
+    }
+
+    // The Services with Scaleway load-balancer annotations.
+    const lbServices = objects.filter(
+      (o) =>
+        o.kind === 'Service' &&
+        Object.keys(o.metadata.annotations ?? {}).some((k) =>
+          k.startsWith('service.beta.kubernetes.io/scw-loadbalancer-'),
+        ),
+    );
+    expect(lbServices.length).toBeGreaterThan(0);
+    const lb = exit.findings.find((f) => f.kind === 'load-balancer')!;
+    expect(lb).toMatchObject({
+      what: 'Scaleway Load Balancer',
+      effort: 'config-change',
+      objects: lbServices.length,
+    });
+    expect(lb.evidence.map((e) => `${e.namespace}/${e.name}`)).toEqual(
+      lbServices.map((s) => `${s.metadata.namespace}/${s.metadata.name}`),
+    );
+    expect(lb.change.en).toContain('loadbalancer.ovhcloud.com/flavor: small');
+
+    // The images on Scaleway's registry (rg.<region>.scw.cloud) are to mirror.
+    const scwImages = [
+      ...new Set(
+        [...scenarioWorkloads(objects).values()].flat().filter((i) => /^rg\.[a-z-]+\.scw\.cloud\//.test(i)),
+      ),
+    ].sort();
+    const registry = exit.findings.find((f) => f.kind === 'registry')!;
+    expect(registry).toMatchObject({ what: 'Scaleway Container Registry', images: scwImages.length });
+    expect(registry.evidence.map((e) => e.name)).toEqual(scwImages);
+
+    // cert-manager's CRDs are no vendor's; ingress-nginx is software of your own.
+    expect(exit.findings.map((f) => f.kind).sort()).toEqual(['load-balancer', 'registry', 'storage-class']);
+    expect(exit.disruption?.without).toEqual(['iliad']);
+  });
+
+  it('live `--without docker`: the workloads whose images are on Docker Hub cannot restart, and nothing else breaks', async () => {
+    const run = await runCli([
+      'sovereignty',
+      '--kubeconfig',
+      kubeconfig,
+      '--without',
+      'docker',
+      '-o',
+      'json',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const cut = (JSON.parse(run.stdout) as DependencyRegister).cutOff!;
+    const workloads = scenarioWorkloads(objects);
+    const onDockerHub = [...workloads]
+      .filter(([, images]) => images.some((i) => parseImageReference(i)?.host === 'docker.io'))
+      .map(([key]) => key)
+      .sort();
+    expect(onDockerHub.length).toBeGreaterThan(0);
+    expect(cut.workloads.affected.map((a) => a.workload).sort()).toEqual(onDockerHub);
+    expect(cut.workloads.affected.every((a) => a.effects.join() === 'cannot-restart')).toBe(true);
+    expect(cut.functions.map((f) => f.id)).toEqual(['images']);
+    expect(cut.summary.en).toBe(
+      `If Docker, Inc. is cut off: ${onDockerHub.length} of ${cut.workloads.total} workloads cannot restart or be rescheduled.`,
+    );
   });
 });
 

@@ -39,6 +39,7 @@ export { INPUT_LIMITS, formatSize, inputErrorReason, parseSize, readInputFile } 
 export type { CheckContext, CheckFunction, HavenRelease } from './checks/context.js';
 export { checkFunctions } from './checks/index.js';
 export { neededPermissions, permissionText } from './checks/clusteradmin.js';
+export { policyRules, type PolicyRule } from './remediation.js';
 export { evaluate, summarize, verdictOf } from './evaluate.js';
 export type { EvaluateOptions } from './evaluate.js';
 export { parseHavenReleases } from './haven-releases.js';
@@ -102,7 +103,21 @@ export { matchRegistry, parseImageReference } from './sovereignty/images.js';
 export type { ImageReference, RegistryMatch } from './sovereignty/images.js';
 export { workloadsOf } from './sovereignty/workloads.js';
 export { buildRegister, EVIDENCE_LIMIT } from './sovereignty/register.js';
+export { loadFramework, loadRules, weightSet } from './sovereignty/framework.js';
+export { scoreRegister } from './sovereignty/scores.js';
+export type { Alternative } from './sovereignty/continuity.js';
 export type { RegisterOptions } from './sovereignty/register.js';
+export {
+  EXIT_KINDS,
+  EXIT_READS,
+  exitReadiness,
+  exitTargetOf,
+  quantityBytes,
+  sizeText,
+} from './sovereignty/exit.js';
+export type { ExitTarget, ProfileForExit } from './sovereignty/exit.js';
+export { renderExitPlan } from './sovereignty/render/exit-plan.js';
+export type { ExitPlanOptions } from './sovereignty/render/exit-plan.js';
 export { renderRegisterTable, jurisdictionText, statusText, dependencyPhrase } from './sovereignty/table.js';
 export type { RegisterTableOptions } from './sovereignty/table.js';
 export { GATES, evaluateGates, parseGates } from './sovereignty/gates.js';

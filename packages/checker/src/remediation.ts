@@ -85,8 +85,20 @@ const quote = (value: string): string => JSON.stringify(value);
 const plain = (value: string): string =>
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value) ? value : quote(value);
 
-/** One rule per API group and set of verbs, resources sorted: the usual shape of a ClusterRole. */
-function rules(permissions: readonly PermissionNeed[]): string[] {
+/** An RBAC PolicyRule: what rbacManifest writes and `havenkit rbac` generates. */
+export interface PolicyRule {
+  readonly apiGroups: string[];
+  readonly resources: string[];
+  readonly verbs: string[];
+}
+
+/**
+ * One rule per API group and set of verbs, groups, resources and verbs sorted: the usual shape of a
+ * ClusterRole. Namespaces are ignored (rbacManifest groups by namespace first). Pure.
+ */
+export function policyRules(
+  permissions: readonly { readonly verb: string; readonly group: string; readonly resource: string }[],
+): PolicyRule[] {
   const byGroup = new Map<string, Map<string, Set<string>>>();
   for (const p of permissions) {
     const resources = byGroup.get(p.group) ?? new Map<string, Set<string>>();
@@ -95,7 +107,7 @@ function rules(permissions: readonly PermissionNeed[]): string[] {
     resources.set(p.resource, verbs);
     verbs.add(p.verb);
   }
-  const lines: string[] = ['rules:'];
+  const result: PolicyRule[] = [];
   for (const group of [...byGroup.keys()].sort()) {
     const byVerbs = new Map<string, string[]>();
     for (const [resource, verbs] of byGroup.get(group) ?? []) {
@@ -103,15 +115,26 @@ function rules(permissions: readonly PermissionNeed[]): string[] {
       byVerbs.set(key, [...(byVerbs.get(key) ?? []), resource]);
     }
     for (const verbs of [...byVerbs.keys()].sort()) {
-      const resources = (byVerbs.get(verbs) ?? []).sort();
-      lines.push(
-        `  - apiGroups: [${quote(group)}]`,
-        `    resources: [${resources.map(quote).join(', ')}]`,
-        `    verbs: [${verbs.split(',').map(quote).join(', ')}]`,
-      );
+      result.push({
+        apiGroups: [group],
+        resources: (byVerbs.get(verbs) ?? []).sort(),
+        verbs: verbs.split(','),
+      });
     }
   }
-  return lines;
+  return result;
+}
+
+/** policyRules as the YAML lines of a `rules:` block. */
+function rules(permissions: readonly PermissionNeed[]): string[] {
+  return [
+    'rules:',
+    ...policyRules(permissions).flatMap((rule) => [
+      `  - apiGroups: [${rule.apiGroups.map(quote).join(', ')}]`,
+      `    resources: [${rule.resources.map(quote).join(', ')}]`,
+      `    verbs: [${rule.verbs.map(quote).join(', ')}]`,
+    ]),
+  ];
 }
 
 /** Namespaced permissions by namespace (sorted), cluster-wide ones under undefined. */

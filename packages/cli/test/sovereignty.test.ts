@@ -325,3 +325,102 @@ describe('signed registers', () => {
     expect(run.stderr).toMatch(ONE_LINE_ERROR);
   });
 });
+
+describe('exit readiness (--exit-to)', () => {
+  const kapsule = fileURLToPath(
+    new URL('../../checker/src/sovereignty/fixtures/scaleway.json', import.meta.url),
+  );
+
+  it('adds what must change to move to the provider profile to the json register', async () => {
+    const run = await havenkit('sovereignty', '--snapshot', kapsule, '--exit-to', 'ovhcloud', '-o', 'json');
+    expect(run.code).toBe(0);
+    const register = registerOf(run.stdout);
+    expect(validate('register', register)).toBeUndefined();
+    expect(register.exit?.target).toEqual({
+      id: 'ovhcloud',
+      name: 'OVHcloud Managed Kubernetes',
+      entity: 'ovhcloud',
+    });
+    expect(register.exit?.findings.map((f) => [f.effort, f.kind, f.what])).toEqual([
+      ['data-migration', 'storage-class', 'sbs-default'],
+      ['data-migration', 'storage-class', 'scw-fs'],
+      ['config-change', 'load-balancer', 'Scaleway Load Balancer'],
+      ['config-change', 'registry', 'Scaleway Container Registry'],
+    ]);
+    expect(register.exit?.summary.en).toBe(
+      'To move to OVHcloud Managed Kubernetes: 2 config changes, 2 data migrations (2 claims, 60 GiB), no re-architecture; not read: vendor APIs.',
+    );
+    expect(register.exit?.disruption?.without).toEqual(['iliad']);
+  });
+
+  it('prints the findings in the table, after the register', async () => {
+    const run = await havenkit(
+      'sovereignty',
+      '--snapshot',
+      kapsule,
+      '--exit-to',
+      'ovhcloud',
+      '--width',
+      '200',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Exit readiness \(--exit-to ovhcloud\):\n {2}To move to OVHcloud Managed Kubernetes: 2 config changes, /m,
+    );
+    expect(run.stdout).toMatch(/^ {2}- \[config change\] Load balancers: Scaleway Load Balancer /m);
+  });
+
+  it('writes the exit-plan skeleton to stdout with -o exit-plan, in Dutch with --lang nl', async () => {
+    const run = await havenkit(
+      'sovereignty',
+      '--snapshot',
+      kapsule,
+      '--exit-to',
+      'ovhcloud',
+      '-o',
+      'exit-plan',
+      '--lang',
+      'nl',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# Exitplan: admin@haven-kapsule\n/);
+    expect(run.stdout).toContain('\n## Scenario 1: geplande exit\n');
+    expect(run.stdout).toContain('\n## Scenario 2: plotselinge verstoring\n');
+  });
+
+  it('writes exit-plan.md to --out-dir next to the other formats', async () => {
+    const dir = join(work, 'exit');
+    const run = await havenkit(
+      'sovereignty',
+      '--snapshot',
+      kapsule,
+      '--exit-to',
+      'ovhcloud',
+      '-o',
+      'json,exit-plan',
+      '--out-dir',
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${join(dir, 'exit-plan.md')}  (exit-plan)`);
+    const register = registerOf(readFileSync(join(dir, 'register.json'), 'utf8'));
+    const plan = readFileSync(join(dir, 'exit-plan.md'), 'utf8');
+    expect(plan).toMatch(/^# Exit plan: /);
+    expect(plan).toContain(register.exit!.summary.en);
+  });
+
+  it('refuses -o exit-plan without --exit-to, naming both flags, exit 3', async () => {
+    const run = await havenkit('sovereignty', '--snapshot', kapsule, '-o', 'exit-plan');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toContain('--output exit-plan needs --exit-to PROVIDER');
+  });
+
+  it('refuses a provider profile that does not exist, listing the profiles, exit 3', async () => {
+    const run = await havenkit('sovereignty', '--snapshot', kapsule, '--exit-to', 'ovhclod');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(ONE_LINE_ERROR);
+    expect(run.stderr).toContain('--exit-to ovhclod: no provider profile ovhclod (did you mean ovhcloud?)');
+    expect(run.stderr).toMatch(/; profiles: exoscale, generic, hetzner, .*ovhcloud, .*scaleway/);
+  });
+});

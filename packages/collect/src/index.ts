@@ -16,7 +16,15 @@ export { loadKubeconfig, kubeconfigFiles, mergeKubeconfigs } from './kubeconfig.
 export type { KubeconfigSelection, LoadedKubeconfig } from './kubeconfig.js';
 export { planCollection, selectChecks } from './plan.js';
 export type { CollectionPlan, PlanSelection } from './plan.js';
-export { PROBE_NAMES, PROBE_LABELS, PROBE_NAMESPACE_PREFIX, ProbeInterruptedError } from './probes.js';
-export type { ProbeName, ProbeOptions, ProbeCleanup } from './probes.js';
+export {
+  PROBE_ACCESS,
+  PROBE_NAMES,
+  PROBE_LABELS,
+  PROBE_NAMESPACE_PREFIX,
+  PROBE_RUN_LABEL,
+  ProbeInterruptedError,
+} from './probes.js';
+export type { ProbeAccess, ProbeName, ProbeOptions, ProbeCleanup } from './probes.js';
+export * from './rbac.js';
 export { DEFAULT_RETRY_POLICY } from './retry.js';
 export type { RetryPolicy } from './retry.js';

@@ -3,6 +3,7 @@ import { ApiException, HttpMethod } from '@kubernetes/client-node';
 import type {
   KubeObject,
   NodeLsmProbeResult,
+  PermissionNeed,
   ProbeName,
   RwxProbeResult,
   SnapshotProbes,
@@ -17,6 +18,60 @@ export { PROBE_NAMES, type ProbeName } from '@havenkit/model';
 /** Every object a probe creates carries this label (and lives in a namespace of its own). */
 export const PROBE_LABELS = { 'app.kubernetes.io/managed-by': 'havenkit' } as const;
 export const PROBE_NAMESPACE_PREFIX = 'havenkit-probe-';
+/** In an existing namespace (ProbeOptions.namespace), the objects of one run also carry this label. */
+export const PROBE_RUN_LABEL = 'havenkit.dev/probe-run';
+
+/** A permission in the probe's namespace: any verb, a resource or subresource ("pods/log"). */
+export interface ProbeNamespacePermission {
+  readonly verb: 'get' | 'list' | 'create' | 'deletecollection';
+  readonly group: string;
+  readonly resource: string;
+}
+
+/** What a probe needs of its identity when it runs in an existing namespace (ProbeOptions.namespace). */
+export interface ProbeAccess {
+  /** Cluster-wide reads, for when the collection did not read them already. */
+  readonly reads: readonly PermissionNeed[];
+  /** Everything it does in its namespace: the only writes havenkit makes. */
+  readonly inNamespace: readonly ProbeNamespacePermission[];
+}
+
+const probeNamespace = (...permissions: [ProbeNamespacePermission['verb'], string][]) =>
+  permissions.map(([verb, resource]) => ({ verb, group: '', resource }));
+
+/**
+ * The requests each probe makes in an existing namespace, as RBAC permissions: what `havenkit rbac
+ * --probe` grants, and only there. Kept in step with the code below; test/faults/rbac-command.test.ts
+ * runs the probes with exactly these rights on a real API server.
+ */
+export const PROBE_ACCESS: Readonly<Record<ProbeName, ProbeAccess>> = {
+  rwx: {
+    reads: [{ verb: 'list', group: 'storage.k8s.io', resource: 'storageclasses' }],
+    inNamespace: probeNamespace(
+      ['get', 'namespaces'],
+      ['create', 'persistentvolumeclaims'],
+      ['list', 'persistentvolumeclaims'],
+      ['deletecollection', 'persistentvolumeclaims'],
+      // The consumer pod of a WaitForFirstConsumer class; cleanup deletes pods either way.
+      ['create', 'pods'],
+      ['list', 'pods'],
+      ['deletecollection', 'pods'],
+    ),
+  },
+  'node-lsm': {
+    reads: [{ verb: 'list', group: '', resource: 'nodes' }],
+    inNamespace: probeNamespace(
+      ['get', 'namespaces'],
+      ['create', 'pods'],
+      ['list', 'pods'],
+      ['get', 'pods/log'],
+      ['deletecollection', 'pods'],
+      // Cleanup deletes the claims of an interrupted rwx run too.
+      ['list', 'persistentvolumeclaims'],
+      ['deletecollection', 'persistentvolumeclaims'],
+    ),
+  },
+};
 
 export interface ProbeOptions {
   /** How long the probes may run before their unfinished parts count as pending/error. @default 120000 */
@@ -40,6 +95,12 @@ export interface ProbeOptions {
   readonly onMessage?: (message: string) => void;
   /** Injected for tests: the random suffix of the namespace. */
   readonly randomSuffix?: () => string;
+  /**
+   * An existing namespace to probe in (`--probe-namespace`, made by `havenkit rbac --probe`): it is
+   * neither created nor deleted, and only this run's objects in it (PROBE_RUN_LABEL) are removed
+   * afterwards. An identity needs only PROBE_ACCESS there. @default a namespace of their own
+   */
+  readonly namespace?: string;
 }
 
 /** What the probes already know from the collection (saves a list each). */
@@ -114,7 +175,10 @@ function message(err: unknown): string {
   return describeResourceError(toResourceError(err));
 }
 
-/** Runs the requested probes in a namespace of their own, and always removes it. */
+/**
+ * Runs the requested probes in a namespace of their own, and always removes it; or, with
+ * `options.namespace`, in that existing namespace, removing only the objects of this run.
+ */
 export async function runProbes(
   transport: KubeTransport,
   requested: readonly ProbeName[],
@@ -144,8 +208,14 @@ export async function runProbes(
   const work = transport.withSignal(abort.signal, Math.min(30_000, timeoutMs));
   // Cleanup must work after an abort: its own client, no abort signal, short timeouts.
   const cleanupClient = transport.withSignal(undefined, 10_000);
-  const suffix = options.randomSuffix ?? ((): string => randomBytes(4).toString('hex'));
-  const namespace = `${PROBE_NAMESPACE_PREFIX}${suffix()}`;
+  const suffix = (options.randomSuffix ?? ((): string => randomBytes(4).toString('hex')))();
+  const existing = options.namespace;
+  const namespace = existing ?? `${PROBE_NAMESPACE_PREFIX}${suffix}`;
+  // In a namespace of their own the objects need no run of their own; in an existing one, they do.
+  const scope: ProbeScope =
+    existing === undefined
+      ? { namespace, labels: PROBE_LABELS, stem: 'havenkit' }
+      : { namespace, labels: { ...PROBE_LABELS, [PROBE_RUN_LABEL]: suffix }, stem: `havenkit-${suffix}` };
   const probes: SnapshotProbes = {};
   let created = false;
   // True once the create may have reached the API server without our knowing its answer (Ctrl-C,
@@ -153,25 +223,30 @@ export async function runProbes(
   let maybeCreated = false;
   let failure: unknown;
   try {
-    maybeCreated = true;
-    await createNamespace(work, namespace, requested.includes('node-lsm')).catch((err: unknown) => {
-      // An answer (403, 409 AlreadyExists, 422) says it was not created, and a 409 is not ours to delete.
-      if (err instanceof ApiException) maybeCreated = false;
-      throw err;
-    });
+    if (existing === undefined) {
+      maybeCreated = true;
+      await createNamespace(work, namespace, requested.includes('node-lsm')).catch((err: unknown) => {
+        // An answer (403, 409 AlreadyExists, 422) says it was not created, and a 409 is not ours to delete.
+        if (err instanceof ApiException) maybeCreated = false;
+        throw err;
+      });
+      say(`created probe namespace ${namespace}`);
+    } else {
+      await work.get(`/api/v1/namespaces/${encodeURIComponent(namespace)}`);
+      say(`probing in namespace ${namespace}`);
+    }
     created = true;
-    say(`created probe namespace ${namespace}`);
     const tasks: Promise<void>[] = [];
     if (requested.includes('rwx')) {
       tasks.push(
-        probeRwx(work, namespace, inputs, options, deadline, pollMs, timeoutMs).then((r) => {
+        probeRwx(work, scope, inputs, options, deadline, pollMs, timeoutMs).then((r) => {
           probes.rwx = r;
         }),
       );
     }
     if (requested.includes('node-lsm')) {
       tasks.push(
-        probeNodeLsm(work, namespace, inputs, options, deadline, pollMs, timeoutMs).then((r) => {
+        probeNodeLsm(work, scope, inputs, options, deadline, pollMs, timeoutMs).then((r) => {
           probes.nodeLsm = r;
         }),
       );
@@ -181,9 +256,13 @@ export async function runProbes(
     failure = err;
   }
   const cleanup: ProbeCleanup =
-    created || maybeCreated
-      ? await removeNamespace(cleanupClient, namespace, options.cleanupWaitMs ?? 5000, pollMs, !created)
-      : { namespace, outcome: 'not-created', message: `probe namespace ${namespace} was not created` };
+    existing !== undefined
+      ? created
+        ? await removeRunObjects(cleanupClient, scope)
+        : { namespace, outcome: 'not-created', message: `nothing was created in namespace ${namespace}` }
+      : created || maybeCreated
+        ? await removeNamespace(cleanupClient, namespace, options.cleanupWaitMs ?? 5000, pollMs, !created)
+        : { namespace, outcome: 'not-created', message: `probe namespace ${namespace} was not created` };
   if (cleanup.outcome !== 'not-created') say(cleanup.message);
   outer?.removeEventListener('abort', onOuterAbort);
   if (handleSignals) {
@@ -194,8 +273,11 @@ export async function runProbes(
   if (interrupted !== undefined) throw new ProbeInterruptedError(interrupted, cleanup);
   if (outer?.aborted) throw new CollectAbortedError(`probes aborted; ${cleanup.message}`);
   if (failure !== undefined && !created) {
-    // The namespace could not be created: every requested probe could not run.
-    const why = `could not create namespace ${namespace}: ${message(failure)}`;
+    // The namespace could not be created (or used): every requested probe could not run.
+    const why =
+      existing === undefined
+        ? `could not create namespace ${namespace}: ${message(failure)}`
+        : `cannot probe in namespace ${namespace} (--probe-namespace): ${message(failure)}`;
     if (requested.includes('rwx')) probes.rwx = { outcome: 'error', message: why };
     if (requested.includes('node-lsm')) {
       const nodes = (inputs.nodes ?? []).map((n) => n.metadata?.name ?? '').filter((n) => n !== '');
@@ -235,6 +317,53 @@ const PROBE_CHILDREN = [
 ] as const;
 
 const PROBE_SELECTOR = 'app.kubernetes.io/managed-by=havenkit';
+
+/** Where one run probes: its namespace, the labels of its objects and the stem of their names. */
+interface ProbeScope {
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly stem: string;
+}
+
+/** The label selector of exactly the objects of one run. */
+const selectorOf = (scope: ProbeScope): string =>
+  Object.entries(scope.labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+
+/**
+ * Cleanup in an existing namespace: deletes this run's pods (grace 0) and claims, both tried
+ * whatever became of the other, and leaves the namespace. A failure names what was left.
+ */
+async function removeRunObjects(t: KubeTransport, scope: ProbeScope): Promise<ProbeCleanup> {
+  const { namespace } = scope;
+  const ns = encodeURIComponent(namespace);
+  const selector = selectorOf(scope);
+  const left: string[] = [];
+  const why: string[] = [];
+  for (const child of PROBE_CHILDREN) {
+    try {
+      await t.delete(`/api/v1/namespaces/${ns}/${child.plural}`, { ...child.query, labelSelector: selector });
+    } catch (err) {
+      if (isNotFound(err)) continue;
+      why.push(message(err));
+      left.push(...(await leftChildren(t, namespace, child.kind, child.plural, selector)));
+    }
+  }
+  if (why.length === 0) {
+    return {
+      namespace,
+      outcome: 'removed',
+      message: `removed the probe objects from namespace ${namespace}`,
+    };
+  }
+  return {
+    namespace,
+    outcome: 'failed',
+    left,
+    message: `could not delete the probe objects in namespace ${namespace} (${[...new Set(why)].join('; ')}); left behind: ${left.join(', ')}; delete them with: kubectl delete pods,persistentvolumeclaims --namespace ${namespace} -l ${selector}`,
+  };
+}
 
 const isNotFound = (err: unknown): boolean => err instanceof ApiException && err.code === 404;
 
@@ -289,7 +418,7 @@ export async function removeNamespace(
     // The namespace stays, and with it whatever its children deletes could not remove.
     const left = [`namespace/${namespace}`];
     for (const child of failedChildren)
-      left.push(...(await leftChildren(t, namespace, child.kind, child.plural)));
+      left.push(...(await leftChildren(t, namespace, child.kind, child.plural, PROBE_SELECTOR)));
     const why = [namespaceError, ...failedChildren.map((c) => c.error)].map(message);
     return {
       namespace,
@@ -322,11 +451,12 @@ async function leftChildren(
   namespace: string,
   kind: string,
   plural: string,
+  selector: string,
 ): Promise<string[]> {
   try {
     const list = await t.get<{ items: KubeObject[] }>(
       `/api/v1/namespaces/${encodeURIComponent(namespace)}/${plural}`,
-      { labelSelector: PROBE_SELECTOR },
+      { labelSelector: selector },
       listShape,
     );
     return list.items.map((item) => `${kind}/${namespace}/${item.metadata?.name ?? '?'}`);
@@ -355,7 +485,7 @@ async function listStorageClasses(t: KubeTransport, inputs: ProbeInputs): Promis
 
 async function probeRwx(
   t: KubeTransport,
-  namespace: string,
+  scope: ProbeScope,
   inputs: ProbeInputs,
   options: ProbeOptions,
   deadline: AbortSignal,
@@ -363,7 +493,7 @@ async function probeRwx(
   timeoutMs: number,
 ): Promise<RwxProbeResult> {
   const started = Date.now();
-  const ns = encodeURIComponent(namespace);
+  const ns = encodeURIComponent(scope.namespace);
   let candidates: { name: string | undefined; waitForFirstConsumer: boolean }[];
   try {
     candidates = rwxCandidates(await listStorageClasses(t, inputs), options.isRwxStorageClass);
@@ -375,11 +505,11 @@ async function probeRwx(
   const claims = new Map<string, string | undefined>();
   try {
     for (const [i, c] of candidates.entries()) {
-      const claim = `havenkit-rwx-${i}`;
+      const claim = `${scope.stem}-rwx-${i}`;
       await t.post(`/api/v1/namespaces/${ns}/persistentvolumeclaims`, {
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',
-        metadata: { name: claim, labels: { ...PROBE_LABELS } },
+        metadata: { name: claim, labels: { ...scope.labels } },
         spec: {
           accessModes: ['ReadWriteMany'],
           resources: { requests: { storage: '1Gi' } },
@@ -391,7 +521,7 @@ async function probeRwx(
         // Such classes bind only for a pod that uses the claim.
         await t.post(
           `/api/v1/namespaces/${ns}/pods`,
-          consumerPod(`havenkit-rwx-consumer-${i}`, claim, options),
+          consumerPod(`${scope.stem}-rwx-consumer-${i}`, claim, scope, options),
         );
       }
     }
@@ -404,10 +534,13 @@ async function probeRwx(
     try {
       const list = await t.get<PvcStatus>(
         `/api/v1/namespaces/${ns}/persistentvolumeclaims`,
-        undefined,
+        { labelSelector: selectorOf(scope) },
         listShape,
       );
-      const bound = (list.items ?? []).find((p) => p.status?.phase === 'Bound');
+      // Only this run's claims: an existing namespace may hold others.
+      const bound = (list.items ?? []).find(
+        (p) => claims.has(p.metadata?.name ?? '') && p.status?.phase === 'Bound',
+      );
       if (bound !== undefined) {
         const storageClass = bound.spec?.storageClassName ?? claims.get(bound.metadata?.name ?? '');
         const durationMs = Date.now() - started;
@@ -442,11 +575,11 @@ const HARDENED_CONTAINER = {
   seccompProfile: { type: 'RuntimeDefault' },
 };
 
-function consumerPod(name: string, claim: string, options: ProbeOptions): KubeObject {
+function consumerPod(name: string, claim: string, scope: ProbeScope, options: ProbeOptions): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name, labels: { ...PROBE_LABELS } },
+    metadata: { name, labels: { ...scope.labels } },
     spec: {
       restartPolicy: 'Never',
       automountServiceAccountToken: false,
@@ -466,11 +599,17 @@ function consumerPod(name: string, claim: string, options: ProbeOptions): KubeOb
   };
 }
 
-function lsmPod(name: string, node: string, timeoutMs: number, options: ProbeOptions): KubeObject {
+function lsmPod(
+  name: string,
+  node: string,
+  timeoutMs: number,
+  scope: ProbeScope,
+  options: ProbeOptions,
+): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name, labels: { ...PROBE_LABELS, 'havenkit.dev/probe': 'node-lsm' } },
+    metadata: { name, labels: { ...scope.labels, 'havenkit.dev/probe': 'node-lsm' } },
     spec: {
       // Bound to the node directly: no scheduler decision, and tolerating every taint so that
       // control-plane nodes are read too.
@@ -516,14 +655,14 @@ interface PodStatusList {
 
 async function probeNodeLsm(
   t: KubeTransport,
-  namespace: string,
+  scope: ProbeScope,
   inputs: ProbeInputs,
   options: ProbeOptions,
   deadline: AbortSignal,
   pollMs: number,
   timeoutMs: number,
 ): Promise<NodeLsmProbeResult> {
-  const ns = encodeURIComponent(namespace);
+  const ns = encodeURIComponent(scope.namespace);
   let nodeNames: string[];
   try {
     const nodes =
@@ -540,9 +679,9 @@ async function probeNodeLsm(
   const result: NodeLsmProbeResult = { nodes: {} };
   const podOf = new Map<string, string>();
   for (const [i, node] of nodeNames.entries()) {
-    const pod = `havenkit-lsm-${i}`;
+    const pod = `${scope.stem}-lsm-${i}`;
     try {
-      await t.post(`/api/v1/namespaces/${ns}/pods`, lsmPod(pod, node, timeoutMs, options));
+      await t.post(`/api/v1/namespaces/${ns}/pods`, lsmPod(pod, node, timeoutMs, scope, options));
       podOf.set(pod, node);
     } catch (err) {
       result.nodes[node] = {
@@ -556,7 +695,7 @@ async function probeNodeLsm(
     try {
       const list = await t.get<PodStatusList>(
         `/api/v1/namespaces/${ns}/pods`,
-        { labelSelector: 'havenkit.dev/probe=node-lsm' },
+        { labelSelector: `${selectorOf(scope)},havenkit.dev/probe=node-lsm` },
         listShape,
       );
       for (const p of list.items ?? []) {

@@ -26,6 +26,16 @@ export type {
   CertificateAuthorityFact,
   DnsFact,
   SaasFact,
+  ApiGroupFact,
+  FactText,
+  FrameworkFile,
+  FrameworkObjective,
+  FrameworkWeightSet,
+  FrameworkLevel,
+  FrameworkCriterion,
+  ScoreRule,
+  RulesFile,
+  RuleFact,
 } from './generated/sovereignty.js';
 
 /**

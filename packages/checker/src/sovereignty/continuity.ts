@@ -98,6 +98,33 @@ function chainOf(facts: LoadedSovereigntyFacts, entity: string): string[] {
   return resolveEntity(facts, entity).chain.map((e) => e.id);
 }
 
+/** A provider the subject could move to (a havenkit provider profile) and the functions it offers. */
+export interface Alternative {
+  readonly id: string;
+  /** Its entity in the facts; undefined or `self` for a platform you run yourself (on-prem, OpenStack). */
+  readonly entity?: string;
+  readonly functions: readonly FunctionId[];
+}
+
+/**
+ * The functions of a group that the alternatives describe but that no alternative of another
+ * group offers; undefined when the alternatives describe none of its functions.
+ */
+function notSubstitutable(
+  group: string,
+  functions: readonly FunctionId[],
+  alternatives: readonly Alternative[],
+  facts: LoadedSovereigntyFacts,
+): FunctionId[] | undefined {
+  const described = new Set(alternatives.flatMap((a) => a.functions));
+  const judged = functions.filter((f) => described.has(f));
+  if (judged.length === 0) return undefined;
+  const others = alternatives.filter(
+    (a) => a.entity === undefined || a.entity === SELF_ENTITY || chainOf(facts, a.entity).at(-1) !== group,
+  );
+  return judged.filter((f) => !others.some((a) => a.functions.includes(f)));
+}
+
 const worst = (list: readonly Jurisdiction[]): Jurisdiction =>
   list.reduce<Jurisdiction>(
     (a, b) => (JURISDICTION_ORDER.indexOf(b) < JURISDICTION_ORDER.indexOf(a) ? b : a),
@@ -112,6 +139,7 @@ export function concentrationOf(
   raw: readonly RawDependency[],
   facts: LoadedSovereigntyFacts,
   allWorkloads: ReadonlySet<string>,
+  alternatives: readonly Alternative[] = [],
 ): DependencyGroup[] {
   const groups = new Map<
     string,
@@ -148,6 +176,7 @@ export function concentrationOf(
     .map(([id, g]): DependencyGroup => {
       const entity = byId.get(id)!;
       const functions = [...g.functions].sort();
+      const missing = notSubstitutable(id, functions, alternatives, facts);
       return {
         entity: id,
         name: entity.name,
@@ -157,6 +186,7 @@ export function concentrationOf(
         critical: functions.filter((f) => CRITICAL_FUNCTIONS.has(f)),
         workloads: g.everything ? allWorkloads.size : g.workloads.size,
         entities: [...g.entities].sort(),
+        ...(missing !== undefined ? { substitutable: missing.length === 0, notSubstitutable: missing } : {}),
       };
     })
     .sort(

@@ -42,6 +42,7 @@ const ENTITY_MATCHER_SECTIONS = [
   'certificateAuthorities',
   'dns',
   'saas',
+  'apiGroups',
 ] as const;
 
 const SECTIONS = [...ID_SECTIONS, ...ENTITY_MATCHER_SECTIONS] as const satisfies readonly FactSection[];
@@ -66,6 +67,7 @@ function emptyFacts(files: readonly string[]): LoadedSovereigntyFacts {
     certificateAuthorities: [],
     dns: [],
     saas: [],
+    apiGroups: [],
   };
 }
 
@@ -216,6 +218,7 @@ function claimsOf(file: FactsFile): Claim[] {
     add('SaaS host', 'pattern', `saas[${i}]`, 'hosts', m.hosts ?? [], m);
     add('SaaS image', 'image', `saas[${i}]`, 'images', m.images ?? [], m);
   });
+  f.apiGroups?.forEach((m, i) => add('API group', 'pattern', `apiGroups[${i}]`, 'groups', m.groups, m));
   return claims;
 }
 
@@ -531,7 +534,7 @@ function byKey<T extends object, F extends keyof T & string>(
  * id of a bundled one (entity, registry, provider, source, law, country group) replaces it; a
  * matcher key the user claims (a registry host or prefix, a providerID prefix, node label or API
  * server host, a provisioner, annotation, ingress controller, ACME directory, DNS solver or
- * image, a SaaS host or image) is taken from the bundled matcher, which is dropped when nothing
+ * image, a SaaS host or image, an API group) is taken from the bundled matcher, which is dropped when nothing
  * is left of it; a user's implicit registry takes `implicit` from docker.io's. The user's file
  * is checked against the whole: every id it cites exists (in it or in the bundled facts),
  * parents form no cycle, and its own matchers are not ambiguous.
@@ -587,6 +590,7 @@ export function mergeFacts(bundled: LoadedSovereigntyFacts, user: FactsFile): Lo
     certificateAuthorities: byKey(u.certificateAuthorities, bundled.certificateAuthorities, ['directories']),
     dns: byKey(u.dns, bundled.dns, ['solvers', 'images']),
     saas: byKey(u.saas, bundled.saas, ['hosts', 'images']),
+    apiGroups: byKey(u.apiGroups, bundled.apiGroups, ['groups']),
   };
   const problem = fileProblems(user, merged) ?? parentCycle([user], merged) ?? ambiguousMatchers([user])[0];
   if (problem) throw new InputError(problem);

@@ -14,6 +14,7 @@ import {
   type ClusterSnapshot,
   type DataLocation,
   type DnsFact,
+  type ExitReadiness,
   type Dependency,
   type DependencyRegister,
   type FunctionDefinition,
@@ -35,9 +36,14 @@ import { missingFields } from '../projection.js';
 import { complianceDir } from '../paths.js';
 import { matchesPattern, resolveEntity } from './facts.js';
 import { loadRegisterFunctions } from './functions.js';
-import { concentrationOf, cutOffOf, type RawDependency } from './continuity.js';
+import { concentrationOf, cutOffOf, type Alternative, type RawDependency } from './continuity.js';
+import { loadFramework, loadRules, weightSet } from './framework.js';
+import { mapRules } from './rules.js';
+import { scoreRegister, type Tie } from './scores.js';
 import { matchRegistry, parseImageReference } from './images.js';
+import { EXIT_EFFORT_TEXT, EXIT_KIND_TEXT, exitReadiness, type ExitTarget } from './exit.js';
 import { pushTo, selects, stringMap, workloadsOf, type Workload } from './workloads.js';
+import { REGION_LABELS, ZONE_LABELS, evidenceOf, providerOfNode, type ProviderMatch } from './match.js';
 
 /** At most this many evidence items per dependency (the counts say how many there are). */
 export const EVIDENCE_LIMIT = 10;
@@ -54,6 +60,15 @@ export interface RegisterOptions {
   readonly targetProvider?: string;
   /** Entity ids to cut off (`--without`): the register then says what stops. */
   readonly without?: readonly string[];
+  /** The provider profile to move to (`--exit-to`): the register then says what must change. */
+  readonly exitTo?: ExitTarget;
+  /** The framework weight set the scores use (`--weights`). @default the framework's default set */
+  readonly weights?: string;
+  /**
+   * The providers the subject could move to (havenkit's provider profiles) and the functions each
+   * offers: a group is substitutable when another group's provider offers what it serves.
+   */
+  readonly alternatives?: readonly Alternative[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,65 +319,6 @@ class Dependencies {
 // ---------------------------------------------------------------------------------------------
 // Matching what a cluster shows against the facts
 // ---------------------------------------------------------------------------------------------
-
-const evidenceOf = (
-  kind: string,
-  o: KubeObject,
-  fields?: Record<string, string | number | boolean | null>,
-): RegisterEvidence => ({
-  kind,
-  ...(o.metadata?.namespace ? { namespace: o.metadata.namespace } : {}),
-  name: o.metadata?.name ?? '',
-  ...(fields && Object.keys(fields).length > 0 ? { fields } : {}),
-});
-
-interface ProviderMatch {
-  readonly provider: ProviderFact;
-  readonly matchedBy: string;
-  readonly sources: readonly string[];
-}
-
-/** The provider a node shows: the longest providerID prefix, else a node label; specific wins among equals. */
-function providerOfNode(facts: LoadedSovereigntyFacts, node: KubeObject): ProviderMatch | undefined {
-  const providerId = stringField(node, 'spec', 'providerID') ?? '';
-  const labels = stringMap(node.metadata?.labels);
-  let best: (ProviderMatch & { score: number }) | undefined;
-  const offer = (m: ProviderMatch, score: number) => {
-    const s = score + (m.provider.specific ? 0.5 : 0);
-    if (best === undefined || s > best.score) best = { ...m, score: s };
-  };
-  for (const provider of facts.providers) {
-    for (const p of provider.providerIds ?? []) {
-      if (providerId.startsWith(p.prefix))
-        offer(
-          { provider, matchedBy: `providerID prefix ${p.prefix}`, sources: p.sources },
-          1000 + p.prefix.length,
-        );
-    }
-    for (const l of provider.nodeLabels ?? []) {
-      const keys = l.key.endsWith('/')
-        ? Object.keys(labels).filter((k) => k.startsWith(l.key))
-        : l.key in labels
-          ? [l.key]
-          : [];
-      const hit = keys.find((k) => l.value === undefined || labels[k] === l.value);
-      if (hit !== undefined) {
-        offer(
-          {
-            provider,
-            matchedBy: `node label ${l.value === undefined ? hit : `${hit}=${l.value}`}`,
-            sources: l.sources,
-          },
-          100 + l.key.length,
-        );
-      }
-    }
-  }
-  return best;
-}
-
-const REGION_LABELS = ['topology.kubernetes.io/region', 'failure-domain.beta.kubernetes.io/region'];
-const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'];
 
 /**
  * The region of a provider that a code (a region or zone value) is in: equal, or the longest
@@ -1424,7 +1380,26 @@ export function buildRegister(
         (a.country < b.country ? -1 : 1),
     );
 
-  return {
+  const concentration = concentrationOf(raw, facts, ctx.allWorkloads, options.alternatives);
+  const cutOff =
+    options.without !== undefined && options.without.length > 0
+      ? cutOffOf(raw, facts, options.without, ctx.workloads)
+      : undefined;
+  // What ties the subject to its providers (exit readiness without a target) is what the
+  // portability criteria read; with --exit-to the register also shows the move to that target.
+  const ties = exitTies(exitReadiness(snapshot, facts, undefined, undefined, ctx.workloads));
+  const exitTo = options.exitTo
+    ? exitReadiness(
+        snapshot,
+        facts,
+        options.exitTo,
+        (g) => cutOffOf(raw, facts, g, ctx.workloads),
+        ctx.workloads,
+      )
+    : undefined;
+  const framework = loadFramework();
+  const weights = options.weights ?? weightSet(framework, undefined)!.id;
+  const register: DependencyRegister = {
     apiVersion: 'havenkit.dev/v1alpha1',
     kind: 'DependencyRegister',
     metadata: {
@@ -1437,11 +1412,57 @@ export function buildRegister(
     functions: list,
     images,
     locations,
-    concentration: concentrationOf(raw, facts, ctx.allWorkloads),
-    ...(options.without !== undefined && options.without.length > 0
-      ? { cutOff: cutOffOf(raw, facts, options.without, ctx.workloads) }
-      : {}),
+    concentration,
+    ...(cutOff !== undefined ? { cutOff } : {}),
+    ...(exitTo !== undefined ? { exit: exitTo } : {}),
+    scores: scoreRegister(
+      framework,
+      weights,
+      {
+        functions: list,
+        locations,
+        concentration,
+        ties,
+        cutOff: (group) => {
+          const c = cutOffOf(raw, facts, [group], ctx.workloads);
+          return { effects: c.functions.map((f) => f.effect), summary: c.summary };
+        },
+      },
+      hostingGroups(list),
+    ),
   };
+  return { ...register, rules: mapRules(loadRules(), register) };
+}
+
+/**
+ * Exit readiness as the portability criteria read it: every finding with its effort, and every
+ * kind that could not be read as a re-architecture it may hide (an unknown caps, never raises).
+ */
+function exitTies(exit: ExitReadiness): Tie[] {
+  const tie = (effort: Tie['effort'], what: (l: 'en' | 'nl') => string): Tie => ({
+    effort,
+    text: {
+      en: message('register.scoreTie', { what: what('en'), effort: message(EXIT_EFFORT_TEXT[effort]).en }).en,
+      nl: message('register.scoreTie', { what: what('nl'), effort: message(EXIT_EFFORT_TEXT[effort]).nl }).nl,
+    },
+  });
+  return [
+    ...exit.findings.map((f) => tie(f.effort, (l) => `${message(EXIT_KIND_TEXT[f.kind])[l]}: ${f.what}`)),
+    ...exit.notRead.map((n) =>
+      tie('re-architecture', (l) => `${message(EXIT_KIND_TEXT[n.kind])[l]}: ${n.why[l]}`),
+    ),
+  ];
+}
+
+/** The ultimate parents of the parties that host the nodes. */
+function hostingGroups(functions: readonly RegisterFunction[]): Set<string> {
+  const hosting = functions.find((f) => f.id === 'hosting');
+  return new Set(
+    (hosting?.dependencies ?? []).flatMap((d) => {
+      const top = d.ultimateParent?.entity ?? d.entity;
+      return top !== undefined && top !== SELF_ENTITY ? [top] : [];
+    }),
+  );
 }
 
 /** A bundled facts file relative to the repository (compliance/…); a user's file as given. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DependencyRegister } from '@havenkit/model';
 import { readSnapshotFile } from '../snapshot/read.js';
 import { DEMO_SNAPSHOT_PATH } from '../testing/reports.js';
+import { madeRegister } from '../testing/registers.js';
 import { loadSovereigntyFacts } from './facts.js';
 import { buildRegister } from './register.js';
 import { renderRegisterTable } from './table.js';
@@ -73,5 +74,89 @@ describe('the register as a table', () => {
   it('wraps to the width given', () => {
     const lines = renderRegisterTable(demo, { width: 60 }).split('\n');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('the scores in the table', () => {
+  const made = madeRegister();
+  /** The scores block: its title, its summary (unwrapped) and its objective lines. */
+  const block = (register: DependencyRegister, options: Parameters<typeof renderRegisterTable>[1] = {}) => {
+    const lines = renderRegisterTable(register, options).split('\n');
+    const at = lines.findIndex((l) =>
+      /^(Sovereignty scores|Soevereiniteitsscores) \(EU Cloud Sovereignty Framework\):$/.test(l),
+    );
+    expect(at).toBeGreaterThan(0);
+    const rest = lines.slice(at + 1, -1);
+    const first = rest.findIndex((l) => l.startsWith('  - '));
+    return {
+      title: lines[at],
+      summary: rest
+        .slice(0, first)
+        .map((l) => l.slice(2))
+        .join(' '),
+      objectives: rest.slice(first),
+      lines: lines.slice(at),
+    };
+  };
+
+  it('ends with the sovereignty scores, summed up with the overall SEAL and the weight set', () => {
+    const { summary, lines } = block(demo);
+    expect(summary).toMatch(
+      /^Overall at most SEAL-0 \(No Sovereignty\), limited by SOV-1 Strategic Sovereignty, .*; weighted score at most [\d.]+ % \(Framework v1\.2\.1 \(October 2025\)\); \d+ criteria scored from the subject, \d+ need an attestation\. SOV-8 Environmental Sustainability can be shown only by an attestation\.$/,
+    );
+    expect(renderRegisterTable(demo).endsWith(`${lines.join('\n')}`)).toBe(true);
+  });
+
+  it('has a line per objective: its SEAL at most and its first limit', () => {
+    expect(block(made, { width: 200 }).objectives).toEqual([
+      '  - SOV-2 Legal & Jurisdictional Sovereignty: at most SEAL-1 — Load balancing: Amazon Web Services EMEA SARL (EU, controlled from outside)',
+      '  - SOV-6 Technology Sovereignty: at most SEAL-3 — the subject shows an indicator only: SEAL-4 needs an attestation',
+      '  - SOV-8 Environmental Sustainability: needs an attestation',
+    ]);
+  });
+
+  it('cuts an objective’s first limit to the width, on one line', () => {
+    const { objectives, lines } = block(demo, { width: 80 });
+    expect(objectives).toHaveLength(demo.scores?.objectives.length ?? -1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    expect(objectives[0]).toMatch(/^ {2}- SOV-1 Strategic Sovereignty: at most SEAL-0 — Image supply: .*…$/);
+  });
+
+  it('writes the scores in Dutch in Dutch', () => {
+    const { title, summary, objectives } = block(made, { language: 'nl', width: 200 });
+    expect(title).toBe('Soevereiniteitsscores (EU Cloud Sovereignty Framework):');
+    expect(summary).toMatch(
+      /^In totaal hoogstens SEAL-1 \(Juridische soevereiniteit\), .* gewogen score hoogstens 72,5 % \(Raamwerk v1\.2\.1 \(oktober 2025\)\);/,
+    );
+    expect(objectives).toContain('  - SOV-8 Duurzaamheid: vraagt een verklaring');
+  });
+
+  it('colours the SEALs only with --color', () => {
+    expect(block(made, { width: 200 }).lines.join('\n')).not.toContain('\u001b[');
+    const { objectives } = block(made, { width: 200, color: true });
+    expect(objectives[0]).toContain(': \u001b[35mat most SEAL-1\u001b[0m — ');
+    expect(objectives[2]).toBe(
+      '  - SOV-8 Environmental Sustainability: \u001b[33mneeds an attestation\u001b[0m',
+    );
+  });
+
+  it('escapes control characters and line breaks from the cluster in the scores', () => {
+    const hostile = structuredClone(made);
+    hostile.scores!.objectives[0]!.limits[0]!.text.en = 'evil\u001b[2J\u0007\nname';
+    const { objectives, lines } = block(hostile, { width: 200 });
+    expect(lines.join('\n')).not.toContain('\u001b[2J');
+    expect(objectives[0]).toBe(
+      '  - SOV-2 Legal & Jurisdictional Sovereignty: at most SEAL-1 — evil\\x1b[2J\\x07 name',
+    );
+  });
+
+  it('says under a group of the concentration that it is not easily substitutable, with its functions', () => {
+    const lines = renderRegisterTable(made, { width: 200 }).split('\n');
+    const at = lines.findIndex((l) => l.includes('Amazon.com, Inc. (US): certificates'));
+    expect(lines[at + 1]).toBe('    not easily substitutable: load-balancing');
+    expect(lines.filter((l) => l.includes('substitutable'))).toHaveLength(1);
+    expect(renderRegisterTable(made, { language: 'nl', width: 200 })).toContain(
+      '\n    niet eenvoudig vervangbaar: load-balancing\n',
+    );
   });
 });

@@ -6,6 +6,8 @@
 import wrapAnsi from 'wrap-ansi';
 import { pushTo } from './workloads.js';
 import { EFFECT_TEXT } from './continuity.js';
+import { scoresTableLines, substitutabilityTableLines } from './render/scores-section.js';
+import { exitSectionLines } from './render/exit-section.js';
 import {
   displayDate,
   escapeControl,
@@ -223,6 +225,7 @@ export function renderRegisterTable(
           '    ',
         ),
       );
+      out.push(...substitutabilityTableLines(g, { language, width, wrap, paint }));
     }
     if (groups.length > shownGroups)
       out.push(`  ${text('register.more', { count: groups.length - shownGroups }, language)}`);
@@ -247,5 +250,12 @@ export function renderRegisterTable(
       out.push(...wrap(`${n.namespace || '(cluster)'}: ${n.affected} / ${n.total}`, '    ', '      '));
     }
   }
+  if (register.exit) {
+    const target = register.exit.target ? ` (--exit-to ${register.exit.target.id})` : '';
+    out.push('', `${t('register.exitHeading')}${target}:`);
+    for (const { line, mark } of exitSectionLines(register.exit, language))
+      out.push(...wrap(line, `  ${mark}`, `  ${' '.repeat(mark.length)}`));
+  }
+  out.push(...scoresTableLines(register, { language, width, wrap, paint }));
   return `${out.join('\n')}\n`;
 }

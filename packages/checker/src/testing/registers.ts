@@ -201,6 +201,8 @@ export function madeRegister(): DependencyRegister {
         critical: ['certificates', 'load-balancing'],
         workloads: 3,
         entities: ['aws-emea'],
+        substitutable: false,
+        notSubstitutable: ['load-balancing'],
       },
       {
         entity: EVIL,
@@ -210,6 +212,7 @@ export function madeRegister(): DependencyRegister {
         critical: ['hosting'],
         workloads: 4,
         entities: [EVIL],
+        substitutable: true,
       },
     ],
     cutOff: {
@@ -246,7 +249,184 @@ export function madeRegister(): DependencyRegister {
         nl: `Als Amazon.com, Inc. en ${EVIL} wegvalt: 1 van 4 workloads zijn van buitenaf onbereikbaar; certificaten worden niet meer vernieuwd, het eerste op 1 december 2026.`,
       },
     },
+    scores: madeScores(),
+    rules: madeRules(),
   };
+}
+
+/**
+ * The made register's scores: an objective limited by three reasons (one more than the renderers
+ * show), one at SEAL-3 for want of an attestation and one only an attestation can show; criteria
+ * observed, partly observed and needing an attestation; hostile text in a party, a criterion's name
+ * and what to ask the supplier for.
+ */
+function madeScores(): NonNullable<DependencyRegister['scores']> {
+  const jurisdiction = {
+    seal: 1,
+    criterion: 'SOV-2.1',
+    text: {
+      en: 'Load balancing: Amazon Web Services EMEA SARL (EU, controlled from outside)',
+      nl: 'Loadbalancing: Amazon Web Services EMEA SARL (EU, zeggenschap van buiten)',
+    },
+    parties: ['Amazon Web Services EMEA SARL'],
+  };
+  const laws = {
+    seal: 1,
+    criterion: 'SOV-2.2',
+    text: {
+      en: `Load balancing: ${EVIL} (reached by US CLOUD Act, unless mitigations are attested)`,
+      nl: `Loadbalancing: ${EVIL} (bereikt door US CLOUD Act, tenzij maatregelen zijn aangetoond)`,
+    },
+    parties: [EVIL],
+  };
+  const notRead = {
+    seal: 2,
+    text: {
+      en: 'DNS was not read (not collected): what it would show counts as the worst',
+      nl: 'DNS is niet gelezen (niet verzameld): wat het zou laten zien telt als het slechtste',
+    },
+  };
+  const partly = {
+    seal: 3,
+    criterion: 'SOV-6.1',
+    text: {
+      en: 'the subject shows an indicator only: SEAL-4 needs an attestation',
+      nl: 'het onderwerp toont alleen een aanwijzing: SEAL-4 vraagt een verklaring',
+    },
+  };
+  return {
+    framework: { id: 'eu-csf', name: 'EU Cloud Sovereignty Framework', version: '1.2.1' },
+    weights: {
+      id: 'framework-1.2.1',
+      name: { en: 'Framework v1.2.1 (October 2025)', nl: 'Raamwerk v1.2.1 (oktober 2025)' },
+    },
+    seal: { atMost: 1, limitedBy: ['SOV-2'], unscored: ['SOV-8'] },
+    score: { atMost: 72.5, observed: 3, attestation: 2 },
+    objectives: [
+      {
+        id: 'SOV-2',
+        name: { en: 'Legal & Jurisdictional Sovereignty', nl: 'Juridische soevereiniteit en rechtsmacht' },
+        weight: 10,
+        atMost: 1,
+        score: 0.5,
+        limits: [jurisdiction, laws, notRead],
+        criteria: [
+          {
+            id: 'SOV-2.1',
+            name: { en: 'Primary Legal Jurisdiction', nl: 'Primaire rechtsmacht' },
+            evidence: 'observed',
+            gates: true,
+            atMost: 1,
+            reasons: [jurisdiction],
+          },
+          {
+            id: 'SOV-2.2',
+            name: { en: 'Extraterritorial Laws', nl: 'Wetten met extraterritoriale werking' },
+            evidence: 'partly',
+            gates: true,
+            atMost: 1,
+            reasons: [laws],
+            attestation: {
+              en: 'The mitigations against extraterritorial laws (contract clauses, legal structures).',
+              nl: 'De maatregelen tegen wetten met extraterritoriale werking (contractclausules, juridische structuren).',
+            },
+          },
+          {
+            id: 'SOV-2.4',
+            name: { en: `Export Control Restrictions ${EVIL}`, nl: `Exportbeperkingen ${EVIL}` },
+            evidence: 'attestation',
+            gates: true,
+            attestation: {
+              en: `Whether the services fall under non-EU export controls: ${EVIL}`,
+              nl: `Of de diensten onder exportregels van buiten de EU vallen: ${EVIL}`,
+            },
+          },
+        ],
+      },
+      {
+        id: 'SOV-6',
+        name: { en: 'Technology Sovereignty', nl: 'Technologische soevereiniteit' },
+        weight: 15,
+        atMost: 3,
+        score: 0.9,
+        limits: [partly],
+        criteria: [
+          {
+            id: 'SOV-6.1',
+            name: { en: 'Interoperability & Open interfaces', nl: 'Interoperabiliteit en open interfaces' },
+            evidence: 'partly',
+            gates: true,
+            atMost: 3,
+            reasons: [partly],
+            attestation: {
+              en: 'Whether the provider’s APIs beyond Kubernetes are open and documented.',
+              nl: 'Of de API’s van de provider naast Kubernetes open en gedocumenteerd zijn.',
+            },
+          },
+        ],
+      },
+      {
+        id: 'SOV-8',
+        name: { en: 'Environmental Sustainability', nl: 'Duurzaamheid' },
+        weight: 5,
+        score: 1,
+        limits: [],
+        criteria: [
+          {
+            id: 'SOV-8.1',
+            name: { en: 'Energy efficiency', nl: 'Energie-efficiëntie' },
+            evidence: 'attestation',
+            gates: true,
+            attestation: {
+              en: 'The data centres’ PUE and energy use.',
+              nl: 'De PUE en het energiegebruik van de datacenters.',
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The made register's rules: one with a source that may be a link, one whose source may not; hostile findings. */
+function madeRules(): NonNullable<DependencyRegister['rules']> {
+  return [
+    {
+      id: 'DORA-29-1-a',
+      name: {
+        en: 'DORA Art. 29(1)(a) — not easily substitutable',
+        nl: 'DORA art. 29(1)(a) — niet eenvoudig vervangbaar',
+      },
+      asks: {
+        en: 'Whether an ICT third-party service provider is not easily substitutable.',
+        nl: 'Of een derde aanbieder van ICT-diensten niet eenvoudig vervangbaar is.',
+      },
+      source: { url: 'https://eur-lex.europa.eu/eli/reg/2022/2554/oj?a=(b)|c d', confidence: 'secondary' },
+      findings: [
+        {
+          shows: 'substitutability',
+          text: {
+            en: '1 group is not easily substitutable: Amazon.com, Inc. (load-balancing)',
+            nl: '1 groep is niet eenvoudig te vervangen: Amazon.com, Inc. (load-balancing)',
+          },
+        },
+        {
+          shows: 'concentration',
+          text: {
+            en: `2 groups by ultimate parent; 1 serves two or more critical functions: ${EVIL}`,
+            nl: `2 groepen naar uiteindelijke moeder; 1 bedient twee of meer kritieke functies: ${EVIL}`,
+          },
+        },
+      ],
+    },
+    {
+      id: EVIL,
+      name: { en: `A rule ${EVIL}`, nl: `Een regel ${EVIL}` },
+      asks: { en: `What it asks ${EVIL}`, nl: `Wat ze vraagt ${EVIL}` },
+      source: { url: 'javascript:alert(1)', confidence: 'unverified' },
+      findings: [],
+    },
+  ];
 }
 
 /**

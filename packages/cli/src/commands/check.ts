@@ -155,7 +155,7 @@ Exit codes:
       helpValue: 'FILE',
       helpGroup: FlagGroup.Checks,
       // The cluster flags are for a live cluster; a saved snapshot needs none of them.
-      exclusive: ['kubeconfig', 'context', 'probe', 'save-snapshot'],
+      exclusive: ['kubeconfig', 'context', 'probe', 'probe-namespace', 'save-snapshot'],
     }),
     only: onlyFlag,
     cis: Flags.boolean({
@@ -383,6 +383,7 @@ async function obtainSnapshot(
     ...(flags.context !== undefined ? { context: flags.context } : {}),
     ...(inputs.only !== undefined ? { only: inputs.only } : { suggested }),
     probes: flags.probe ?? [],
+    ...(flags['probe-namespace'] !== undefined ? { probeNamespace: flags['probe-namespace'] } : {}),
     probeTimeoutSeconds: flags['probe-timeout'],
     ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
   });

@@ -17,6 +17,7 @@ import {
   renderTable,
 } from '@havenkit/checker';
 import { listProviders, providersDiffCommand, synthCommand } from '@havenkit/constructs';
+import { providerAlternatives } from '../alternatives.js';
 import { HavenkitCommand } from '../base-command.js';
 import { demoAppPath, demoFactsPath, demoSnapshotPath, demoWaiversPath } from '../paths.js';
 import { integrityOfToolkit } from '../integrity.js';
@@ -70,6 +71,7 @@ export default class Demo extends HavenkitCommand {
       tool: { name: CHECKER_NAME, version: CHECKER_VERSION },
       // One cut-off, to show what it answers: what stops without Docker (Docker Hub)?
       without: ['docker'],
+      alternatives: providerAlternatives(facts),
     });
     this.log(renderRegisterTable(register, { color, language: languageFromEnvironment() }));
     this.log(

@@ -66,6 +66,7 @@ Exit codes: 0 written; 3 bad input (flags, kubeconfig, context, file); 4 the clu
       ...(flags.context !== undefined ? { context: flags.context } : {}),
       ...(only !== undefined ? { only } : { all: true, readers: registerReaders() }),
       probes: flags.probe ?? [],
+      ...(flags['probe-namespace'] !== undefined ? { probeNamespace: flags['probe-namespace'] } : {}),
       probeTimeoutSeconds: flags['probe-timeout'],
       ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
     });

@@ -9,9 +9,11 @@ import {
   GATES,
   LANGUAGES,
   buildRegister,
+  EXIT_READS,
   evaluateGates,
   languageFromEnvironment,
   loadCatalogue,
+  loadFramework,
   loadPrivateKey,
   loadRegisterFunctions,
   loadSovereigntyFacts,
@@ -21,6 +23,7 @@ import {
   readSnapshotFile,
   readUserFacts,
   registerReaders,
+  renderExitPlan,
   renderRegisterHtml,
   renderRegisterMarkdown,
   renderRegisterTable,
@@ -38,6 +41,7 @@ import type {
   RegisterMetadata,
   ReportSubject,
 } from '@havenkit/checker';
+import { exitTargetFor, providerAlternatives } from '../alternatives.js';
 import { HavenkitCommand } from '../base-command.js';
 import { nearest } from '../nearest.js';
 import { UserError } from '../errors.js';
@@ -55,6 +59,7 @@ const FORMATS = {
   json: { fileName: 'register.json' },
   markdown: { fileName: 'register.md' },
   html: { fileName: 'register.html' },
+  'exit-plan': { fileName: 'exit-plan.md' },
 } as const;
 type FormatId = keyof typeof FORMATS;
 const FORMAT_IDS = Object.keys(FORMATS) as FormatId[];
@@ -72,9 +77,13 @@ export default class Sovereignty extends HavenkitCommand {
 
   static override description = `Lists, per function (hosting, control plane, storage, load balancing, ingress, image supply, certificates, DNS, backup, logging and monitoring export, external endpoints, admission webhooks, aggregated APIs), the companies the cluster depends on, where their control sits (EU/EEA, EU with a parent outside, outside, unknown, your own), the objects that show it and how many workloads depend on it; the images and the registries they come from (and who hosts those); and the countries the nodes and volumes are in. What the bundled facts (compliance/sovereignty/*.yaml, with sources) do not know is unknown, never EU; add your own registries, mirrors and data centre with --facts FILE (the same schema).
 
+Every register also scores the subject against the EU Cloud Sovereignty Framework v1.2.1 (compliance/frameworks/eu-csf.yaml): per objective the highest SEAL its evidence allows (an unknown party or an unread function counts as the worst, so an unknown never raises a SEAL), the overall SEAL (the lowest objective's), the weighted score at most (--weights framework-1.2.1 or calculator-2026), and per criterion that only the supplier can show what to ask for. It groups the parties by ultimate parent (concentration; substitutable when another provider profile offers their functions) and maps its findings to DORA Art. 28/29, NIS2 Art. 21(2)(d) and the Dutch 2026 cloud policy (a mapping, never a legal verdict).
+
 Sources: a live cluster (read-only, never Secrets or ConfigMaps), --snapshot FILE (from \`havenkit snapshot\`), or before deployment --manifests FILE|DIR|- (e.g. \`helm template\` output) or --app FILE --provider ID (a havenkit app for a provider profile).
 
 Formats (--output, several with --out-dir): ${FORMAT_IDS.join(', ')}. With --sign the json register is a signed DSSE envelope that \`havenkit verify\` checks.
+
+Exit readiness: --exit-to PROVIDER (a provider profile, \`havenkit providers\`) adds what must change to move the workloads there — storage classes with data (claims, sizes), load-balancer annotations, ingress classes, registries to mirror, vendor CRDs, provider-specific node selectors and tolerations — each a config change, a data migration or a re-architecture; -o exit-plan writes an exit-plan skeleton (planned exit, sudden disruption) pre-filled with them.
 
 Exit codes:
    0  the register was made (and no --fail-on gate found anything)
@@ -103,6 +112,11 @@ Exit codes:
       command: '<%= config.bin %> <%= command.id %> --snapshot cluster.json --without docker',
     },
     {
+      description: "The scores with the weights of the framework's 2026 calculator, as json:",
+      command:
+        '<%= config.bin %> <%= command.id %> --snapshot cluster.json --weights calculator-2026 -o json',
+    },
+    {
       description: 'CI: fail when an image comes from a registry under non-EU control, or is not pinned:',
       command:
         '<%= config.bin %> <%= command.id %> --snapshot cluster.json --fail-on non-eu-registry,unpinned',
@@ -111,6 +125,11 @@ Exit codes:
       description: 'Signed evidence, with your own registry mirror declared:',
       command:
         '<%= config.bin %> <%= command.id %> --snapshot cluster.json --facts our-registries.yaml --sign havenkit.key --output json --out register.json',
+    },
+    {
+      description: 'What it takes to move to OVHcloud, and the exit-plan skeleton in Dutch:',
+      command:
+        '<%= config.bin %> <%= command.id %> --snapshot cluster.json --exit-to ovhcloud --lang nl -o table,exit-plan --out-dir exit/',
     },
   ];
 
@@ -152,12 +171,24 @@ Exit codes:
       multiple: true,
       helpGroup: FlagGroup.Checks,
     }),
+    'exit-to': Flags.string({
+      summary:
+        'What must change to move the workloads to this provider profile (`havenkit providers`); with -o exit-plan, the exit-plan skeleton.',
+      helpValue: 'PROVIDER',
+      helpGroup: FlagGroup.Checks,
+    }),
     without: Flags.string({
       summary:
         'What stops if this entity (or group: an ultimate parent takes its subsidiaries along) is cut off, e.g. docker, microsoft (repeatable, comma-separated).',
       helpValue: 'ENTITY',
       multiple: true,
       delimiter: ',',
+      helpGroup: FlagGroup.Checks,
+    }),
+    weights: Flags.string({
+      summary:
+        'The EU Cloud Sovereignty Framework weight set of the score: framework-1.2.1 (the framework, default) or calculator-2026 (its calculator).',
+      helpValue: 'SET',
       helpGroup: FlagGroup.Checks,
     }),
     'fail-on': Flags.string({
@@ -210,12 +241,16 @@ Exit codes:
   async run(): Promise<SovereigntyResult> {
     const { flags } = await this.parse(Sovereignty);
     const inputs = readInputs(flags);
+    const exitTo = flags['exit-to'] !== undefined ? exitTargetFor(flags['exit-to']) : undefined;
     const source = await obtainSubject(flags, inputs);
     const register = buildRegister(source.snapshot, inputs.facts, {
       subject: source.subject,
       tool: { name: CHECKER_NAME, version: CHECKER_VERSION },
       ...(source.targetProvider !== undefined ? { targetProvider: source.targetProvider } : {}),
       ...(inputs.without.length > 0 ? { without: inputs.without } : {}),
+      ...(exitTo !== undefined ? { exitTo } : {}),
+      ...(inputs.weights !== undefined ? { weights: inputs.weights } : {}),
+      alternatives: providerAlternatives(inputs.facts),
     });
     const signed =
       inputs.signingKey !== undefined
@@ -233,12 +268,14 @@ Exit codes:
             ? renderRegisterMarkdown(register, { language: inputs.language })
             : id === 'html'
               ? renderRegisterHtml(register, { language: inputs.language })
-              : renderRegisterTable(register, {
-                  language: inputs.language,
-                  color: flags.color ?? (isTty && !process.env.NO_COLOR),
-                  width: flags.width ?? (isTty ? process.stdout.columns : 100),
-                  verbose: flags.verbose,
-                }),
+              : id === 'exit-plan'
+                ? renderExitPlan(register, { language: inputs.language })
+                : renderRegisterTable(register, {
+                    language: inputs.language,
+                    color: flags.color ?? (isTty && !process.env.NO_COLOR),
+                    width: flags.width ?? (isTty ? process.stdout.columns : 100),
+                    verbose: flags.verbose,
+                  }),
     }));
     const outDir = flags['out-dir'];
     if (outDir !== undefined) {
@@ -285,6 +322,7 @@ interface Inputs {
   readonly facts: LoadedSovereigntyFacts;
   readonly gates: ReturnType<typeof parseGates>;
   readonly without: string[];
+  readonly weights?: string;
   readonly signingKey?: string;
   readonly limits: { snapshot: number; document: number };
 }
@@ -309,6 +347,12 @@ function readInputs(flags: SovereigntyFlags): Inputs {
   }
   if (flags.sign !== undefined && !formats.includes('json')) {
     throw new UserError('--sign signs the json register: add json to --output', ExitCode.BadInput);
+  }
+  if (formats.includes('exit-plan') && flags['exit-to'] === undefined) {
+    throw new UserError(
+      '--output exit-plan needs --exit-to PROVIDER: the plan is about moving to that provider profile',
+      ExitCode.BadInput,
+    );
   }
   const live = flags.snapshot === undefined && flags.manifests === undefined && flags.app === undefined;
   if (flags.sign !== undefined && live && flags['save-snapshot'] === undefined) {
@@ -342,6 +386,13 @@ function readInputs(flags: SovereigntyFlags): Inputs {
       ExitCode.BadInput,
     );
   }
+  const sets = loadFramework().weightSets.map((w) => w.id);
+  if (flags.weights !== undefined && !sets.includes(flags.weights)) {
+    throw new UserError(
+      `--weights ${flags.weights}: not a weight set of the framework; choose from ${sets.join(', ')}`,
+      ExitCode.BadInput,
+    );
+  }
   const signingKey =
     flags.sign !== undefined
       ? readTextFile(flags.sign, `${flags.sign} (--sign)`, limits.document)
@@ -353,10 +404,22 @@ function readInputs(flags: SovereigntyFlags): Inputs {
     facts,
     gates,
     without,
+    ...(flags.weights !== undefined ? { weights: flags.weights } : {}),
     ...(signingKey !== undefined ? { signingKey } : {}),
     limits,
   };
 }
+
+/**
+ * What exit readiness reads besides the register's functions on a live cluster: the CRDs' names.
+ * Always read: the portability scores read exit readiness too.
+ */
+const EXIT_READER = {
+  name: 'register:exit',
+  needs: {
+    resources: EXIT_READS['vendor-api'].map((n) => ({ resource: n.resource, fields: [...n.fields] })),
+  },
+};
 
 interface Subject {
   readonly snapshot: ClusterSnapshot;
@@ -382,7 +445,7 @@ async function obtainSubject(flags: SovereigntyFlags, inputs: Inputs): Promise<S
     ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
     ...(flags.context !== undefined ? { context: flags.context } : {}),
     withoutChecks: true,
-    readers: registerReaders(),
+    readers: [...registerReaders(), EXIT_READER],
     probeTimeoutSeconds: 120,
     ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
   });

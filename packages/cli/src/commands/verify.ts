@@ -29,6 +29,7 @@ import type {
   Verdict,
   VerdictWithWaivers,
 } from '@havenkit/checker';
+import { exitTargetFor, providerAlternatives } from '../alternatives.js';
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -236,6 +237,11 @@ Exit codes:
         subject: register.metadata.subject,
         tool: register.metadata.tool,
         ...(register.cutOff !== undefined ? { without: register.cutOff.without } : {}),
+        ...(register.scores !== undefined ? { weights: register.scores.weights.id } : {}),
+        ...(register.exit?.target !== undefined
+          ? { exitTo: exitTargetFor(register.exit.target.id, "the register's exit target") }
+          : {}),
+        alternatives: providerAlternatives(facts),
       });
       if (canonicalJson(again) !== canonicalJson(register)) {
         const users = register.metadata.facts.files.filter((f) => !f.startsWith('compliance/'));

@@ -23,6 +23,8 @@ export interface LiveCollection {
   /** Collect for no check, only for `readers`. */
   readonly withoutChecks?: boolean;
   readonly probes?: readonly string[];
+  /** `--probe-namespace`: probe in this existing namespace. */
+  readonly probeNamespace?: string;
   readonly probeTimeoutSeconds: number;
   /** `--timeout`, in milliseconds. @default DEFAULT_RUN_TIMEOUT_MS */
   readonly timeoutMs?: number;
@@ -67,7 +69,10 @@ async function collect(options: LiveCollection): Promise<ClusterSnapshot> {
       ...(options.readers !== undefined ? { readers: options.readers } : {}),
       ...(options.withoutChecks !== undefined ? { withoutChecks: options.withoutChecks } : {}),
       probes: (options.probes ?? []) as ProbeName[],
-      probeOptions: { timeoutMs: options.probeTimeoutSeconds * 1000 },
+      probeOptions: {
+        timeoutMs: options.probeTimeoutSeconds * 1000,
+        ...(options.probeNamespace !== undefined ? { namespace: options.probeNamespace } : {}),
+      },
       onProgress: progress.onProgress,
       onWarning: (message) => {
         // On a terminal, over the spinner line (it redraws with the next progress).

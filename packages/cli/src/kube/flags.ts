@@ -7,6 +7,7 @@ export const FlagGroup = {
   Checks: 'CHECKS',
   Report: 'REPORT',
   Audit: 'AUDIT',
+  Identity: 'IDENTITY',
 } as const;
 
 /** The whole-run deadline when --timeout is not given: 10 minutes. */
@@ -39,11 +40,20 @@ export const clusterFlags = {
     helpGroup: FlagGroup.Cluster,
     summary: 'Run an opt-in active probe (repeatable): rwx, node-lsm.',
     description:
-      'Probes are the only writes havenkit makes: in a namespace of their own (havenkit-probe-<random>, labelled app.kubernetes.io/managed-by=havenkit) that is deleted afterwards, also on Ctrl-C and SIGTERM. rwx creates a ReadWriteMany claim per RWX-capable (or the default) StorageClass and waits for it to bind; node-lsm runs one unprivileged pod per node that reads /sys/kernel/security/lsm through a read-only hostPath.',
+      'Probes are the only writes havenkit makes: in a namespace of their own (havenkit-probe-<random>, labelled app.kubernetes.io/managed-by=havenkit) that is deleted afterwards, also on Ctrl-C and SIGTERM, or in the existing namespace --probe-namespace names. rwx creates a ReadWriteMany claim per RWX-capable (or the default) StorageClass and waits for it to bind; node-lsm runs one unprivileged pod per node that reads /sys/kernel/security/lsm through a read-only hostPath.',
     multiple: true,
     delimiter: ',',
     options: [...PROBE_NAMES],
     helpValue: 'rwx|node-lsm',
+  }),
+  'probe-namespace': Flags.string({
+    helpGroup: FlagGroup.Cluster,
+    summary:
+      'Run the probes in this existing namespace (from `havenkit rbac --probe`), not one of their own.',
+    description:
+      'The namespace is neither created nor deleted; only the objects of this run are removed afterwards (they carry the label havenkit.dev/probe-run). What an identity needs for it, and only there, is what `havenkit rbac --probe NAME` grants: no right to create or delete namespaces.',
+    dependsOn: ['probe'],
+    helpValue: 'NAMESPACE',
   }),
   'probe-timeout': Flags.integer({
     helpGroup: FlagGroup.Cluster,

@@ -28,6 +28,12 @@ export type FunctionId =
  * via the `definition` "jurisdiction".
  */
 export type Jurisdiction = 'non-eu' | 'eu-non-eu-parent' | 'unknown' | 'eu' | 'self';
+export type ExitKind =
+  'storage-class' | 'load-balancer' | 'ingress-class' | 'registry' | 'vendor-api' | 'placement';
+/**
+ * config-change: manifests or annotations change; data-migration: data must be copied; re-architecture: what it does has no counterpart at the target by configuration.
+ */
+export type ExitEffort = 'config-change' | 'data-migration' | 're-architecture';
 /**
  * What a cut-off does: stopped (hosting: the nodes go), no-changes (the control plane: running workloads go on, nothing can be changed), cannot-restart (images), volumes-lost (storage), unreachable (load balancing, ingress), no-renewal (certificates), dns-stops, backup-stops, export-stops (logs, metrics), endpoint-unreachable, writes-refused (admission), api-unavailable (aggregated APIs).
  *
@@ -67,9 +73,18 @@ export interface DependencyRegister {
    */
   concentration?: DependencyGroup[];
   /**
+   * With --exit-to: what must change to move the subject's workloads to the provider profile given, from the snapshot alone.
+   */
+  exit?: ExitReadiness;
+  /**
    * With --without: what stops if the named entities (or groups, by ultimate parent) are cut off, from the snapshot alone.
    */
   cutOff?: CutOff;
+  scores?: RegisterScores;
+  /**
+   * The rules the findings bear on, with what the report shows for each.
+   */
+  rules?: RuleMapping[];
 }
 export interface RegisterMetadata {
   /**
@@ -351,6 +366,130 @@ export interface DependencyGroup {
    * The group's entities the subject shows.
    */
   entities: string[];
+  /**
+   * Whether every function of the group that provider profiles describe is offered by a profile of another group; absent when none of its functions is described by a profile.
+   */
+  substitutable?: boolean;
+  /**
+   * The functions of the group no other group's provider profile offers.
+   */
+  notSubstitutable?: FunctionId[];
+}
+/**
+ * Exit readiness: what must change to move the subject's workloads to a provider profile (target), or without one what ties them to the providers that host them now. Findings worst effort first; a kind whose resources or fields the snapshot lacks is in notRead, never left out as nothing to change.
+ *
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "exit".
+ */
+export interface ExitReadiness {
+  /**
+   * The provider profile to move to (--exit-to).
+   */
+  target?: {
+    id: string;
+    name: string;
+    /**
+     * The entity of the facts' provider with the profile's id; absent when the facts do not know it.
+     */
+    entity?: string;
+  };
+  /**
+   * Who hosts the nodes now: the providers the nodes show (an unknown one without entity), and their groups by ultimate parent.
+   */
+  from: {
+    providers: {
+      /**
+       * The provider's id in the facts.
+       */
+      provider?: string;
+      entity?: string;
+      name: string;
+      nodes: number;
+    }[];
+    groups: {
+      entity: string;
+      name: string;
+    }[];
+  };
+  findings: ExitFinding[];
+  /**
+   * The kinds of finding whose resources or fields the snapshot lacks, or that could not be read.
+   */
+  notRead: {
+    kind: ExitKind;
+    status: 'not-collected' | 'unreadable';
+    why: RegisterText;
+  }[];
+  counts: {
+    configChange: number;
+    dataMigration: number;
+    reArchitecture: number;
+    /**
+     * The claims of the data migrations.
+     */
+    claims: number;
+    /**
+     * Their total size.
+     */
+    bytes: number;
+  };
+  /**
+   * One line: "To move to OVHcloud Managed Kubernetes: 3 config changes, 1 data migration (4 claims, 120 GiB), no re-architecture."
+   */
+  summary: RegisterText;
+  /**
+   * The sudden-disruption scenario: what stops if the group(s) that host the nodes now are cut off (as --without would say); absent when no known company hosts them.
+   */
+  disruption?: CutOff;
+}
+export interface ExitFinding {
+  kind: ExitKind;
+  effort: ExitEffort;
+  /**
+   * What is tied: a StorageClass, a load-balancer implementation, an IngressClass, a registry, a vendor's API, a node label or zone.
+   */
+  what: string;
+  /**
+   * How it shows: the provisioner, the annotation, the controller, the registry host, the API groups, the provider of a label.
+   */
+  detail?: string;
+  /**
+   * Whose it is, when the facts say so.
+   */
+  entity?: {
+    entity: string;
+    name: string;
+  };
+  objects: number;
+  /**
+   * The first objects that show it (at most 10).
+   */
+  evidence: RegisterEvidence[];
+  workloads?: number;
+  /**
+   * storage-class: the claims (PersistentVolumeClaims, and volumes without one) of the class.
+   */
+  claims?: number;
+  /**
+   * storage-class: their total size (a bound volume's spec.capacity.storage, else the claim's spec.resources.requests.storage).
+   */
+  bytes?: number;
+  /**
+   * storage-class: claims that show no size.
+   */
+  unsized?: number;
+  /**
+   * registry: the distinct images to mirror.
+   */
+  images?: number;
+  /**
+   * What to change, on the target when one is given.
+   */
+  change: RegisterText;
+  /**
+   * The target profile's reason, when it has no counterpart (ReadWriteMany storage).
+   */
+  reason?: string;
 }
 /**
  * This interface was referenced by `DependencyRegister`'s JSON-Schema
@@ -401,6 +540,107 @@ export interface CutOff {
     firstExpiry?: string;
   }[];
   summary: RegisterText;
+}
+/**
+ * The register in the terms of a sovereignty framework (the EU Cloud Sovereignty Framework): per objective the highest SEAL the subject's evidence allows (unknowns cap it, never raise it), the criteria scored, and those that need an attestation.
+ *
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "scores".
+ */
+export interface RegisterScores {
+  framework: {
+    id: string;
+    name: string;
+    version: string;
+  };
+  weights: {
+    id: string;
+    name: RegisterText;
+  };
+  /**
+   * The overall SEAL is the lowest objective's: atMost over the objectives the subject can show; unscored: objectives only an attestation can show.
+   */
+  seal: {
+    atMost: number;
+    limitedBy: string[];
+    unscored: string[];
+  };
+  /**
+   * The weighted score (percent) at most: criteria without evidence counted at their maximum.
+   */
+  score: {
+    atMost: number;
+    /**
+     * Criteria scored from the subject.
+     */
+    observed: number;
+    /**
+     * Criteria that need an attestation.
+     */
+    attestation: number;
+  };
+  objectives: ObjectiveScore[];
+}
+export interface ObjectiveScore {
+  id: string;
+  name: RegisterText;
+  weight: number;
+  /**
+   * Absent when no criterion of the objective can be shown from the subject.
+   */
+  atMost?: number;
+  /**
+   * The objective's score at most, 0–1.
+   */
+  score: number;
+  /**
+   * What holds atMost where it is, lowest first.
+   */
+  limits: ScoreReason[];
+  criteria: CriterionScore[];
+}
+/**
+ * Why a criterion or objective is at most this SEAL.
+ *
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "scoreReason".
+ */
+export interface ScoreReason {
+  seal: number;
+  criterion?: string;
+  text: RegisterText;
+  /**
+   * The parties behind it (at most 10).
+   */
+  parties?: string[];
+}
+export interface CriterionScore {
+  id: string;
+  name: RegisterText;
+  evidence: 'observed' | 'partly' | 'attestation';
+  gates: boolean;
+  atMost?: number;
+  reasons?: ScoreReason[];
+  attestation?: RegisterText;
+}
+/**
+ * A rule the findings bear on (DORA, NIS2, the Dutch cloud policy) and what the report shows for it: a mapping, never a legal verdict.
+ *
+ * This interface was referenced by `DependencyRegister`'s JSON-Schema
+ * via the `definition` "ruleMapping".
+ */
+export interface RuleMapping {
+  id: string;
+  name: RegisterText;
+  asks: RegisterText;
+  source: {
+    url: string;
+    confidence: string;
+  };
+  findings: {
+    shows: string;
+    text: RegisterText;
+  }[];
 }
 /**
  * compliance/register/functions.yaml: the register's functions and what each reads from a cluster (the collector collects it; an older snapshot without it gives not-collected).

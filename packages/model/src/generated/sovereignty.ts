@@ -131,6 +131,10 @@ export interface SovereigntyFacts {
    * SaaS services a workload sends data to (logging, monitoring/APM, identity): by agent image and by endpoint host.
    */
   saas?: SaasFact[];
+  /**
+   * Kubernetes API groups of a cloud vendor's custom resources (a CRD's name is <plural>.<group>): exit readiness lists them as re-architecture.
+   */
+  apiGroups?: ApiGroupFact[];
 }
 /**
  * A source: where a fact was read, the source's own date and when it was checked.
@@ -762,4 +766,179 @@ export interface SaasFact {
    * A remark for the reader.
    */
   note?: Note;
+}
+/**
+ * A cloud vendor's Kubernetes API groups: the CRDs of its controllers or services.
+ *
+ * This interface was referenced by `SovereigntyFacts`'s JSON-Schema
+ * via the `definition` "apiGroup".
+ */
+export interface ApiGroupFact {
+  /**
+   * The controller or service the groups belong to.
+   */
+  name: string;
+  /**
+   * API groups (a CRD's spec.group, the part of its name after the first dot), or patterns where * stands for one or more characters: *.services.k8s.aws.
+   *
+   * @minItems 1
+   */
+  groups: HostPattern[];
+  /**
+   * The vendor: an entity id.
+   */
+  entity: EntityRef;
+  /**
+   * true: narrower than an overlapping matcher of another entry, and wins over it.
+   */
+  specific?: Specific;
+  /**
+   * The sources that the groups belong to the vendor.
+   */
+  sources: SourceRefs;
+  /**
+   * A remark for the reader.
+   */
+  note?: Note;
+}
+/**
+ * A text in English and Dutch.
+ *
+ * This interface was referenced by `SovereigntyFacts`'s JSON-Schema
+ * via the `definition` "localizedText".
+ */
+export interface FactText {
+  en: string;
+  nl: string;
+}
+/**
+ * A sovereignty framework as havenkit scores a cluster against it (compliance/frameworks/eu-csf.yaml): objectives with criteria, the levels, the published weight sets, and per criterion what a cluster can show.
+ *
+ * This interface was referenced by `SovereigntyFacts`'s JSON-Schema
+ * via the `definition` "framework".
+ */
+export interface FrameworkFile {
+  apiVersion: 'havenkit.dev/v1alpha1';
+  kind: 'SovereigntyFramework';
+  id: Id;
+  name: string;
+  version: string;
+  publisher?: string;
+  sources: FactSource[];
+  /**
+   * @minItems 1
+   */
+  levels: FrameworkLevel[];
+  /**
+   * @minItems 1
+   */
+  weightSets: FrameworkWeightSet[];
+  /**
+   * @minItems 1
+   */
+  objectives: FrameworkObjective[];
+}
+export interface FrameworkLevel {
+  seal: number;
+  name: FactText;
+  means: FactText;
+}
+export interface FrameworkWeightSet {
+  /**
+   * The id --weights takes, e.g. framework-1.2.1.
+   */
+  id: string;
+  default?: boolean;
+  name: FactText;
+  source: Id;
+  note?: FactText;
+  /**
+   * Per objective id, its weight in percent; they add up to 100.
+   */
+  weights: {
+    [k: string]: number;
+  };
+}
+export interface FrameworkObjective {
+  id: string;
+  name: FactText;
+  /**
+   * @minItems 1
+   */
+  criteria: FrameworkCriterion[];
+}
+/**
+ * One criterion: observed (the cluster shows it), partly (an indicator: at most SEAL-3 from it) or attestation (only the supplier can show it; `attestation` says what to ask for). An observed or partly criterion has a rule, an attestation criterion none; partly and attestation criteria say what to ask for (checked when the file is loaded).
+ *
+ * This interface was referenced by `SovereigntyFacts`'s JSON-Schema
+ * via the `definition` "criterion".
+ */
+export interface FrameworkCriterion {
+  id: string;
+  name: FactText;
+  evidence: 'observed' | 'partly' | 'attestation';
+  /**
+   * false: counts in the score, never limits a SEAL.
+   */
+  gates?: boolean;
+  rule?: ScoreRule;
+  attestation?: FactText;
+}
+/**
+ * How a criterion is scored from the register (packages/checker/src/sovereignty/scores.ts): operator (the jurisdiction of the parties that run the functions), laws (extraterritorial laws that reach them), chain (the operators and every link behind them), location (countries of nodes and volumes), cut-off (what stops without a group), portability (what ties the cluster to its provider), concentration (groups by ultimate parent), transparency (what the register could not resolve).
+ *
+ * This interface was referenced by `SovereigntyFacts`'s JSON-Schema
+ * via the `definition` "scoreRule".
+ */
+export interface ScoreRule {
+  kind:
+    'operator' | 'laws' | 'chain' | 'location' | 'cut-off' | 'portability' | 'concentration' | 'transparency';
+  /**
+   * The register functions the rule reads; all when absent.
+   *
+   * @minItems 1
+   */
+  functions?: (
+    | 'hosting'
+    | 'control-plane'
+    | 'storage'
+    | 'load-balancing'
+    | 'ingress'
+    | 'images'
+    | 'certificates'
+    | 'dns'
+    | 'backup'
+    | 'observability'
+    | 'external-endpoints'
+    | 'admission'
+    | 'aggregated-apis'
+  )[];
+  /**
+   * For cut-off: every group, or only those controlled outside the EU/EEA.
+   */
+  scope?: 'all' | 'outside-eu';
+}
+/**
+ * Rules the report's findings bear on (compliance/frameworks/rules.yaml): a mapping, never a legal verdict.
+ *
+ * This interface was referenced by `SovereigntyFacts`'s JSON-Schema
+ * via the `definition` "rules".
+ */
+export interface RulesFile {
+  apiVersion: 'havenkit.dev/v1alpha1';
+  kind: 'SovereigntyRules';
+  sources: FactSource[];
+  rules: RuleFact[];
+}
+export interface RuleFact {
+  id: string;
+  name: FactText;
+  asks: FactText;
+  /**
+   * @minItems 1
+   */
+  shows: (
+    'register' | 'concentration' | 'substitutability' | 'cut-off' | 'exit' | 'locations' | 'outside-eu'
+  )[];
+  source: Id;
 }

@@ -206,4 +206,418 @@ export const register = {
   workload: { en: 'workload', nl: 'workload' },
   effects: { en: 'effects', nl: 'gevolgen' },
   noWorkloadAffected: { en: 'No workload is affected.', nl: 'Er wordt geen workload getroffen.' },
+  // Exit readiness (--exit-to, exit.ts) and the exit-plan skeleton (-o exit-plan, render/exit-plan.ts).
+  exitHeading: { en: 'Exit readiness', nl: 'Exitgereedheid' },
+  exitTo: { en: 'To move to {target}: {changes}.', nl: 'Om naar {target} te verhuizen: {changes}.' },
+  exitLeave: { en: 'To leave {from}: {changes}.', nl: 'Om {from} te verlaten: {changes}.' },
+  exitCurrentProvider: { en: 'the current provider', nl: 'de huidige provider' },
+  exitNewProvider: { en: 'the new provider', nl: 'de nieuwe provider' },
+  exitNothing: { en: 'nothing to change', nl: 'niets te veranderen' },
+  exitConfigChanges: {
+    en: '{count, plural, =0 {no config changes} one {# config change} other {# config changes}}',
+    nl: '{count, plural, =0 {geen configuratiewijzigingen} one {# configuratiewijziging} other {# configuratiewijzigingen}}',
+  },
+  exitDataMigrations: {
+    en: '{count, plural, =0 {no data migration} one {# data migration} other {# data migrations}}',
+    nl: '{count, plural, =0 {geen datamigratie} one {# datamigratie} other {# datamigraties}}',
+  },
+  exitClaims: {
+    en: ' ({claims, plural, one {# claim} other {# claims}}, {size})',
+    nl: ' ({claims, plural, one {# claim} other {# claims}}, {size})',
+  },
+  exitReArchitectures: {
+    en: '{count, plural, =0 {no re-architecture} one {# re-architecture} other {# re-architectures}}',
+    nl: '{count, plural, =0 {geen herontwerp} one {# herontwerp} other {# herontwerpen}}',
+  },
+  exitNotReadPart: { en: '; not read: {kinds}', nl: '; niet gelezen: {kinds}' },
+  exitSizeUnknown: { en: 'size not shown', nl: 'grootte niet bekend' },
+  exitEffortConfigChange: { en: 'config change', nl: 'configuratiewijziging' },
+  exitEffortDataMigration: { en: 'data migration', nl: 'datamigratie' },
+  exitEffortReArchitecture: { en: 're-architecture', nl: 'herontwerp' },
+  exitKindStorageClass: { en: 'storage classes', nl: 'opslagklassen' },
+  exitKindLoadBalancer: { en: 'load balancers', nl: 'loadbalancers' },
+  exitKindIngressClass: { en: 'ingress classes', nl: 'ingress-classes' },
+  exitKindRegistry: { en: 'registries to mirror', nl: 'te spiegelen registers' },
+  exitKindVendorApi: { en: 'vendor APIs', nl: "API's van leveranciers" },
+  exitKindPlacement: {
+    en: 'placement (node selectors, node affinity, tolerations)',
+    nl: 'plaatsing (nodeselectors, node-affiniteit, toleraties)',
+  },
+  exitTarget: { en: 'target', nl: 'doel' },
+  exitHostedBy: { en: 'hosted by', nl: 'gehost door' },
+  exitHostedByUnknown: { en: 'not known', nl: 'niet bekend' },
+  exitKind: { en: 'kind', nl: 'soort' },
+  exitEffort: { en: 'effort', nl: 'inspanning' },
+  exitChange: { en: 'change', nl: 'wijziging' },
+  exitNoFindings: { en: 'Nothing to change was found.', nl: 'Er is niets gevonden dat moet veranderen.' },
+  exitNotReadHeading: { en: 'Not read', nl: 'Niet gelezen' },
+  exitChangeStorage: {
+    en: 'copy the data of {claims, plural, one {# claim} other {# claims}} ({size}) to StorageClass {class} at {target}',
+    nl: 'kopieer de data van {claims, plural, one {# claim} other {# claims}} ({size}) naar StorageClass {class} bij {target}',
+  },
+  exitChangeStorageDefault: {
+    en: 'copy the data of {claims, plural, one {# claim} other {# claims}} ({size}) to the default StorageClass at {target}',
+    nl: 'kopieer de data van {claims, plural, one {# claim} other {# claims}} ({size}) naar de standaard-StorageClass bij {target}',
+  },
+  exitChangeStorageKeep: {
+    en: 'copy the data of {claims, plural, one {# claim} other {# claims}} ({size}) to the new cluster; {target} has the same provisioner ({provisioner}), so StorageClass {class} can stay',
+    nl: 'kopieer de data van {claims, plural, one {# claim} other {# claims}} ({size}) naar het nieuwe cluster; {target} heeft dezelfde provisioner ({provisioner}), dus StorageClass {class} kan blijven',
+  },
+  exitChangeStorageUnbound: {
+    en: 'make {claims, plural, one {the claim} other {the # claims}} (no volume bound yet, so no data) with StorageClass {class} at {target}',
+    nl: 'maak {claims, plural, one {de claim} other {de # claims}} (nog geen volume gebonden, dus geen data) aan met StorageClass {class} bij {target}',
+  },
+  exitChangeStorageUnboundDefault: {
+    en: 'make {claims, plural, one {the claim} other {the # claims}} (no volume bound yet, so no data) with the default StorageClass at {target}',
+    nl: 'maak {claims, plural, one {de claim} other {de # claims}} (nog geen volume gebonden, dus geen data) aan met de standaard-StorageClass bij {target}',
+  },
+  exitChangeRwx: {
+    en: 'ReadWriteMany has no counterpart at {target} ({reason}): redesign {claims, plural, one {the claim} other {the # claims}} to work without a shared volume',
+    nl: 'ReadWriteMany heeft geen tegenhanger bij {target} ({reason}): herontwerp {claims, plural, one {de claim} other {de # claims}} zodat ze zonder gedeeld volume werken',
+  },
+  exitChangeLbReplace: {
+    en: 'replace the annotations {annotation} with those of {target}: {annotations}',
+    nl: 'vervang de annotaties {annotation} door die van {target}: {annotations}',
+  },
+  exitChangeLbRemove: {
+    en: 'remove the annotations {annotation}: the cloud controller of {target} serves the Service without them',
+    nl: 'verwijder de annotaties {annotation}: de cloud controller van {target} bedient de Service zonder',
+  },
+  exitChangeLbAdd: {
+    en: 'add the annotations of {target}: {annotations}',
+    nl: 'voeg de annotaties van {target} toe: {annotations}',
+  },
+  exitChangeLbClass: {
+    en: 'check that loadBalancerClass {class} exists at {target}, or remove it',
+    nl: 'controleer of loadBalancerClass {class} bij {target} bestaat, of verwijder hem',
+  },
+  exitChangeIngressClass: {
+    en: 'use IngressClass {class} at {target} and rewrite the controller-specific annotations of {ingresses, plural, one {# Ingress} other {# Ingresses}}',
+    nl: 'gebruik IngressClass {class} bij {target} en herschrijf de controller-specifieke annotaties van {ingresses, plural, one {# Ingress} other {# Ingresses}}',
+  },
+  exitChangeIngressOwn: {
+    en: 'run an ingress controller of your own or of {target}, and move {ingresses, plural, one {# Ingress} other {# Ingresses}} to its class',
+    nl: 'draai een eigen ingress-controller of die van {target}, en zet {ingresses, plural, one {# Ingress} other {# Ingresses}} over naar die class',
+  },
+  exitChangeRegistry: {
+    en: 'mirror {images, plural, one {# image} other {# images}} to a registry you control or at {target}, and change the references',
+    nl: 'spiegel {images, plural, one {# image} other {# images}} naar een register in eigen beheer of bij {target}, en pas de verwijzingen aan',
+  },
+  exitChangeVendorApi: {
+    en: 'replace what {name} does: its resources have no counterpart at {target}',
+    nl: 'vervang wat {name} doet: de resources ervan hebben geen tegenhanger bij {target}',
+  },
+  exitChangeLabel: {
+    en: 'remove node label {key} from the selectors, affinity and tolerations, or use a label of the nodes at {target}',
+    nl: 'haal nodelabel {key} uit de selectors, affiniteit en toleraties, of gebruik een label van de nodes bij {target}',
+  },
+  exitChangeZone: {
+    en: 'pin to a zone of {target} ({zones}) instead of {zone}, or remove the pin',
+    nl: 'pin op een zone van {target} ({zones}) in plaats van {zone}, of haal de pin weg',
+  },
+  exitChangeZoneUnknown: {
+    en: 'pin to a zone that exists at {target} instead of {zone}, or remove the pin',
+    nl: 'pin op een zone die bij {target} bestaat in plaats van {zone}, of haal de pin weg',
+  },
+  planTitle: { en: 'Exit plan', nl: 'Exitplan' },
+  planIntro: {
+    en: 'A skeleton made by {tool} from the subject below, pre-filled with what it shows, for a person to complete: every **TODO** marks what only you can fill in. Check the pre-filled parts too: a snapshot shows what runs, not what is agreed.',
+    nl: 'Een opzet, gemaakt door {tool} uit het onderwerp hieronder en ingevuld met wat het laat zien, om door een mens af te maken: elke **TODO** markeert wat alleen u kunt invullen. Controleer ook wat is ingevuld: een snapshot laat zien wat draait, niet wat is afgesproken.',
+  },
+  planPolicy: {
+    en: 'The headings follow the exit plan of the Dutch central government’s cloud policy: Herziening rijksbreed cloudbeleid 2026, Kamerstuk 26643 nr. 1541 (3 July 2026), §3.2 — summarised from secondary sources; check the policy text.',
+    nl: 'De koppen volgen het exitplan van het rijksbrede cloudbeleid: Herziening rijksbreed cloudbeleid 2026, Kamerstuk 26643 nr. 1541 (3 juli 2026), §3.2 — samengevat uit secundaire bronnen; controleer de beleidstekst.',
+  },
+  planTodo: { en: 'TODO', nl: 'TODO' },
+  planSubject: { en: 'Subject', nl: 'Onderwerp' },
+  planDate: { en: 'Date of this plan', nl: 'Datum van dit plan' },
+  planOwner: { en: 'Owner (accountable)', nl: 'Eigenaar (verantwoordelijk)' },
+  planScope: { en: 'Scope', nl: 'Reikwijdte' },
+  planScopeText: {
+    en: 'the {workloads, plural, one {workload} other {# workloads}} of the subject, hosted by {from}',
+    nl: '{workloads, plural, one {de workload} other {de # workloads}} van het onderwerp, gehost door {from}',
+  },
+  planScopeTodo: {
+    en: 'which services, data and contracts this plan covers',
+    nl: 'welke diensten, data en contracten dit plan omvat',
+  },
+  planSummary: { en: 'In short', nl: 'In het kort' },
+  planScenario1: { en: 'Scenario 1: planned exit', nl: 'Scenario 1: geplande exit' },
+  planScenario1Intro: {
+    en: 'You decide to leave {from} and move the workloads to {target}, on a timeline of your own.',
+    nl: 'U besluit {from} te verlaten en de workloads naar {target} te verhuizen, in een eigen tempo.',
+  },
+  planScenario2: { en: 'Scenario 2: sudden disruption', nl: 'Scenario 2: plotselinge verstoring' },
+  planScenario2Intro: {
+    en: '{group} stops without warning (an outage, a sanction, a bankruptcy, a contract ended): what stops, and how the services keep going.',
+    nl: '{group} valt zonder waarschuwing weg (een storing, een sanctie, een faillissement, een beëindigd contract): wat stopt er, en hoe blijven de diensten draaien.',
+  },
+  planNoGroup: {
+    en: 'No company in the facts hosts the nodes, so no cut-off was simulated: name who hosts them (--facts) and run --without with its id.',
+    nl: 'Geen bedrijf uit de feiten host de nodes, dus er is geen wegvallen gesimuleerd: noem wie ze host (--facts) en draai --without met diens id.',
+  },
+  planWhatChanges: { en: 'What must change', nl: 'Wat moet er veranderen' },
+  planWhatStops: { en: 'What stops', nl: 'Wat stopt er' },
+  planNotRead: {
+    en: 'Not read, so not in the list: {kinds}. Collect them (a current havenkit snapshot) before relying on the list.',
+    nl: 'Niet gelezen, dus niet in de lijst: {kinds}. Verzamel ze (een actuele havenkit snapshot) voordat u op de lijst vertrouwt.',
+  },
+  planDestruction: { en: 'Data destruction by the provider', nl: 'Vernietiging van data door de provider' },
+  planDestructionPlanned: {
+    en: 'How and when {from} deletes the data after the move (volumes, snapshots, backups, logs, images), and how that is confirmed in writing.',
+    nl: 'Hoe en wanneer {from} de data na de verhuizing verwijdert (volumes, snapshots, back-ups, logs, images), en hoe dat schriftelijk wordt bevestigd.',
+  },
+  planDestructionSudden: {
+    en: 'What happens to the data at {group} when it cannot be reached, who can still delete it, and where your own copies are.',
+    nl: 'Wat er gebeurt met de data bij {group} als die niet bereikbaar is, wie ze nog kan verwijderen, en waar uw eigen kopieën staan.',
+  },
+  planDataAt: {
+    en: 'Data the cluster shows: {claims, plural, one {# claim} other {# claims}} ({size}); volumes per country: {countries}.',
+    nl: 'Data die het cluster toont: {claims, plural, one {# claim} other {# claims}} ({size}); volumes per land: {countries}.',
+  },
+  planBackups: {
+    en: 'Backups are written to: {parties}.',
+    nl: 'Back-ups worden geschreven naar: {parties}.',
+  },
+  planNoBackup: {
+    en: 'The cluster shows no backup (Velero): where are the copies?',
+    nl: 'Het cluster toont geen back-up (Velero): waar staan de kopieën?',
+  },
+  planTested: { en: 'Tested by yourself', nl: 'Zelf getest' },
+  planCommand: { en: 'This plan again:', nl: 'Dit plan opnieuw:' },
+  planTestedPlanned: {
+    en: 'The organisation tests the exit itself, not only the supplier: the date of the last test, what was moved, how long it took, what went wrong. After a test, make this plan again (the command above) and compare.',
+    nl: 'De organisatie test de exit zelf, niet alleen de leverancier: de datum van de laatste test, wat is verhuisd, hoe lang het duurde, wat misging. Maak na een test dit plan opnieuw (de opdracht hierboven) en vergelijk.',
+  },
+  planTestedSudden: {
+    en: 'Test restoring the services without {group}: from your own copies, at another provider or your own data centre. The date of the last test and its result.',
+    nl: 'Test het herstel van de diensten zonder {group}: uit eigen kopieën, bij een andere provider of in een eigen datacenter. De datum van de laatste test en het resultaat.',
+  },
+  planReview: { en: 'Annual review', nl: 'Jaarlijkse herziening' },
+  planReviewText: {
+    en: 'Review this plan at least once a year, and after every change of provider, contract or architecture: the date of the next review and who does it.',
+    nl: 'Herzie dit plan minstens eens per jaar, en na elke wijziging van provider, contract of architectuur: de datum van de volgende herziening en wie die doet.',
+  },
+  planWithin12: { en: 'Within 12 months', nl: 'Binnen 12 maanden' },
+  planWithin12Planned: {
+    en: 'Whether the exit can be carried out within 12 months: an estimate per finding above. The cluster shows {effort}.',
+    nl: 'Of de exit binnen 12 maanden uitvoerbaar is: een schatting per bevinding hierboven. Het cluster toont {effort}.',
+  },
+  planWithin12Sudden: {
+    en: 'How long until the services run again without {group}, and how the planned exit (scenario 1) then follows within 12 months.',
+    nl: 'Hoe lang het duurt tot de diensten weer draaien zonder {group}, en hoe de geplande exit (scenario 1) daarna binnen 12 maanden volgt.',
+  },
+  planRoles: { en: 'Roles', nl: 'Rollen' },
+  planRolesPlanned: {
+    en: 'Who decides, who carries out the move (platform team, supplier), who informs the users, and the contacts at {from} and {target}.',
+    nl: 'Wie besluit, wie de verhuizing uitvoert (platformteam, leverancier), wie de gebruikers informeert, en de contactpersonen bij {from} en {target}.',
+  },
+  planRolesSudden: {
+    en: 'Who declares the disruption, who restores, who communicates, and who is reachable out of hours.',
+    nl: 'Wie de verstoring vaststelt, wie herstelt, wie communiceert, en wie buiten kantoortijd bereikbaar is.',
+  },
+  planTimeline: { en: 'Timeline', nl: 'Tijdlijn' },
+  planStep: { en: 'step', nl: 'stap' },
+  planWhen: { en: 'when', nl: 'wanneer' },
+  planWho: { en: 'who', nl: 'wie' },
+  planStepDecide: { en: 'decision and contract notice', nl: 'besluit en opzegging van het contract' },
+  planStepReArchitecture: {
+    en: 'the re-architecture: {count, plural, one {# finding} other {# findings}}',
+    nl: 'het herontwerp: {count, plural, one {# bevinding} other {# bevindingen}}',
+  },
+  planStepConfig: {
+    en: 'the config changes: {count, plural, one {# finding} other {# findings}}',
+    nl: 'de configuratiewijzigingen: {count, plural, one {# bevinding} other {# bevindingen}}',
+  },
+  planStepData: {
+    en: 'the data migration: {count, plural, one {# finding} other {# findings}}',
+    nl: 'de datamigratie: {count, plural, one {# bevinding} other {# bevindingen}}',
+  },
+  planStepTest: { en: 'a test move and its review', nl: 'een proefverhuizing en de evaluatie ervan' },
+  planStepCutOver: { en: 'the cut-over (DNS, load balancers)', nl: 'de overstap (DNS, loadbalancers)' },
+  planStepDestroy: {
+    en: 'confirmation that {from} deleted the data',
+    nl: 'bevestiging dat {from} de data heeft verwijderd',
+  },
+  planStepDetect: { en: 'detect and declare the disruption', nl: 'de verstoring vaststellen en melden' },
+  planStepRestoreCritical: {
+    en: 'restore the critical services ({workloads, plural, one {# workload} other {# workloads}} are hit)',
+    nl: 'de kritieke diensten herstellen ({workloads, plural, one {# workload wordt} other {# workloads worden}} getroffen)',
+  },
+  planStepRestoreRest: { en: 'restore the rest', nl: 'de rest herstellen' },
+  planStepAfter: {
+    en: 'review, and start the planned exit if needed',
+    nl: 'evaluatie, en zo nodig de geplande exit starten',
+  },
+  planConcentration: {
+    en: 'Groups by ultimate parent that serve critical functions:',
+    nl: 'Groepen per uiteindelijke moedermaatschappij die kritieke functies leveren:',
+  },
+  // Scores in the terms of the EU Cloud Sovereignty Framework (scores.ts), and the rules mapping.
+  scoreOperator: {
+    en: '{function}: {parties} ({jurisdiction})',
+    nl: '{function}: {parties} ({jurisdiction})',
+  },
+  scoreLaws: {
+    en: '{function}: {parties} (reached by {laws}, unless mitigations are attested)',
+    nl: '{function}: {parties} (bereikt door {laws}, tenzij maatregelen zijn aangetoond)',
+  },
+  scoreLink: {
+    en: '{function}: {what} relies on {parties} ({jurisdiction})',
+    nl: '{function}: {what} steunt op {parties} ({jurisdiction})',
+  },
+  scoreUnknownParty: {
+    en: '{function}: {parties} (jurisdiction not known: counted as controlled outside the EU/EEA until facts say otherwise, --facts)',
+    nl: '{function}: {parties} (jurisdictie onbekend: geteld als zeggenschap buiten de EU/EER tot feiten anders zeggen, --facts)',
+  },
+  scoreNotRead: {
+    en: '{function} was not read ({why}): what it would show counts as the worst',
+    nl: '{function} is niet gelezen ({why}): wat het zou laten zien telt als het slechtste',
+  },
+  scoreOutsideEea: {
+    en: '{country}: {nodes, plural, one {# node} other {# nodes}}, {volumes, plural, one {# volume} other {# volumes}} outside the EEA',
+    nl: '{country}: {nodes, plural, one {# node} other {# nodes}}, {volumes, plural, one {# volume} other {# volumes}} buiten de EER',
+  },
+  scoreUnknownLocation: {
+    en: '{nodes, plural, one {# node} other {# nodes}} and {volumes, plural, one {# volume} other {# volumes}} show no country: counted as outside the EEA',
+    nl: '{nodes, plural, one {# node} other {# nodes}} en {volumes, plural, one {# volume} other {# volumes}} tonen geen land: geteld als buiten de EER',
+  },
+  scoreNoLocation: {
+    en: 'No node or volume shows where it is',
+    nl: 'Geen node of volume laat zien waar het staat',
+  },
+  scoreCutOff: { en: '{line}', nl: '{line}' },
+  scoreUnknownCutOff: {
+    en: '{function}: without {parties} (not in the facts), {effect}',
+    nl: '{function}: zonder {parties} (niet in de feiten), {effect}',
+  },
+  scoreTie: { en: '{what} ({effort})', nl: '{what} ({effort})' },
+  tieStorage: {
+    en: 'volumes on {parties}: their data must be copied',
+    nl: 'volumes bij {parties}: de data moet worden gekopieerd',
+  },
+  tieLoadBalancer: {
+    en: 'load balancers of {parties}: annotations and classes change',
+    nl: 'loadbalancers van {parties}: annotaties en classes veranderen',
+  },
+  tieIngress: {
+    en: 'ingress controllers of {parties}: classes and annotations change',
+    nl: 'ingress-controllers van {parties}: classes en annotaties veranderen',
+  },
+  tieRegistry: {
+    en: 'images in registries of {parties}: they must be mirrored',
+    nl: 'images in registers van {parties}: ze moeten worden gespiegeld',
+  },
+  effortConfigChange: { en: 'config change', nl: 'configuratiewijziging' },
+  effortDataMigration: { en: 'data migration', nl: 'datamigratie' },
+  effortReArchitecture: { en: 're-architecture', nl: 'herontwerp' },
+  scoreConcentrationOnly: {
+    en: 'only parties controlled outside the EU/EEA ({parties}), serving critical functions',
+    nl: 'alleen partijen met zeggenschap buiten de EU/EER ({parties}), voor kritieke functies',
+  },
+  scoreConcentrationMostly: {
+    en: 'mostly parties controlled outside the EU/EEA; critical functions depend on {parties}',
+    nl: 'overwegend partijen met zeggenschap buiten de EU/EER; kritieke functies hangen af van {parties}',
+  },
+  scoreConcentrationFew: {
+    en: 'critical functions depend on {parties}, controlled outside the EU/EEA',
+    nl: 'kritieke functies hangen af van {parties}, met zeggenschap buiten de EU/EER',
+  },
+  scoreConcentrationNonCritical: {
+    en: 'non-critical functions depend on {parties}, controlled outside the EU/EEA (documented in this register)',
+    nl: 'niet-kritieke functies hangen af van {parties}, met zeggenschap buiten de EU/EER (vastgelegd in dit register)',
+  },
+  scoreUnknownParties: {
+    en: '{count, plural, one {# party is} other {# parties are}} not in the facts ({parties})',
+    nl: '{count, plural, one {# partij staat} other {# partijen staan}} niet in de feiten ({parties})',
+  },
+  scoreNotReadCount: {
+    en: '{count, plural, one {# function was} other {# functions were}} not read ({functions})',
+    nl: '{count, plural, one {# functie is} other {# functies zijn}} niet gelezen ({functions})',
+  },
+  scorePartly: {
+    en: 'the subject shows an indicator only: SEAL-4 needs an attestation',
+    nl: 'het onderwerp toont alleen een aanwijzing: SEAL-4 vraagt een verklaring',
+  },
+  scoreNeedsAttestation: {
+    en: "SEAL-4 cannot be shown from a cluster: {criteria} need the supplier's attestation",
+    nl: 'SEAL-4 is niet uit een cluster af te leiden: {criteria} vragen een verklaring van de leverancier',
+  },
+  scoresTitle: {
+    en: 'Sovereignty scores (EU Cloud Sovereignty Framework)',
+    nl: 'Soevereiniteitsscores (EU Cloud Sovereignty Framework)',
+  },
+  scoresSummary: {
+    en: 'Overall at most SEAL-{seal} ({name}), limited by {limitedBy}; weighted score at most {score} % ({weights}); {observed} criteria scored from the subject, {attestation} need an attestation.',
+    nl: 'In totaal hoogstens SEAL-{seal} ({name}), begrensd door {limitedBy}; gewogen score hoogstens {score} % ({weights}); {observed} criteria uit het onderwerp gescoord, {attestation} vragen een verklaring.',
+  },
+  scoresUnscored: {
+    en: '{objectives} can be shown only by an attestation.',
+    nl: '{objectives} {count, plural, one {is} other {zijn}} alleen met een verklaring aan te tonen.',
+  },
+  scoresIntro: {
+    en: "Per objective the highest SEAL the evidence allows: an unknown party or an unread function counts as the worst, so adding facts or collecting more can only raise a bound that is right. The overall SEAL is the lowest objective's; the weighted score counts the criteria that need an attestation at their maximum.",
+    nl: 'Per doelstelling het hoogste SEAL dat het bewijs toelaat: een onbekende partij of een niet gelezen functie telt als het slechtste, dus meer feiten of meer verzamelen kan een juiste grens alleen verhogen. Het totale SEAL is dat van de laagste doelstelling; de gewogen score telt de criteria die een verklaring vragen op hun maximum.',
+  },
+  objective: { en: 'objective', nl: 'doelstelling' },
+  atMost: { en: 'at most', nl: 'hoogstens' },
+  weight: { en: 'weight', nl: 'gewicht' },
+  limitedBy: { en: 'limited by', nl: 'begrensd door' },
+  criterion: { en: 'criterion', nl: 'criterium' },
+  needsAttestation: { en: 'needs an attestation', nl: 'vraagt een verklaring' },
+  evidenceObserved: { en: 'observed', nl: 'waargenomen' },
+  evidencePartly: { en: 'partly observed', nl: 'deels waargenomen' },
+  evidenceAttestation: { en: 'attestation', nl: 'verklaring' },
+  askSupplier: { en: 'Ask the supplier for', nl: 'Vraag de leverancier om' },
+  rulesTitle: { en: 'Rules these findings bear on', nl: 'Regels waarvoor deze bevindingen van belang zijn' },
+  rulesIntro: {
+    en: 'A mapping, never a legal verdict: per rule, what it asks and what this report shows for it.',
+    nl: 'Een koppeling, nooit een juridisch oordeel: per regel wat ze vraagt en wat dit rapport ervoor laat zien.',
+  },
+  rule: { en: 'rule', nl: 'regel' },
+  asks: { en: 'asks', nl: 'vraagt' },
+  reportShows: { en: 'this report shows', nl: 'dit rapport toont' },
+  showsRegister: {
+    en: '{parties, plural, one {# party} other {# parties}} in {functions, plural, one {# function} other {# functions}}, each with its jurisdiction and the objects that show it (the register above)',
+    nl: '{parties, plural, one {# partij} other {# partijen}} in {functions, plural, one {# functie} other {# functies}}, elk met jurisdictie en de objecten die het tonen (het register hierboven)',
+  },
+  showsOutsideEu: {
+    en: '{outside} of {inUse} functions depend on parties controlled outside the EU/EEA{parties}',
+    nl: '{outside} van {inUse} functies hangen af van partijen met zeggenschap buiten de EU/EER{parties}',
+  },
+  showsConcentration: {
+    en: '{groups, plural, one {# group} other {# groups}} by ultimate parent; {flagged, plural, =0 {none serves} one {# serves} other {# serve}} two or more critical functions{names}',
+    nl: '{groups, plural, one {# groep} other {# groepen}} naar uiteindelijke moeder; {flagged, plural, =0 {geen bedient} one {# bedient} other {# bedienen}} twee of meer kritieke functies{names}',
+  },
+  showsSubstitutable: {
+    en: '{notSubstitutable, plural, =0 {every group is substitutable by another provider profile} one {# group is not easily substitutable} other {# groups are not easily substitutable}}{names}',
+    nl: '{notSubstitutable, plural, =0 {elke groep is door een ander providerprofiel te vervangen} one {# groep is niet eenvoudig te vervangen} other {# groepen zijn niet eenvoudig te vervangen}}{names}',
+  },
+  showsSubstitutableUnknown: {
+    en: 'substitutability was not judged (no provider profiles given)',
+    nl: 'vervangbaarheid is niet beoordeeld (geen providerprofielen opgegeven)',
+  },
+  showsCutOff: { en: '{line}', nl: '{line}' },
+  showsNoCutOff: {
+    en: 'no cut-off simulated: give --without with the group to simulate',
+    nl: 'geen wegvallen gesimuleerd: geef --without met de groep om te simuleren',
+  },
+  showsExit: { en: '{line}', nl: '{line}' },
+  showsNoExit: {
+    en: 'no exit readiness: give --exit-to with a provider profile (and -o exit-plan for the plan skeleton)',
+    nl: 'geen exitgereedheid: geef --exit-to met een providerprofiel (en -o exit-plan voor het exitplan)',
+  },
+  showsLocations: {
+    en: 'countries of nodes and volumes: {countries}',
+    nl: 'landen van nodes en volumes: {countries}',
+  },
+  showsNoLocations: { en: 'no location shown', nl: 'geen locatie getoond' },
+  substitutable: { en: 'substitutable', nl: 'vervangbaar' },
+  notSubstitutable: { en: 'not easily substitutable', nl: 'niet eenvoudig vervangbaar' },
+  // The scores and rules sections of the Markdown, HTML and table renderings (render/scores-section.ts).
+  attestationsTitle: { en: 'What to ask the suppliers for', nl: 'Wat u de leveranciers vraagt' },
+  attestationCount: {
+    en: '{count, plural, one {# criterion} other {# criteria}} to ask about',
+    nl: '{count, plural, one {# criterium} other {# criteria}} om naar te vragen',
+  },
 } as const;

@@ -116,6 +116,7 @@ describe('renderRegisterHtml', () => {
     expect(expectSelfContained(html).filter((href) => !href.startsWith('#'))).toEqual([
       'https://aws.amazon.com/legal/?a=(b)|c d',
       'https://www.leaseweb.com/en/legal',
+      'https://eur-lex.europa.eu/eli/reg/2022/2554/oj?a=(b)|c d',
     ]);
     expect(html).toContain('<li><code>javascript:alert(1)</code></li>');
   });
@@ -226,14 +227,14 @@ describe('renderRegisterHtml', () => {
       '<thead><tr><th>Group</th><th>Jurisdiction</th><th>Functions</th><th>Critical functions</th><th class="number">Workloads</th></tr></thead>',
     );
     expect(concentration).toContain(
-      '<tr data-group="amazon" class="flagged" data-flagged="true"><td>Amazon.com, Inc. (<code>US</code>), via Amazon Web Services EMEA SARL <span class="badge tone-fail flag"><span aria-hidden="true">!</span> concentration risk</span></td>',
+      '<tr data-group="amazon" class="flagged" data-flagged="true"><td>Amazon.com, Inc. (<code>US</code>), via Amazon Web Services EMEA SARL <span class="badge tone-fail flag"><span aria-hidden="true">!</span> concentration risk</span><span class="subst" data-substitutable="false">',
     );
     expect(concentration).toContain(
       '<td>certificates; Load balancing; Logging and monitoring export</td><td>certificates; Load balancing (2)</td><td class="number">3</td></tr>',
     );
     // One critical function: not flagged; a hostile group name and id stay text.
     const evil = escapeHtml(EVIL);
-    expect(concentration).toContain(`<tr data-group="${evil}"><td>${evil}</td>`);
+    expect(concentration).toContain(`<tr data-group="${evil}"><td>${evil}<span class="subst muted"`);
     expect(concentration.match(/concentration risk<\/span>/g)).toHaveLength(1);
     const demoGroups = element(renderRegisterHtml(demo, en), 'section', 'id="concentration"');
     expect([...demoGroups.matchAll(/<tr data-group="([^"]+)"/g)].map((m) => m[1])).toEqual(
@@ -426,4 +427,203 @@ describe('the register page in Chromium', () => {
     },
     60_000,
   );
+});
+
+describe('renderRegisterHtml: the scores and the rules', () => {
+  const scores = (register: DependencyRegister, language: Language = 'en') =>
+    element(renderRegisterHtml(register, { language }), 'section', 'id="scores"');
+  const rules = (register: DependencyRegister, language: Language = 'en') =>
+    element(renderRegisterHtml(register, { language }), 'section', 'id="rules"');
+
+  it('puts the scores after the functions table and the rules after the cut-off, at the end of main', () => {
+    const html = renderRegisterHtml(made, en);
+    const at = (id: string) => html.indexOf(`<section id="${id}">`);
+    expect(at('functions')).toBeLessThan(html.indexOf('<section id="scores"'));
+    expect(html.indexOf('<section id="scores"')).toBeLessThan(at('dependencies'));
+    expect(at('cut-off')).toBeLessThan(at('rules'));
+    expect(html).toMatch(/<\/section>\n<\/main>\n<footer/);
+    expect(html.indexOf('</main>')).toBeGreaterThan(at('rules'));
+  });
+
+  it('sums the scores up: the overall SEAL with its name, what limits it, the weighted score with the weight set', () => {
+    expect(scores(made)).toContain(
+      '<p data-scores="summary"><strong>Overall at most SEAL-1 (Jurisdictional Sovereignty), limited by SOV-2 Legal &#38; Jurisdictional Sovereignty; weighted score at most 72.5 % (Framework v1.2.1 (October 2025)); 3 criteria scored from the subject, 2 need an attestation.</strong>',
+    );
+    expect(scores(demo)).toMatch(
+      /<strong>Overall at most SEAL-0 \(No Sovereignty\), limited by SOV-1 Strategic Sovereignty, [^<]*; weighted score at most [\d.]+ % \(Framework v1\.2\.1 \(October 2025\)\);/,
+    );
+  });
+
+  it('names the objectives only an attestation can show', () => {
+    expect(scores(made)).toContain(
+      '</strong> SOV-8 Environmental Sustainability can be shown only by an attestation.</p>',
+    );
+  });
+
+  it('has a row per objective: its weight, the SEAL at most as a badge with its name, what limits it', () => {
+    const table = element(scores(made), 'table', 'class="scores"');
+    expect(table).toContain(
+      '<thead><tr><th>Objective</th><th class="number">Weight</th><th>At most</th><th>Limited by</th></tr></thead>',
+    );
+    expect(table).toContain(
+      '<tr data-objective="SOV-6"><td><code>SOV-6</code> Technology Sovereignty</td><td class="number">15</td><td><span class="badge tone-pass" data-seal="3">SEAL-3</span> Digital Resilience</td><td><ul><li><code>SOV-6.1</code> the subject shows an indicator only: SEAL-4 needs an attestation</li></ul></td></tr>',
+    );
+    expect(table).toContain(
+      '<span class="badge tone-fail" data-seal="1">SEAL-1</span> Jurisdictional Sovereignty',
+    );
+    const demoTable = element(scores(demo), 'table', 'class="scores"');
+    expect([...demoTable.matchAll(/<tr data-objective="([^"]+)">/g)].map((m) => m[1])).toEqual(
+      (demo.scores?.objectives ?? []).map((o) => o.id),
+    );
+  });
+
+  it('says an objective without a SEAL needs an attestation', () => {
+    expect(element(scores(made), 'table', 'class="scores"')).toContain(
+      '<tr data-objective="SOV-8"><td><code>SOV-8</code> Environmental Sustainability</td><td class="number">5</td><td><span class="badge tone-skip" data-seal="none"><span aria-hidden="true">?</span> needs an attestation</span></td><td>—</td></tr>',
+    );
+  });
+
+  it('shows the first two limits of an objective and how many more there are', () => {
+    const row = element(scores(made), 'tr', 'data-objective="SOV-2"');
+    expect(row.match(/<li><code>SOV-2\.\d<\/code>/g)).toHaveLength(2);
+    expect(row).toContain('<li class="muted more">… and 1 more</li></ul>');
+  });
+
+  it('lists per objective, in a details element, the criteria to ask about with what to ask the supplier for', () => {
+    const part = scores(made);
+    expect(part).toContain('<h3>What to ask the suppliers for</h3>');
+    expect(
+      [...part.matchAll(/<details class="attestations" data-objective="([^"]+)">/g)].map((m) => m[1]),
+    ).toEqual(['SOV-2', 'SOV-6', 'SOV-8']);
+    const details = element(part, 'details', 'data-objective="SOV-2"');
+    expect(details).toContain(
+      '<summary><strong>SOV-2 Legal &#38; Jurisdictional Sovereignty</strong>: 2 criteria to ask about</summary>',
+    );
+    expect(details).toContain('<th>Criterion</th><th>Ask the supplier for</th>');
+    expect(details).toContain(
+      '<tr data-criterion="SOV-2.2" data-evidence="partly"><td><code>SOV-2.2</code> Extraterritorial Laws <span class="muted">(partly observed)</span></td><td>The mitigations against extraterritorial laws (contract clauses, legal structures).</td></tr>',
+    );
+    expect(details).not.toContain('data-criterion="SOV-2.1"');
+  });
+
+  it('keeps hostile text in the scores as text', () => {
+    const part = scores(made);
+    const evil = escapeHtml(EVIL);
+    expect(part).not.toMatch(/<script/i);
+    expect(part).toContain(`<li><code>SOV-2.2</code> Load balancing: ${evil} (reached by US CLOUD Act`);
+    expect(part).toContain(
+      `<td><code>SOV-2.4</code> Export Control Restrictions ${evil} <span class="muted">(attestation)</span></td><td>Whether the services fall under non-EU export controls: ${evil}</td>`,
+    );
+  });
+
+  it('says the rules are a mapping, never a legal verdict', () => {
+    expect(rules(made)).toContain('<p data-rules="intro">A mapping, never a legal verdict: ');
+    expect(rules(demo)).toContain('<p data-rules="intro">A mapping, never a legal verdict: ');
+  });
+
+  it('has a row per rule: the rule linked to its source, what it asks, what this report shows', () => {
+    const part = rules(made);
+    expect(part).toContain('<thead><tr><th>Rule</th><th>Asks</th><th>This report shows</th></tr></thead>');
+    expect(part).toContain(
+      '<tr data-rule="DORA-29-1-a"><td><a href="https://eur-lex.europa.eu/eli/reg/2022/2554/oj?a=(b)|c d" rel="noreferrer noopener">DORA Art. 29(1)(a) — not easily substitutable</a></td><td>Whether an ICT third-party service provider is not easily substitutable.</td><td><ul><li data-shows="substitutability">1 group is not easily substitutable: Amazon.com, Inc. (load-balancing)</li><li data-shows="concentration">',
+    );
+  });
+
+  it('links every rule of the demo register to its source', () => {
+    const part = rules(demo);
+    const links = [
+      ...part.matchAll(
+        /<tr data-rule="[^"]+"><td><a href="([^"]+)" rel="noreferrer noopener">([^<]+)<\/a><\/td>/g,
+      ),
+    ];
+    expect(links.map((m) => [m[1], m[2]])).toEqual(
+      (demo.rules ?? []).map((r) => [escapeHtml(r.source.url), escapeHtml(r.name.en)]),
+    );
+  });
+
+  it('links a rule over http(s) only and keeps hostile text in the rules as text', () => {
+    const part = rules(made);
+    const evil = escapeHtml(EVIL);
+    expect(part).not.toMatch(/<script/i);
+    expect(part).not.toContain('href="javascript:');
+    expect(part).toContain(
+      `<tr data-rule="${evil}"><td>A rule ${evil} (<code>javascript:alert(1)</code>)</td><td>What it asks ${evil}</td><td>—</td></tr>`,
+    );
+  });
+
+  it('marks a group that is not easily substitutable with its functions, one that is, and nothing when not judged', () => {
+    const concentration = element(renderRegisterHtml(made, en), 'section', 'id="concentration"');
+    expect(concentration).toContain(
+      '<span class="subst" data-substitutable="false"><span aria-hidden="true">⚓</span> <strong>not easily substitutable</strong>: Load balancing</span></td>',
+    );
+    expect(concentration).toContain(
+      '<span class="subst muted" data-substitutable="true"><span aria-hidden="true">⇄</span> substitutable</span></td>',
+    );
+    expect(element(renderRegisterHtml(demo, en), 'section', 'id="concentration"')).not.toContain(
+      'data-substitutable',
+    );
+  });
+
+  it('has the scores and rules sections and substitutability in Dutch in Dutch', () => {
+    const html = renderRegisterHtml(made, nl);
+    for (const text of [
+      '<h2>Soevereiniteitsscores (EU Cloud Sovereignty Framework)</h2>',
+      '<strong>In totaal hoogstens SEAL-1 (Juridische soevereiniteit), begrensd door SOV-2 Juridische soevereiniteit en rechtsmacht; gewogen score hoogstens 72,5 % (Raamwerk v1.2.1 (oktober 2025)); ',
+      ' SOV-8 Duurzaamheid is alleen met een verklaring aan te tonen.</p>',
+      '<th>Doelstelling</th><th class="number">Gewicht</th><th>Hoogstens</th><th>Begrensd door</th>',
+      'SEAL-3</span> Digitale weerbaarheid',
+      '<span aria-hidden="true">?</span> vraagt een verklaring</span>',
+      '<h3>Wat u de leveranciers vraagt</h3>',
+      ': 2 criteria om naar te vragen</summary>',
+      '<th>Criterium</th><th>Vraag de leverancier om</th>',
+      '<span class="muted">(deels waargenomen)</span>',
+      '<h2>Regels waarvoor deze bevindingen van belang zijn</h2>',
+      '<p data-rules="intro">Een koppeling, nooit een juridisch oordeel: ',
+      '<th>Regel</th><th>Vraagt</th><th>Dit rapport toont</th>',
+      'rel="noreferrer noopener">DORA art. 29(1)(a) — niet eenvoudig vervangbaar</a>',
+      '<strong>niet eenvoudig vervangbaar</strong>: Loadbalancing</span>',
+      '<span aria-hidden="true">⇄</span> vervangbaar</span>',
+    ]) {
+      expect(html).toContain(text);
+    }
+    for (const english of [
+      'Sovereignty scores',
+      'Overall at most',
+      'needs an attestation',
+      'Ask the supplier',
+      'legal verdict',
+      'not easily substitutable',
+      '</span> substitutable',
+    ]) {
+      expect(html).not.toContain(english);
+    }
+  });
+
+  it('has no scores or rules part for a register without them', () => {
+    const { scores: _, rules: __, ...without } = made;
+    const html = renderRegisterHtml(without, en);
+    expect(html).not.toContain('id="scores"');
+    expect(html).not.toContain('id="rules"');
+    expect(renderRegisterHtml({ ...made, rules: [] }, en)).not.toContain('id="rules"');
+  });
+});
+
+describe('the scores in Chromium', () => {
+  const open = chromiumPages({ timeout: 60_000 });
+
+  it('folds the criteria to ask about on screen and prints them', async () => {
+    const { page, requests, errors, close } = await open(renderRegisterHtml(demo, en));
+    try {
+      expect(await page.locator('#scores table.scores').isVisible()).toBe(true);
+      expect(await page.locator('#rules table.rules').isVisible()).toBe(true);
+      const asked = page.locator('#scores details.attestations table').first();
+      expect(await asked.isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      expect(await asked.isVisible()).toBe(true);
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 60_000);
 });

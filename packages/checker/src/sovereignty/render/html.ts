@@ -19,6 +19,8 @@ import {
   type ConcentrationRow,
   type RegisterRenderOptions,
 } from './common.js';
+import { SCORES_STYLE, rulesHtml, scoresHtml, substitutabilityHtml } from './scores-section.js';
+import { exitSectionHtml } from './exit-section.js';
 
 export type RegisterHtmlOptions = RegisterRenderOptions;
 
@@ -45,7 +47,7 @@ table.identity td, table.evidence td, table.images td, table.concentration td, t
 table.cut-off td ul { margin: 0; padding: 0; list-style: none; }
 .flag { margin-left: 1mm; }
 tr.flagged td:first-child { font-weight: bold; }
-table.overview th:first-child { width: 24%; }
+${SCORES_STYLE}table.overview th:first-child { width: 24%; }
 .headline { border: 3px solid; padding: 3mm 4mm; margin: 3mm 0 1mm; font-size: 12pt; font-weight: bold;
   break-inside: avoid; page-break-inside: avoid; }
 .headline .what { display: block; font-size: 9pt; font-weight: normal; text-transform: uppercase;
@@ -238,7 +240,7 @@ ${register.locations.map(
       flagged
         ? h` <span class="badge tone-fail flag"><span aria-hidden="true">!</span> ${w('concentrationRisk')}</span>`
         : ''
-    }</td><td>${jurisdiction(g.jurisdiction)}</td><td>${functions.join('; ') || '—'}</td><td>${
+    }${substitutabilityHtml(g, view)}</td><td>${jurisdiction(g.jurisdiction)}</td><td>${functions.join('; ') || '—'}</td><td>${
       critical.length > 0 ? `${critical.join('; ')} (${critical.length})` : '—'
     }</td><td class="number">${g.workloads}</td></tr>\n`;
   const concentration =
@@ -313,6 +315,7 @@ ${tiles}
 <section id="functions"><h2>${w('functionsHeading')}</h2>
 ${overview}
 </section>
+${scoresHtml(register, view)}
 ${inUse.length > 0 ? h`<section id="dependencies"><h2>${w('dependenciesHeading')}</h2>\n${inUse.map(functionBlock)}</section>\n` : ''}${
     none.length > 0
       ? h`<section id="none-found"><h2>${w('noneFoundHeading')}</h2>
@@ -331,7 +334,7 @@ ${images}
 <section id="locations"><h2>${w('locations')}</h2>
 ${locations}
 </section>
-${concentration}${cut !== undefined ? cutOff(cut) : ''}</main>
+${concentration}${cut !== undefined ? cutOff(cut) : ''}${exitSectionHtml(register.exit, language)}${rulesHtml(register, view)}</main>
 <footer class="muted">${text('report.generatedBy', language)} ${tool.name} ${tool.version} · ${w('facts')}: ${
     facts.files.length > 0 ? facts.files.map((f, i) => h`${i > 0 ? ', ' : ''}<code>${f}</code>`) : '—'
   }</footer>

@@ -271,11 +271,11 @@ describe('renderRegisterMarkdown', () => {
       '| --- | --- | --- | --- | ---: |',
     ]);
     expect(rows[2]).toBe(
-      '| Amazon.com, Inc. (`US`), via Amazon Web Services EMEA SARL<br>⚠️ **concentration risk** | 🟠 EU, controlled from outside | certificates; Load balancing; Logging and monitoring export | certificates; Load balancing (2) | 3 |',
+      '| Amazon.com, Inc. (`US`), via Amazon Web Services EMEA SARL<br>⚠️ **concentration risk**<br>⚓ **not easily substitutable**: Load balancing | 🟠 EU, controlled from outside | certificates; Load balancing; Logging and monitoring export | certificates; Load balancing (2) | 3 |',
     );
     // One critical function: not flagged; a hostile group name escaped.
     expect(rows[3]).toBe(
-      `| ${escapeMarkdown(EVIL)} | 🟢 EU/EEA | Hosting (nodes) | Hosting (nodes) (1) | 4 |`,
+      `| ${escapeMarkdown(EVIL)}<br>⇄ substitutable | 🟢 EU/EEA | Hosting (nodes) | Hosting (nodes) (1) | 4 |`,
     );
     const demoRows = tableAfter(renderRegisterMarkdown(demo, en), '## Concentration\n').slice(2);
     expect(demoRows).toHaveLength(demo.concentration?.length ?? -1);
@@ -412,5 +412,179 @@ describe('renderRegisterMarkdown', () => {
 
   it('is pure: the same register gives the same text', () => {
     expect(renderRegisterMarkdown(made, en)).toBe(renderRegisterMarkdown(structuredClone(made), en));
+  });
+});
+
+describe('renderRegisterMarkdown: the scores and the rules', () => {
+  const SCORES = '## Sovereignty scores (EU Cloud Sovereignty Framework)';
+  const RULES = '## Rules these findings bear on';
+  const scores = (register: DependencyRegister, language: typeof en | typeof nl = en) =>
+    section(renderRegisterMarkdown(register, language), SCORES);
+  const rules = (register: DependencyRegister, language: typeof en | typeof nl = en) =>
+    section(renderRegisterMarkdown(register, language), RULES);
+
+  it('puts the scores after the functions table and the rules after the cut-off, before the footer', () => {
+    const md = renderRegisterMarkdown(made, en);
+    const at = (heading: string) => md.indexOf(`\n${heading}\n`);
+    expect(at('## Functions')).toBeLessThan(at(SCORES));
+    expect(at(SCORES)).toBeLessThan(at('## Dependencies per function'));
+    expect(at('## Cut-off')).toBeLessThan(at(RULES));
+    expect(at(RULES)).toBeLessThan(md.lastIndexOf('\n---\n'));
+  });
+
+  it('sums the scores up: the overall SEAL with its name, what limits it, the weighted score with the weight set', () => {
+    expect(scores(made)).toContain(
+      '\nOverall at most SEAL-1 (Jurisdictional Sovereignty), limited by SOV-2 Legal \\& Jurisdictional Sovereignty; weighted score at most 72.5 % (Framework v1.2.1 (October 2025)); 3 criteria scored from the subject, 2 need an attestation.',
+    );
+    expect(scores(demo)).toMatch(
+      /\nOverall at most SEAL-0 \(No Sovereignty\), limited by SOV-1 Strategic Sovereignty, .*; weighted score at most [\d.]+ % \(Framework v1\.2\.1 \(October 2025\)\); \d+ criteria scored from the subject, \d+ need an attestation\./,
+    );
+  });
+
+  it('names the objectives only an attestation can show', () => {
+    expect(scores(made)).toContain(
+      ' SOV-8 Environmental Sustainability can be shown only by an attestation.\n',
+    );
+    expect(scores(demo)).toContain(
+      ' SOV-8 Environmental Sustainability can be shown only by an attestation.\n',
+    );
+  });
+
+  it('says how the scores are bounded', () => {
+    expect(scores(made)).toContain('\nPer objective the highest SEAL the evidence allows: ');
+  });
+
+  it('has a row per objective: its weight, the SEAL at most with its name, what limits it', () => {
+    const rows = tableAfter(scores(made), 'at their maximum.\n');
+    expect(rows.slice(0, 2)).toEqual([
+      '| Objective | Weight | At most | Limited by |',
+      '| --- | ---: | --- | --- |',
+    ]);
+    expect(rows[3]).toBe(
+      '| SOV-6 Technology Sovereignty | 15 | SEAL-3 (Digital Resilience) | `SOV-6.1` the subject shows an indicator only: SEAL-4 needs an attestation |',
+    );
+    expect(
+      tableAfter(scores(demo), 'at their maximum.\n')
+        .slice(2)
+        .map((r) => cells(r)[0]?.trim()),
+    ).toEqual((demo.scores?.objectives ?? []).map((o) => escapeMarkdown(`${o.id} ${o.name.en}`)));
+  });
+
+  it('says an objective without a SEAL needs an attestation', () => {
+    expect(tableAfter(scores(made), 'at their maximum.\n')[4]).toBe(
+      '| SOV-8 Environmental Sustainability | 5 | ⚠️ needs an attestation | — |',
+    );
+  });
+
+  it('shows the first two limits of an objective and how many more there are', () => {
+    const cell = cells(tableAfter(scores(made), 'at their maximum.\n')[2] ?? '')[3]?.trim() ?? '';
+    expect(cell.split('<br>').filter((part) => part.startsWith('`SOV-'))).toHaveLength(2);
+    expect(cell).toContain(
+      '`SOV-2.1` Load balancing: Amazon Web Services EMEA SARL (EU, controlled from outside)',
+    );
+    expect(cell).toMatch(/<br>… and 1 more$/);
+  });
+
+  it('lists per objective the criteria to ask about, with what to ask the supplier for', () => {
+    const part = scores(made);
+    expect(part).toContain(
+      '\n### What to ask the suppliers for\n\n**SOV-2 Legal \\& Jurisdictional Sovereignty** (2 criteria to ask about)\n\n- **SOV-2.2** Extraterritorial Laws (partly observed): The mitigations against extraterritorial laws (contract clauses, legal structures).\n',
+    );
+    expect(part).toContain(
+      '\n**SOV-8 Environmental Sustainability** (1 criterion to ask about)\n\n- **SOV-8.1** Energy efficiency (attestation): The data centres’ PUE and energy use.\n',
+    );
+    // An observed criterion has nothing to ask.
+    expect(part).not.toContain('**SOV-2.1**');
+  });
+
+  it('escapes hostile text in the scores', () => {
+    const part = scores(made);
+    expect(outsideCode(part)).not.toMatch(/(?<!\\)<script/i);
+    expect(part).not.toMatch(/^# new line/m);
+    expect(part).toContain(`Load balancing: ${escapeMarkdown(EVIL)} (reached by US CLOUD Act`);
+    expect(part).toContain(
+      `- **SOV-2.4** Export Control Restrictions ${escapeMarkdown(EVIL)} (attestation): Whether the services fall under non-EU export controls: ${escapeMarkdown(EVIL)}\n`,
+    );
+  });
+
+  it('says the rules are a mapping, never a legal verdict', () => {
+    expect(rules(made)).toMatch(/^\nA mapping, never a legal verdict: /);
+    expect(rules(demo)).toMatch(/^\nA mapping, never a legal verdict: /);
+  });
+
+  it('has a row per rule: the rule linked to its source, what it asks, what this report shows', () => {
+    const rows = tableAfter(rules(made), 'for it.\n');
+    expect(rows.slice(0, 2)).toEqual(['| Rule | Asks | This report shows |', '| --- | --- | --- |']);
+    expect(rows[2]).toBe(
+      '| [DORA Art. 29(1)(a) — not easily substitutable](https://eur-lex.europa.eu/eli/reg/2022/2554/oj?a=%28b%29%7Cc%20d) | Whether an ICT third-party service provider is not easily substitutable. | 1 group is not easily substitutable: Amazon.com, Inc. (load-balancing)<br>2 groups by ultimate parent; 1 serves two or more critical functions: ' +
+        `${escapeMarkdown(EVIL)} |`,
+    );
+  });
+
+  it('links every rule of the demo register to its source', () => {
+    const rows = tableAfter(rules(demo), 'for it.\n').slice(2);
+    expect(rows).toHaveLength(demo.rules?.length ?? -1);
+    (demo.rules ?? []).forEach((r, i) => {
+      expect(cells(rows[i] ?? '')[0]?.trim()).toBe(`[${escapeMarkdown(r.name.en)}](${r.source.url})`);
+    });
+  });
+
+  it('links a rule over http(s) only and escapes hostile text in the rules', () => {
+    const part = rules(made);
+    expect(outsideCode(part)).not.toMatch(/(?<!\\)<script/i);
+    expect(outsideCode(part)).not.toMatch(/(?<!\\)\]\((?!https:)/);
+    expect(tableAfter(part, 'for it.\n')[3]).toBe(
+      `| A rule ${escapeMarkdown(EVIL)} (\`javascript:alert(1)\`) | What it asks ${escapeMarkdown(EVIL)} | — |`,
+    );
+  });
+
+  it('marks a group that is not easily substitutable with its functions, one that is, and nothing when not judged', () => {
+    const rows = tableAfter(renderRegisterMarkdown(made, en), '## Concentration\n').slice(2);
+    expect(rows[0]).toContain('<br>⚓ **not easily substitutable**: Load balancing |');
+    expect(rows[1]).toContain('<br>⇄ substitutable |');
+    expect((demo.concentration ?? []).every((g) => g.substitutable === undefined)).toBe(true);
+    expect(section(renderRegisterMarkdown(demo, en), '## Concentration')).not.toContain('substitutable');
+  });
+
+  it('has the scores and rules sections and substitutability in Dutch in Dutch', () => {
+    const md = renderRegisterMarkdown(made, nl);
+    for (const text of [
+      '\n## Soevereiniteitsscores (EU Cloud Sovereignty Framework)\n',
+      '\nIn totaal hoogstens SEAL-1 (Juridische soevereiniteit), begrensd door SOV-2 Juridische soevereiniteit en rechtsmacht; gewogen score hoogstens 72,5 % (Raamwerk v1.2.1 (oktober 2025)); ',
+      ' SOV-8 Duurzaamheid is alleen met een verklaring aan te tonen.\n',
+      '| Doelstelling | Gewicht | Hoogstens | Begrensd door |',
+      '| SOV-6 Technologische soevereiniteit | 15 | SEAL-3 (Digitale weerbaarheid) |',
+      '| SOV-8 Duurzaamheid | 5 | ⚠️ vraagt een verklaring | — |',
+      '… en nog 1',
+      '\n### Wat u de leveranciers vraagt\n',
+      '(2 criteria om naar te vragen)',
+      '- **SOV-2.2** Wetten met extraterritoriale werking (deels waargenomen): ',
+      '\n## Regels waarvoor deze bevindingen van belang zijn\n',
+      '\nEen koppeling, nooit een juridisch oordeel: ',
+      '| Regel | Vraagt | Dit rapport toont |',
+      '[DORA art. 29(1)(a) — niet eenvoudig vervangbaar](',
+      '<br>⚓ **niet eenvoudig vervangbaar**: Loadbalancing |',
+      '<br>⇄ vervangbaar |',
+    ]) {
+      expect(md).toContain(text);
+    }
+    for (const english of [
+      'Sovereignty scores',
+      'Overall at most',
+      'needs an attestation',
+      'Ask the supplier',
+      'legal verdict',
+      'substitutable',
+    ]) {
+      expect(md).not.toContain(english);
+    }
+  });
+
+  it('has no scores or rules part for a register without them', () => {
+    const { scores: _, rules: __, ...without } = made;
+    const md = renderRegisterMarkdown(without, en);
+    expect(md).not.toContain(SCORES);
+    expect(md).not.toContain(RULES);
+    expect(renderRegisterMarkdown({ ...made, rules: [] }, en)).not.toContain(RULES);
   });
 });

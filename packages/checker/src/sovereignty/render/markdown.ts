@@ -19,6 +19,8 @@ import {
   type RegisterRenderOptions,
   type RegisterView,
 } from './common.js';
+import { rulesMarkdown, scoresMarkdown, substitutabilityMarkdown } from './scores-section.js';
+import { exitSectionMarkdown } from './exit-section.js';
 
 /** At most this many rows per image table (a GitHub comment holds 65,536 characters). */
 export const MARKDOWN_MAX_IMAGES = 50;
@@ -82,6 +84,8 @@ export function renderRegisterMarkdown(
       ['---', '---', '---', '---', '---:'],
     ),
   );
+
+  out.push(...scoresMarkdown(register, view));
 
   // Every function in use, with its dependencies.
   const { inUse, none, notRead } = view;
@@ -185,6 +189,9 @@ export function renderRegisterMarkdown(
   }
 
   out.push(...concentration(view), ...cutOff(view));
+  out.push(...exitSectionMarkdown(register.exit, language));
+
+  out.push(...rulesMarkdown(register, view));
 
   // Footer: the tool and the facts it used.
   const { tool, facts } = register.metadata;
@@ -228,6 +235,7 @@ function concentration(view: RegisterView): string[] {
             ? `, ${escapeMarkdown(text('register.via', { what: row.via.join(', ') }, view.language))}`
             : '',
           row.flagged ? `<br>⚠️ **${escapeMarkdown(w('concentrationRisk'))}**` : '',
+          substitutabilityMarkdown(g, view),
         ].join('');
         return [
           name,
