@@ -193,10 +193,15 @@ describe.each(Object.entries(CASES))('%s', (title, c) => {
         expect.arrayContaining([key === 'pods' ? 'status.phase' : 'metadata.labels']),
       );
       for (const item of entry.items) {
-        // Of a container's status only the image and its digest (the register's imageID).
+        // Of a container's status only its name and its digest (the register's imageID).
         for (const status of (item.status as { containerStatuses?: object[] } | undefined)
           ?.containerStatuses ?? []) {
-          expect(Object.keys(status).every((k) => k === 'image' || k === 'imageID')).toBe(true);
+          expect(Object.keys(status).every((k) => k === 'name' || k === 'imageID')).toBe(true);
+        }
+        // Of its owners only what says which workload it belongs to.
+        for (const owner of (item.metadata as { ownerReferences?: object[] } | undefined)?.ownerReferences ??
+          []) {
+          expect(Object.keys(owner).every((k) => ['kind', 'name', 'controller'].includes(k))).toBe(true);
         }
         expect(item).not.toHaveProperty('metadata.annotations');
       }

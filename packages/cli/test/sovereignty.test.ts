@@ -388,6 +388,20 @@ describe('exit readiness (--exit-to)', () => {
     expect(run.stdout).toContain('\n## Scenario 2: plotselinge verstoring\n');
   });
 
+  it('takes --format exit-plan as -o exit-plan', async () => {
+    const run = await havenkit(
+      'sovereignty',
+      '--snapshot',
+      kapsule,
+      '--exit-to',
+      'ovhcloud',
+      '--format',
+      'exit-plan',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# Exit plan: admin@haven-kapsule\n/);
+  });
+
   it('writes exit-plan.md to --out-dir next to the other formats', async () => {
     const dir = join(work, 'exit');
     const run = await havenkit(

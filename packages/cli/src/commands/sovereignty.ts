@@ -201,6 +201,8 @@ Exit codes:
     output: Flags.string({
       char: 'o',
       summary: `Format(s), comma-separated: ${FORMAT_IDS.join(', ')}.`,
+      // -o/--output is the output format in every command; --format says the same (--format exit-plan).
+      aliases: ['format'],
       multiple: true,
       delimiter: ',',
       default: ['table'],
