@@ -42,3 +42,18 @@ export const JURISDICTION_ORDER: readonly Jurisdiction[] = [
   'eu',
   'self',
 ];
+
+/** The jurisdictions whose control sits outside the EU/EEA: what the summary, gates and scores count as outside. */
+export const OUTSIDE_EU_EEA: ReadonlySet<Jurisdiction> = new Set<Jurisdiction>([
+  'non-eu',
+  'eu-non-eu-parent',
+]);
+
+/** The message of each jurisdiction class (packages/model/src/messages/register.ts). */
+export const JURISDICTION_MESSAGE = {
+  'non-eu': 'register.jurisdictionNonEu',
+  'eu-non-eu-parent': 'register.jurisdictionEuNonEuParent',
+  unknown: 'register.jurisdictionUnknown',
+  eu: 'register.jurisdictionEu',
+  self: 'register.jurisdictionSelf',
+} as const satisfies Record<Jurisdiction, string>;

@@ -9,6 +9,7 @@ import { dirname, relative, sep } from 'node:path';
 import {
   HOSTING_ENTITY,
   JURISDICTION_ORDER,
+  OUTSIDE_EU_EEA,
   SELF_ENTITY,
   message,
   type ClusterSnapshot,
@@ -1415,21 +1416,16 @@ export function buildRegister(
     concentration,
     ...(cutOff !== undefined ? { cutOff } : {}),
     ...(exitTo !== undefined ? { exit: exitTo } : {}),
-    scores: scoreRegister(
-      framework,
-      weights,
-      {
-        functions: list,
-        locations,
-        concentration,
-        ties,
-        cutOff: (group) => {
-          const c = cutOffOf(raw, facts, [group], ctx.workloads);
-          return { effects: c.functions.map((f) => f.effect), summary: c.summary };
-        },
+    scores: scoreRegister(framework, weights, {
+      functions: list,
+      locations,
+      concentration,
+      ties,
+      cutOff: (group) => {
+        const c = cutOffOf(raw, facts, [group], ctx.workloads);
+        return { effects: c.functions.map((f) => f.effect), summary: c.summary };
       },
-      hostingGroups(list),
-    ),
+    }),
   };
   return { ...register, rules: mapRules(loadRules(), register) };
 }
@@ -1454,17 +1450,6 @@ function exitTies(exit: ExitReadiness): Tie[] {
   ];
 }
 
-/** The ultimate parents of the parties that host the nodes. */
-function hostingGroups(functions: readonly RegisterFunction[]): Set<string> {
-  const hosting = functions.find((f) => f.id === 'hosting');
-  return new Set(
-    (hosting?.dependencies ?? []).flatMap((d) => {
-      const top = d.ultimateParent?.entity ?? d.entity;
-      return top !== undefined && top !== SELF_ENTITY ? [top] : [];
-    }),
-  );
-}
-
 /** A bundled facts file relative to the repository (compliance/…); a user's file as given. */
 function displayPath(file: string): string {
   const root = dirname(complianceDir());
@@ -1474,15 +1459,13 @@ function displayPath(file: string): string {
 /** In use first, then none, then what could not be read. */
 const rank = (f: RegisterFunction) => ({ 'in-use': 0, none: 1, unreadable: 2, 'not-collected': 3 })[f.status];
 
-const OUTSIDE = new Set<Jurisdiction>(['non-eu', 'eu-non-eu-parent']);
-
 function summarize(
   functions: readonly RegisterFunction[],
   images: readonly RegisterImage[],
   workloads: number,
 ): DependencyRegister['summary'] {
   const inUse = functions.filter((f) => f.status === 'in-use');
-  const outside = inUse.filter((f) => f.dependencies.some((d) => OUTSIDE.has(d.jurisdiction)));
+  const outside = inUse.filter((f) => f.dependencies.some((d) => OUTSIDE_EU_EEA.has(d.jurisdiction)));
   const unknown = inUse.filter((f) => f.dependencies.some((d) => d.jurisdiction === 'unknown'));
   const notCollected = functions.filter((f) => f.status === 'not-collected' || f.status === 'unreadable');
   // Short names ("US CLOUD Act"): each dependency carries the full citation.
@@ -1495,7 +1478,7 @@ function summarize(
     total: images.length,
     // A proxy cache of your own still serves what another registry holds.
     notControlled: images.filter((i) => i.operator !== SELF_ENTITY || i.mirrorOf !== undefined).length,
-    outsideEuEea: images.filter((i) => OUTSIDE.has(i.jurisdiction)).length,
+    outsideEuEea: images.filter((i) => OUTSIDE_EU_EEA.has(i.jurisdiction)).length,
     unknown: images.filter((i) => i.registry === undefined).length,
     unpinned: images.filter((i) => !i.pinned).length,
   };

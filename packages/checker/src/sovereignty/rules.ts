@@ -4,6 +4,7 @@
  * verdict. Pure.
  */
 import {
+  OUTSIDE_EU_EEA,
   message,
   type DependencyRegister,
   type RegisterText,
@@ -13,7 +14,6 @@ import {
 
 type Shows = RulesFile['rules'][number]['shows'][number];
 
-const OUTSIDE = new Set(['non-eu', 'eu-non-eu-parent']);
 const MAX_NAMES = 5;
 
 const names = (list: readonly string[]): string =>
@@ -28,12 +28,12 @@ function finding(shows: Shows, register: Omit<DependencyRegister, 'rules'>): Reg
       return message('register.showsRegister', { parties: parties.size, functions: inUse.length });
     }
     case 'outside-eu': {
-      const outside = inUse.filter((f) => f.dependencies.some((d) => OUTSIDE.has(d.jurisdiction)));
+      const outside = inUse.filter((f) => f.dependencies.some((d) => OUTSIDE_EU_EEA.has(d.jurisdiction)));
       const parties = [
         ...new Set(
           outside.flatMap((f) =>
             f.dependencies
-              .filter((d) => OUTSIDE.has(d.jurisdiction))
+              .filter((d) => OUTSIDE_EU_EEA.has(d.jurisdiction))
               .map((d) => d.ultimateParent?.name ?? d.name),
           ),
         ),

@@ -80,7 +80,7 @@ function allEu(
     ties: [],
     ...rest,
   };
-  return scoreRegister(framework, 'framework-1.2.1', inputs, new Set(['euco']));
+  return scoreRegister(framework, 'framework-1.2.1', inputs);
 }
 
 const criterion = (scores: ReturnType<typeof allEu>, id: string) =>
@@ -162,17 +162,13 @@ describe('scores: an unknown caps a SEAL, never raises it', () => {
       tool: { name: 'havenkit', version: 'test' },
     });
     const bounds = (functions: readonly RegisterFunction[]) => {
-      const s = scoreRegister(
-        framework,
-        'framework-1.2.1',
-        {
-          functions,
-          locations: register.locations,
-          concentration: register.concentration ?? [],
-          cutOff: () => ({ effects: [], summary: { en: '', nl: '' } }),
-        },
-        new Set(),
-      );
+      const s = scoreRegister(framework, 'framework-1.2.1', {
+        functions,
+        locations: register.locations,
+        concentration: register.concentration ?? [],
+        cutOff: () => ({ effects: [], summary: { en: '', nl: '' } }),
+        ties: [],
+      });
       return s.objectives.flatMap((o) => [o.atMost ?? 4, ...o.criteria.map((c) => c.atMost ?? 4)]);
     };
     const before = bounds(register.functions);
@@ -286,26 +282,6 @@ describe('scores: the rules', () => {
     expect(criterion(allEu({}, { ties }), 'SOV-4.1').atMost).toBe(seal);
   });
 
-  it('derives what ties a cluster to its provider from the register when exit readiness gave nothing', () => {
-    const scores = scoreRegister(
-      framework,
-      'framework-1.2.1',
-      {
-        functions: FUNCTIONS.map((id) =>
-          id === 'storage' ? fn('storage', [dep('Scaleway SAS', 'eu')]) : fn(id, []),
-        ),
-        locations: [EU_LOCATION],
-        concentration: [],
-        cutOff: () => ({ effects: [], summary: { en: '', nl: '' } }),
-      },
-      new Set(),
-    );
-    expect(criterion(scores, 'SOV-4.1')).toMatchObject({ atMost: 2 });
-    expect(criterion(scores, 'SOV-4.1').reasons![0]!.text.en).toBe(
-      'volumes on Scaleway SAS: their data must be copied (data migration)',
-    );
-  });
-
   it.each<[string, DependencyGroup[], number]>([
     [
       'only parties outside, for critical functions',
@@ -399,8 +375,8 @@ describe('scores: weights and the register', () => {
       cutOff: () => ({ effects: ['stopped'], summary: { en: 'x', nl: 'x' } }),
       ties: [],
     };
-    const a = scoreRegister(framework, 'framework-1.2.1', inputs, new Set());
-    const b = scoreRegister(framework, 'calculator-2026', inputs, new Set());
+    const a = scoreRegister(framework, 'framework-1.2.1', inputs);
+    const b = scoreRegister(framework, 'calculator-2026', inputs);
     expect(a.objectives.map((o) => o.atMost)).toEqual(b.objectives.map((o) => o.atMost));
     expect(a.score.atMost).not.toBe(b.score.atMost);
     expect(b.weights.id).toBe('calculator-2026');

@@ -7,10 +7,12 @@
  * raises it: adding facts or collecting more can only raise a bound that is right. Pure.
  */
 import {
+  JURISDICTION_MESSAGE,
+  OUTSIDE_EU_EEA,
   message,
-  SELF_ENTITY,
   type CriterionScore,
   type CutOffEffect,
+  type ExitEffort,
   type DataLocation,
   type Dependency,
   type DependencyGroup,
@@ -28,11 +30,10 @@ import {
 import { CRITICAL_FUNCTIONS, EFFECT_OF, EFFECT_TEXT } from './continuity.js';
 
 export type Seal = 0 | 1 | 2 | 3 | 4;
-export type Effort = 'config-change' | 'data-migration' | 're-architecture';
 
 /** Something that ties the subject to its provider (exit readiness), with what leaving takes. */
 export interface Tie {
-  readonly effort: Effort;
+  readonly effort: ExitEffort;
   readonly text: RegisterText;
 }
 
@@ -45,12 +46,11 @@ export interface ScoreInputs {
     readonly effects: readonly CutOffEffect[];
     readonly summary: RegisterText;
   };
-  /** What ties the subject to its provider; derived from the register's functions when absent. */
-  readonly ties?: readonly Tie[];
+  /** What ties the subject to its provider: exit readiness's findings without a target. */
+  readonly ties: readonly Tie[];
 }
 
 const MAX_PARTIES = 10;
-const OUTSIDE = new Set<Jurisdiction>(['non-eu', 'eu-non-eu-parent']);
 /** Roles of the links behind a party (a registry's hosting, storage or CDN), as opposed to the party itself. */
 const DIRECT_ROLES = new Set<string | undefined>([undefined, 'operator', 'origin']);
 
@@ -86,20 +86,11 @@ function cutOffSeal(effects: readonly CutOffEffect[]): Seal {
   return effects.length > 0 ? 3 : 4;
 }
 
-const EFFORT_SEAL: Record<Effort, Seal> = { 're-architecture': 1, 'data-migration': 2, 'config-change': 3 };
-const EFFORT_TEXT = {
-  'config-change': 'register.effortConfigChange',
-  'data-migration': 'register.effortDataMigration',
-  're-architecture': 'register.effortReArchitecture',
-} as const;
-
-const JURISDICTION_TEXT = {
-  'non-eu': 'register.jurisdictionNonEu',
-  'eu-non-eu-parent': 'register.jurisdictionEuNonEuParent',
-  unknown: 'register.jurisdictionUnknown',
-  eu: 'register.jurisdictionEu',
-  self: 'register.jurisdictionSelf',
-} as const;
+const EFFORT_SEAL: Record<ExitEffort, Seal> = {
+  're-architecture': 1,
+  'data-migration': 2,
+  'config-change': 3,
+};
 
 /** A reason built per language from a function's label: messages take plain strings. */
 function perLanguage(build: (language: 'en' | 'nl') => string): RegisterText {
@@ -162,12 +153,12 @@ function partyLimits(
                 function: f.label[l],
                 what,
                 parties: joined(parties),
-                jurisdiction: message(JURISDICTION_TEXT[jurisdiction])[l],
+                jurisdiction: message(JURISDICTION_MESSAGE[jurisdiction])[l],
               })[l]
             : message('register.scoreOperator', {
                 function: f.label[l],
                 parties: joined(parties),
-                jurisdiction: message(JURISDICTION_TEXT[jurisdiction])[l],
+                jurisdiction: message(JURISDICTION_MESSAGE[jurisdiction])[l],
               })[l],
       );
       limits.push({ seal: ladder[jurisdiction], text, parties });
@@ -243,7 +234,7 @@ function unknownParties(
 }
 
 function cutOffLimits(inputs: ScoreInputs, scope: 'all' | 'outside-eu'): Limit[] {
-  const groups = inputs.concentration.filter((g) => scope === 'all' || OUTSIDE.has(g.jurisdiction));
+  const groups = inputs.concentration.filter((g) => scope === 'all' || OUTSIDE_EU_EEA.has(g.jurisdiction));
   const limits: Limit[] = groups.flatMap((g): Limit[] => {
     const { effects, summary } = inputs.cutOff(g.entity);
     const seal = cutOffSeal(effects);
@@ -267,71 +258,17 @@ function cutOffLimits(inputs: ScoreInputs, scope: 'all' | 'outside-eu'): Limit[]
   return limits;
 }
 
-/** What ties the subject to its provider, from the register when exit readiness gave none. */
-export function tiesFromRegister(
-  functions: readonly RegisterFunction[],
-  hostingGroups: ReadonlySet<string>,
-): Tie[] {
-  const byId = new Map(functions.map((f) => [f.id, f]));
-  const parties = (id: FunctionId, pick: (d: Dependency) => boolean) =>
-    partyList(
-      (byId.get(id)?.dependencies ?? [])
-        .filter((d) => d.entity !== SELF_ENTITY && pick(d))
-        .map((d) => d.name),
-    );
-  const ties: Tie[] = [];
-  const add = (
-    effort: Effort,
-    key: 'tieStorage' | 'tieLoadBalancer' | 'tieIngress' | 'tieRegistry',
-    names: string[],
-  ) => {
-    if (names.length === 0) return;
-    const what = message(`register.${key}`, { parties: joined(names) });
-    ties.push({
-      effort,
-      text: perLanguage(
-        (l) => message('register.scoreTie', { what: what[l], effort: message(EFFORT_TEXT[effort])[l] })[l],
-      ),
-    });
-  };
-  add(
-    'data-migration',
-    'tieStorage',
-    parties('storage', (d) => isDirect(d) && d.jurisdiction !== 'self'),
-  );
-  add(
-    'config-change',
-    'tieLoadBalancer',
-    parties('load-balancing', (d) => isDirect(d) && d.jurisdiction !== 'self'),
-  );
-  add(
-    'config-change',
-    'tieIngress',
-    parties('ingress', (d) => isDirect(d) && d.jurisdiction !== 'self'),
-  );
-  add(
-    'data-migration',
-    'tieRegistry',
-    parties(
-      'images',
-      (d) =>
-        d.role === 'operator' && d.ultimateParent !== undefined && hostingGroups.has(d.ultimateParent.entity),
-    ),
-  );
-  return ties;
-}
-
-function portabilityLimits(inputs: ScoreInputs, ties: readonly Tie[]): Limit[] {
+function portabilityLimits(inputs: ScoreInputs): Limit[] {
   const read = inputs.functions.filter((f) =>
     ['storage', 'load-balancing', 'ingress', 'images'].includes(f.id),
   );
-  return [...notReadLimits(read), ...ties.map((t) => ({ seal: EFFORT_SEAL[t.effort], text: t.text }))];
+  return [...notReadLimits(read), ...inputs.ties.map((t) => ({ seal: EFFORT_SEAL[t.effort], text: t.text }))];
 }
 
 function concentrationLimits(inputs: ScoreInputs): Limit[] {
   const groups = inputs.concentration;
   const unknown = unknownParties(inputs.functions);
-  const outside = groups.filter((g) => OUTSIDE.has(g.jurisdiction));
+  const outside = groups.filter((g) => OUTSIDE_EU_EEA.has(g.jurisdiction));
   // An unknown party is one more group controlled outside.
   const outsideCount = outside.length + unknown.reduce((n, u) => n + u.names.length, 0);
   const total = groups.length + unknown.reduce((n, u) => n + u.names.length, 0);
@@ -408,7 +345,7 @@ function transparencyLimits(inputs: ScoreInputs): Limit[] {
 }
 
 /** The limits a rule finds; the criterion is at most the lowest of them (SEAL-4 without any). */
-export function ruleLimits(rule: ScoreRule, inputs: ScoreInputs, ties: readonly Tie[]): Limit[] {
+export function ruleLimits(rule: ScoreRule, inputs: ScoreInputs): Limit[] {
   const functions = selectedFunctions(inputs, rule);
   switch (rule.kind) {
     case 'operator':
@@ -429,7 +366,7 @@ export function ruleLimits(rule: ScoreRule, inputs: ScoreInputs, ties: readonly 
     case 'cut-off':
       return [...notReadLimits(inputs.functions), ...cutOffLimits(inputs, rule.scope ?? 'all')];
     case 'portability':
-      return portabilityLimits(inputs, ties);
+      return portabilityLimits(inputs);
     case 'concentration':
       return [
         ...notReadLimits(inputs.functions.filter((f) => CRITICAL_FUNCTIONS.has(f.id))),
@@ -455,7 +392,7 @@ const binding = (limits: readonly Limit[], seal: Seal, criterion?: string): Scor
       ...(l.parties !== undefined && l.parties.length > 0 ? { parties: [...l.parties] } : {}),
     }));
 
-function scoreCriterion(c: FrameworkCriterion, inputs: ScoreInputs, ties: readonly Tie[]): CriterionScore {
+function scoreCriterion(c: FrameworkCriterion, inputs: ScoreInputs): CriterionScore {
   const base = {
     id: c.id,
     name: { en: c.name.en, nl: c.name.nl },
@@ -463,7 +400,7 @@ function scoreCriterion(c: FrameworkCriterion, inputs: ScoreInputs, ties: readon
     gates: c.gates !== false,
   };
   if (c.rule === undefined) return { ...base, ...(c.attestation ? { attestation: c.attestation } : {}) };
-  const limits: Limit[] = ruleLimits(c.rule, inputs, ties);
+  const limits: Limit[] = ruleLimits(c.rule, inputs);
   if (c.evidence === 'partly') limits.push({ seal: 3, text: message('register.scorePartly') });
   const atMost = lowest(limits);
   return {
@@ -479,13 +416,11 @@ export function scoreRegister(
   framework: FrameworkFile,
   weightSetId: string,
   inputs: ScoreInputs,
-  hostingGroups: ReadonlySet<string>,
 ): RegisterScores {
   const set = framework.weightSets.find((s) => s.id === weightSetId);
   if (set === undefined) throw new Error(`unknown weight set ${weightSetId}`);
-  const ties = inputs.ties ?? tiesFromRegister(inputs.functions, hostingGroups);
   const objectives: ObjectiveScore[] = framework.objectives.map((o) => {
-    const criteria = o.criteria.map((c) => scoreCriterion(c, inputs, ties));
+    const criteria = o.criteria.map((c) => scoreCriterion(c, inputs));
     const gating = criteria.filter((c) => c.gates);
     const scored = gating.filter((c) => c.atMost !== undefined);
     const unattested = gating.filter((c) => c.atMost === undefined).map((c) => c.id);

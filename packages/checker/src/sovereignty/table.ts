@@ -9,6 +9,7 @@ import { EFFECT_TEXT } from './continuity.js';
 import { scoresTableLines, substitutabilityTableLines } from './render/scores-section.js';
 import { exitSectionLines } from './render/exit-section.js';
 import {
+  JURISDICTION_MESSAGE,
   displayDate,
   escapeControl,
   message,
@@ -30,14 +31,6 @@ export interface RegisterTableOptions {
   readonly verbose?: boolean;
 }
 
-const JURISDICTION_KEY = {
-  'non-eu': 'register.jurisdictionNonEu',
-  'eu-non-eu-parent': 'register.jurisdictionEuNonEuParent',
-  unknown: 'register.jurisdictionUnknown',
-  eu: 'register.jurisdictionEu',
-  self: 'register.jurisdictionSelf',
-} as const satisfies Record<Jurisdiction, string>;
-
 const STATUS_KEY = {
   'in-use': 'register.statusInUse',
   none: 'register.statusNone',
@@ -55,7 +48,7 @@ const COLOUR: Record<Jurisdiction, string> = {
 
 /** A jurisdiction in words, in the language. */
 export function jurisdictionText(j: Jurisdiction, language: Language): string {
-  return text(JURISDICTION_KEY[j], language);
+  return text(JURISDICTION_MESSAGE[j], language);
 }
 
 /** A function's status in words. */

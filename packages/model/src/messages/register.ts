@@ -492,25 +492,6 @@ export const register = {
     nl: '{function}: zonder {parties} (niet in de feiten), {effect}',
   },
   scoreTie: { en: '{what} ({effort})', nl: '{what} ({effort})' },
-  tieStorage: {
-    en: 'volumes on {parties}: their data must be copied',
-    nl: 'volumes bij {parties}: de data moet worden gekopieerd',
-  },
-  tieLoadBalancer: {
-    en: 'load balancers of {parties}: annotations and classes change',
-    nl: 'loadbalancers van {parties}: annotaties en classes veranderen',
-  },
-  tieIngress: {
-    en: 'ingress controllers of {parties}: classes and annotations change',
-    nl: 'ingress-controllers van {parties}: classes en annotaties veranderen',
-  },
-  tieRegistry: {
-    en: 'images in registries of {parties}: they must be mirrored',
-    nl: 'images in registers van {parties}: ze moeten worden gespiegeld',
-  },
-  effortConfigChange: { en: 'config change', nl: 'configuratiewijziging' },
-  effortDataMigration: { en: 'data migration', nl: 'datamigratie' },
-  effortReArchitecture: { en: 're-architecture', nl: 'herontwerp' },
   scoreConcentrationOnly: {
     en: 'only parties controlled outside the EU/EEA ({parties}), serving critical functions',
     nl: 'alleen partijen met zeggenschap buiten de EU/EER ({parties}), voor kritieke functies',
