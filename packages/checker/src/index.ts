@@ -58,6 +58,7 @@ export type { RenderContext, ReportFormat } from './report/formats.js';
 export * from './waivers/index.js';
 export * from './sign/index.js';
 export * from './diff/index.js';
+export * from './fleet/index.js';
 export { canonicalJson } from './snapshot/canonical.js';
 export { parseReportText, readReportFile } from './report/read.js';
 export { renderHavenJson, toHavenJson } from './report/haven-json.js';

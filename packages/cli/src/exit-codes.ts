@@ -33,6 +33,8 @@ export const ExitCode = {
   GateFailed: 10,
   /** `sovereignty --fail-on`: gates tripped only on what is not known (unknown entities, unread functions). */
   GateUnknown: 11,
+  /** `--publish`: the report was made (and written where asked), but the cluster did not take it. */
+  PublishFailed: 12,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -12,7 +12,7 @@ export {
   parseStatusBody,
   describeResourceError,
 } from './errors.js';
-export { loadKubeconfig, kubeconfigFiles, mergeKubeconfigs } from './kubeconfig.js';
+export { loadKubeconfig, kubeconfigContexts, kubeconfigFiles, mergeKubeconfigs } from './kubeconfig.js';
 export type { KubeconfigSelection, LoadedKubeconfig } from './kubeconfig.js';
 export { planCollection, selectChecks } from './plan.js';
 export type { CollectionPlan, PlanSelection } from './plan.js';
@@ -28,3 +28,16 @@ export type { ProbeAccess, ProbeName, ProbeOptions, ProbeCleanup } from './probe
 export * from './rbac.js';
 export { DEFAULT_RETRY_POLICY } from './retry.js';
 export type { RetryPolicy } from './retry.js';
+export {
+  CONFIGMAP_LIMIT_BYTES,
+  PUBLISH_FAILED_EXIT_CODE,
+  PUBLISH_LABELS,
+  PublishError,
+  objectText,
+  podNamespace,
+  publishObjects,
+  reportConfigMap,
+} from './publish.js';
+export type { PublishOptions, PublishOutcome, PublishedObject } from './publish.js';
+export { CHART_PROBE_NAMESPACE, chartPermissions } from './chart-permissions.js';
+export type { ChartPermissions } from './chart-permissions.js';

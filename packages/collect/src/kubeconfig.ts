@@ -148,6 +148,26 @@ export function kubeconfigFiles(selection: KubeconfigSelection): { files: string
 }
 
 /**
+ * The context names of the kubeconfig (the files of kubeconfigFiles, merged like kubectl), sorted,
+ * without selecting or validating any of them: what `check --all-contexts` and
+ * `check --kubeconfig-dir` run over. Throws a one-line KubeError (exit 3) when there is no
+ * kubeconfig or a file cannot be read.
+ */
+export function kubeconfigContexts(selection: KubeconfigSelection = {}): {
+  files: readonly string[];
+  contexts: string[];
+} {
+  const { files } = kubeconfigFiles(selection);
+  if (files.length === 0) {
+    throw KubeError.badInput(
+      'no kubeconfig found: pass --kubeconfig FILE, set KUBECONFIG or create ~/.kube/config',
+    );
+  }
+  const kc = files.length === 1 ? readOne(files[0] as string) : mergeKubeconfigs(files.map(readOne));
+  return { files, contexts: (kc.contexts ?? []).map((c) => c.name).sort() };
+}
+
+/**
  * Loads the kubeconfig and selects the context. Unlike client-node's loadFromDefault() it never
  * falls back to http://localhost:8080: without a kubeconfig (and outside a pod) it throws a
  * one-line KubeError (exit 3).

@@ -4,7 +4,14 @@ import type { Catalogue, CheckDefinition } from '@havenkit/model';
 import { KubeError } from './errors.js';
 import { planCollection } from './plan.js';
 import { PROBE_ACCESS } from './probes.js';
-import { CLUSTER_ID_PERMISSION, rbacPlan, type RbacObject, type RbacOptions, type RbacPlan } from './rbac.js';
+import {
+  CLUSTER_ID_PERMISSION,
+  assertLeastPrivilege,
+  rbacPlan,
+  type RbacObject,
+  type RbacOptions,
+  type RbacPlan,
+} from './rbac.js';
 
 const catalogue = loadCatalogue();
 const READS = new Set(['get', 'list', 'watch']);
@@ -356,5 +363,94 @@ describe('rbacPlan refuses a catalogue that would demand more (an internal error
     expect(() => rbacPlan(catalogue, { selection: { probes: ['rwx'] }, probeAccess })).toThrow(
       /refuses to grant create persistentvolumes cluster-wide \(needed by probe rwx\): the only writes are the probes', in namespace havenkit-probe/,
     );
+  });
+});
+
+describe('rbacPlan with --publish (the report written to the cluster)', () => {
+  const publish = [
+    { group: '', resource: 'configmaps', name: 'havenkit-report', namespace: 'havenkit' },
+    { group: 'wgpolicyk8s.io', resource: 'clusterpolicyreports', name: 'havenkit' },
+  ];
+  const plan = rbacPlan(catalogue, { selection: { publish } });
+  const writes = plan.permissions.filter((p) => !READS.has(p.verb) && p.resource !== 'subjectaccessreviews');
+
+  it('grants update of exactly the named objects and create of their kind, nothing else', () => {
+    expect(
+      writes.map((p) => `${p.verb} ${p.resource} ${p.resourceName ?? '*'} ${p.namespace ?? 'cluster-wide'}`),
+    ).toEqual([
+      'create clusterpolicyreports * cluster-wide',
+      'update clusterpolicyreports havenkit cluster-wide',
+      'create configmaps * havenkit',
+      'update configmaps havenkit-report havenkit',
+    ]);
+  });
+
+  it('writes the named ones as rules with resourceNames, get and update', () => {
+    const role = plan.objects.find((o) => o.kind === 'Role' && o.metadata.namespace === 'havenkit')!;
+    expect(role.rules).toEqual([
+      { apiGroups: [''], resources: ['configmaps'], verbs: ['create'] },
+      {
+        apiGroups: [''],
+        resources: ['configmaps'],
+        resourceNames: ['havenkit-report'],
+        verbs: ['get', 'update'],
+      },
+    ]);
+  });
+
+  it('says so in what the roles are for', () => {
+    expect(plan.grantedFor).toContain(
+      'publishing to configmaps havenkit/havenkit-report, clusterpolicyreports.wgpolicyk8s.io havenkit',
+    );
+  });
+
+  it('refuses a kind that is not the report’s, and a namespace of the cluster itself', () => {
+    expect(() =>
+      rbacPlan(catalogue, {
+        selection: { publish: [{ group: '', resource: 'secrets', name: 'x', namespace: 'havenkit' }] },
+      }),
+    ).toThrow(/--publish cannot write secrets havenkit\/x/);
+    expect(() =>
+      rbacPlan(catalogue, {
+        selection: { publish: [{ group: '', resource: 'configmaps', name: 'x', namespace: 'kube-system' }] },
+      }),
+    ).toThrow(/--publish-namespace kube-system is a namespace of the cluster itself/);
+  });
+});
+
+describe('assertLeastPrivilege and the report’s objects', () => {
+  it('refuses an update of the report’s kind that is not limited to its name', () => {
+    expect(() =>
+      assertLeastPrivilege(
+        [
+          {
+            verb: 'update',
+            group: '',
+            resource: 'configmaps',
+            namespace: 'havenkit',
+            neededBy: ['publish configmaps'],
+          },
+        ],
+        undefined,
+      ),
+    ).toThrow(/refuses to grant update configmaps in havenkit/);
+  });
+
+  it('refuses a delete of the report’s own object', () => {
+    expect(() =>
+      assertLeastPrivilege(
+        [
+          {
+            verb: 'delete',
+            group: '',
+            resource: 'configmaps',
+            namespace: 'havenkit',
+            resourceName: 'havenkit-report',
+            neededBy: ['publish configmaps havenkit/havenkit-report'],
+          },
+        ],
+        undefined,
+      ),
+    ).toThrow(/refuses to grant delete configmaps havenkit-report in havenkit/);
   });
 });

@@ -49,7 +49,27 @@ export interface RbacSelection {
   readonly probes?: readonly string[];
   /** Also what the dependency register reads (`havenkit sovereignty`). */
   readonly sovereignty?: boolean;
+  /** The objects `--publish` writes the report to (a ConfigMap, a ClusterPolicyReport): these, by name. */
+  readonly publish?: readonly PublishGrant[];
 }
+
+/**
+ * One object `--publish` may write: `get` and `update` of exactly that name, and `create` of its
+ * kind (RBAC cannot limit a create by name) in its namespace, or cluster-wide for a cluster-scoped kind.
+ */
+export interface PublishGrant {
+  readonly group: string;
+  readonly resource: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+/** The kinds `--publish` writes: nothing else may be granted for it. */
+const PUBLISHED_RESOURCES = new Set([
+  '/configmaps',
+  'wgpolicyk8s.io/clusterpolicyreports',
+  'openreports.io/clusterreports',
+]);
 
 export interface RbacOptions {
   readonly selection?: RbacSelection;
@@ -71,6 +91,8 @@ export interface RbacPermission {
   readonly group: string;
   readonly resource: string;
   readonly namespace?: string;
+  /** Only this object (`resourceNames`): the published report's. */
+  readonly resourceName?: string;
 }
 
 /** One Kubernetes object of the manifest, typed as far as the generator writes it. */
@@ -85,7 +107,7 @@ export interface RbacObject {
     readonly annotations?: Readonly<Record<string, string>>;
   };
   readonly automountServiceAccountToken?: boolean;
-  readonly rules?: readonly PolicyRule[];
+  readonly rules?: readonly (PolicyRule & { readonly resourceNames?: readonly string[] })[];
   readonly roleRef?: {
     readonly apiGroup: string;
     readonly kind: 'ClusterRole' | 'Role';
@@ -153,12 +175,13 @@ function requireSubdomain(value: string, flag: string): void {
 }
 
 const permissionKey = (p: RbacPermission): string =>
-  JSON.stringify([p.namespace ?? '', p.group, p.resource, p.verb]);
+  JSON.stringify([p.namespace ?? '', p.group, p.resource, p.resourceName ?? '', p.verb]);
 
 /** "list pods.apps in default" / "create subjectaccessreviews.authorization.k8s.io cluster-wide". */
 export function rbacPermissionText(p: RbacPermission): string {
   const resource = p.group === '' ? p.resource : `${p.resource}.${p.group}`;
-  return `${p.verb} ${resource} ${p.namespace === undefined ? 'cluster-wide' : `in ${p.namespace}`}`;
+  const named = p.resourceName !== undefined ? ` ${p.resourceName}` : '';
+  return `${p.verb} ${resource}${named} ${p.namespace === undefined ? 'cluster-wide' : `in ${p.namespace}`}`;
 }
 
 /**
@@ -184,6 +207,14 @@ export function assertLeastPrivilege(
     if (REACHING_SUBRESOURCES.test(p.resource)) refuse('this subresource reaches into pods, nodes or tokens');
     if (READ_VERBS.has(p.verb)) continue;
     if (p.verb === 'create' && REVIEWS.has(`${p.group}/${p.resource}`)) continue;
+    if (
+      p.neededBy.every((n) => n.startsWith('publish ')) &&
+      PUBLISHED_RESOURCES.has(`${p.group}/${p.resource}`)
+    ) {
+      // The report's own object: update only by name; create (which RBAC cannot name) of that kind.
+      if (p.verb === 'update' && p.resourceName !== undefined) continue;
+      if (p.verb === 'create' && p.resourceName === undefined) continue;
+    }
     const byProbes = p.neededBy.every((n) => n.startsWith('probe '));
     if (probeNamespace !== undefined && p.namespace === probeNamespace && byProbes) continue;
     refuse(
@@ -195,7 +226,7 @@ export function assertLeastPrivilege(
 }
 
 /** The permissions a reader's needs come to: the plan's (declared, and `list` of every read). */
-function permissionsOf(catalogue: Catalogue, reader: { check: string } | { reader: PlanReader }) {
+export function permissionsOf(catalogue: Catalogue, reader: { check: string } | { reader: PlanReader }) {
   return planCollection(
     catalogue,
     'check' in reader ? { only: [reader.check] } : { withoutChecks: true, readers: [reader.reader] },
@@ -203,12 +234,51 @@ function permissionsOf(catalogue: Catalogue, reader: { check: string } | { reade
 }
 
 /** `(check a, b; the dependency register; probes rwx)`: what a role was generated for. */
-function grantedFor(checks: readonly string[], sovereignty: boolean, probes: readonly string[]): string {
+function grantedFor(
+  checks: readonly string[],
+  sovereignty: boolean,
+  probes: readonly string[],
+  publish: readonly PublishGrant[],
+): string {
   return [
     checks.length > 0 ? `checks ${checks.join(', ')}` : 'no checks',
     ...(sovereignty ? ['the dependency register'] : []),
     ...(probes.length > 0 ? [`probes ${probes.join(', ')}`] : []),
+    ...(publish.length > 0 ? [`publishing to ${publish.map(publishText).join(', ')}`] : []),
   ].join('; ');
+}
+
+/** "configmaps havenkit/havenkit-report", "clusterpolicyreports.wgpolicyk8s.io havenkit". */
+const publishText = (p: PublishGrant): string =>
+  `${p.group === '' ? p.resource : `${p.resource}.${p.group}`} ${p.namespace !== undefined ? `${p.namespace}/` : ''}${p.name}`;
+
+/** policyRules for the unnamed permissions, then one rule per named object (resourceNames). */
+function rulesOf(permissions: readonly RbacPermission[]): NonNullable<RbacObject['rules']> {
+  const named = new Map<string, { group: string; resource: string; name: string; verbs: Set<string> }>();
+  for (const p of permissions) {
+    if (p.resourceName === undefined) continue;
+    const key = JSON.stringify([p.group, p.resource, p.resourceName]);
+    const entry = named.get(key) ?? {
+      group: p.group,
+      resource: p.resource,
+      name: p.resourceName,
+      verbs: new Set(),
+    };
+    entry.verbs.add(p.verb);
+    named.set(key, entry);
+  }
+  return [
+    ...policyRules(permissions.filter((p) => p.resourceName === undefined)),
+    ...[...named.keys()].sort().map((key) => {
+      const n = named.get(key)!;
+      return {
+        apiGroups: [n.group],
+        resources: [n.resource],
+        resourceNames: [n.name],
+        verbs: [...n.verbs].sort(),
+      };
+    }),
+  ];
 }
 
 /**
@@ -272,6 +342,7 @@ export function rbacPlan(catalogue: Catalogue, options: RbacOptions = {}): RbacP
       group: p.group,
       resource: p.resource,
       ...(p.namespace !== undefined ? { namespace: p.namespace } : {}),
+      ...(p.resourceName !== undefined ? { resourceName: p.resourceName } : {}),
     };
     const key = permissionKey(permission);
     const entry = granted.get(key) ?? { ...permission, neededBy: [] };
@@ -286,9 +357,32 @@ export function rbacPlan(catalogue: Catalogue, options: RbacOptions = {}): RbacP
     for (const p of access.reads) grant(p, `probe ${probe}`);
     for (const p of access.inNamespace) grant({ ...p, namespace: probeNamespace }, `probe ${probe}`);
   }
+  const publish = [...(selection.publish ?? [])];
+  for (const target of publish) {
+    if (!PUBLISHED_RESOURCES.has(`${target.group}/${target.resource}`))
+      throw KubeError.badInput(
+        `--publish cannot write ${publishText(target)}: only the report's ConfigMap and policy report`,
+      );
+    requireSubdomain(target.name, '--publish-name');
+    if (target.namespace !== undefined) {
+      requireLabel(target.namespace, '--publish-namespace');
+      if (SYSTEM_NAMESPACES.has(target.namespace) || target.namespace.startsWith('kube-'))
+        throw KubeError.badInput(
+          `--publish-namespace ${target.namespace} is a namespace of the cluster itself: give havenkit's own namespace`,
+        );
+    }
+    const by = `publish ${publishText(target)}`;
+    const where = target.namespace !== undefined ? { namespace: target.namespace } : {};
+    grant({ verb: 'create', group: target.group, resource: target.resource, ...where }, by);
+    for (const verb of ['get', 'update'])
+      grant(
+        { verb, group: target.group, resource: target.resource, resourceName: target.name, ...where },
+        by,
+      );
+  }
   // A cluster-wide grant covers the same permission in a namespace: grant it once.
   for (const [key, p] of granted) {
-    if (p.namespace === undefined) continue;
+    if (p.namespace === undefined || p.resourceName !== undefined) continue;
     const wide = granted.get(permissionKey({ verb: p.verb, group: p.group, resource: p.resource }));
     if (wide === undefined) continue;
     for (const by of p.neededBy) if (!wide.neededBy.includes(by)) wide.neededBy.push(by);
@@ -299,7 +393,7 @@ export function rbacPlan(catalogue: Catalogue, options: RbacOptions = {}): RbacP
     .map(([, p]) => ({ ...p, neededBy: [...p.neededBy].sort() }));
   assertLeastPrivilege(permissions, probeNamespace);
 
-  const purpose = grantedFor(checks, sovereignty, probes);
+  const purpose = grantedFor(checks, sovereignty, probes, publish);
   const annotations = { 'havenkit.dev/granted-for': purpose };
   const subjects: NonNullable<RbacObject['subjects']> = [
     subject.kind === 'ServiceAccount'
@@ -354,7 +448,7 @@ export function rbacPlan(catalogue: Catalogue, options: RbacOptions = {}): RbacP
         apiVersion: `${RBAC_API}/v1`,
         kind,
         metadata: { ...metadata, annotations },
-        rules: policyRules(scoped),
+        rules: rulesOf(scoped),
       },
       {
         apiVersion: `${RBAC_API}/v1`,

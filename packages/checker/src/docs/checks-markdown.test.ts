@@ -104,6 +104,7 @@ describe('checksMarkdown', () => {
       CompliantWithWaivers: 5,
       SelectedPassed: 6,
       SelectedPassedWithWaivers: 7,
+      PublishFailed: 12,
     });
     expect(Object.fromEntries(CHECK_EXIT_CODES.map((e) => [e.name, e.code]))).toEqual(check);
   });

@@ -106,6 +106,14 @@ export const CHECK_EXIT_CODES: readonly DocsExitCode[] = [
       nl: 'Als 6, met `--waivers`: de gekozen controles voldoen niet, maar een geldige uitzondering dekt elke afkeuring.',
     },
   },
+  {
+    code: 12,
+    name: 'PublishFailed',
+    meaning: {
+      en: '`--publish`: the report was made (and written where asked), but the cluster did not take it (no such kind, refused, or an object of that name that is not havenkit’s).',
+      nl: '`--publish`: het rapport is gemaakt (en geschreven waar gevraagd), maar het cluster nam het niet aan (soort onbekend, geweigerd, of een object met die naam dat niet van havenkit is).',
+    },
+  },
 ];
 
 const OUTCOMES: Readonly<Record<Outcome, Text>> = {

@@ -41,7 +41,7 @@ type Tone = Outcome | 'waived';
 /** Outcomes are told apart by symbol and word, never by colour alone (black-and-white print). */
 const SYMBOL: Record<Tone, string> = { pass: '✓', fail: '✗', skip: '–', unknown: '?', waived: '⚑' };
 
-const VERDICT_TONE: Record<Verdict | VerdictWithWaivers, Tone> = {
+export const VERDICT_TONE: Record<Verdict | VerdictWithWaivers, Tone> = {
   compliant: 'pass',
   'not-compliant': 'fail',
   inconclusive: 'unknown',

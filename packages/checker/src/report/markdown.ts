@@ -36,7 +36,7 @@ const OUTCOME_MARK: Record<Outcome | 'waived', string> = {
   unknown: '⚠️',
 };
 
-const VERDICT_MARK: Record<Verdict | VerdictWithWaivers, string> = {
+export const VERDICT_MARK: Record<Verdict | VerdictWithWaivers, string> = {
   compliant: '✅',
   'not-compliant': '❌',
   inconclusive: '⚠️',

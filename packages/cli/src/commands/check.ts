@@ -20,6 +20,7 @@ import {
   readWaiversFile,
   reportFormat,
   signReport,
+  toPolicyReport,
 } from '@havenkit/checker';
 import type {
   Catalogue,
@@ -34,6 +35,7 @@ import type {
   VerdictWithWaivers,
   WaiversInput,
 } from '@havenkit/checker';
+import type { PublishedObject } from '@havenkit/collect';
 import { load } from 'js-yaml';
 import { HavenkitCommand } from '../base-command.js';
 import { UserError } from '../errors.js';
@@ -53,6 +55,25 @@ import {
 } from '../kube/flags.js';
 import { makeOutputDirectory, outputTarget, writeFileAtomic, writeFilesAtomic } from '../kube/write.js';
 import { saveSnapshot } from '../kube/save-snapshot.js';
+import { expandTimeIn } from '../kube/time-placeholder.js';
+import {
+  DEFAULT_CONCURRENCY,
+  FLEET_MARGIN_MS,
+  MAX_CONCURRENCY,
+  checkFleet,
+  fleetTarget,
+} from '../fleet/check-fleet.js';
+import type { FleetCheckResult } from '../fleet/check-fleet.js';
+import {
+  DEFAULT_PUBLISH_NAME,
+  PUBLISH_TARGETS,
+  checkPublishNames,
+  publish,
+  publishNameFlag,
+  publishNamespace,
+  publishNamespaceFlag,
+  reportConfigMapName,
+} from '../kube/publish.js';
 
 /** The exit code of each verdict (with --waivers: of the verdict with waivers). */
 const EXIT_BY_VERDICT: Record<VerdictWithWaivers, ExitCode> = {
@@ -103,11 +124,14 @@ function selectFormats(ids: readonly string[]): ReportFormat[] {
 }
 
 export default class Check extends HavenkitCommand {
-  static override summary = 'Check a cluster against the Haven standard, live or from a snapshot.';
+  static override summary =
+    'Check a cluster (or a fleet of clusters) against the Haven standard, live or from a snapshot.';
 
   static override description = `Reads exactly what the Haven checks need from the cluster (read-only: lists and access reviews, never Secrets), evaluates every mandatory check and prints a report with the evidence behind each verdict. With --snapshot it evaluates a snapshot saved by \`havenkit snapshot\` instead, without any cluster.
 
 Report formats (--output, several at once with --out-dir): ${REPORT_FORMAT_IDS.join(', ')}. With --sign the json report is a signed DSSE envelope that \`havenkit verify\` checks. With --waivers, waived failures are shown as waived and a separate verdict with waivers is given; the checks' own verdict never changes.
+
+Fleets (several --context, --all-contexts or --kubeconfig-dir): each cluster is checked by a child \`havenkit check\` of its own, --concurrency at a time, and stopped when it takes longer than --timeout (default 10m) plus ${FLEET_MARGIN_MS / 1000}s; it then counts as unreachable (timeout). --out-dir is required: each cluster's reports (always report.json) go to a sub-directory named after the cluster (characters other than letters, digits, ".", "_" and "-" become "_"; repeats get -2, -3), fleet.json sums them up, and stdout shows one table, cluster × check, worst first. --out, --sign and --save-snapshot are for one cluster. The fleet exits with the worst code of its clusters, in this order: 4, 3, 12, 1, 2, 5, 7, 6, 0 (a cluster that could not be checked outranks any verdict); Ctrl-C or SIGTERM is passed on to every child, which cleans up, and the run exits 130 or 143.
 
 Exit codes:
   0  compliant: every mandatory check ran, and each passed or was skipped
@@ -117,9 +141,22 @@ Exit codes:
   4  the cluster could not be reached
   5  compliant with waivers (--waivers): every failure is covered by an active waiver
   6  --only left mandatory checks out and the selected checks passed: no Haven verdict
-  7  as 6, with every failure of the selected checks covered by an active waiver`;
+  7  as 6, with every failure of the selected checks covered by an active waiver
+  12 --publish: the report was made (and written where asked) but the cluster did not take it
+
+With --no-verdict-exit-code the verdicts 1, 2, 5, 6 and 7 exit 0 (the verdict is in the report); 3, 4 and 12 stay.`;
 
   static override examples = [
+    {
+      description: 'A fleet: every context of the kubeconfig, 8 at a time, a table and fleet.json:',
+      command:
+        '<%= config.bin %> <%= command.id %> --all-contexts --concurrency 8 --timeout 2m --out-dir fleet/',
+    },
+    {
+      description: 'A fleet from a directory with a kubeconfig file per cluster, also as HTML:',
+      command:
+        '<%= config.bin %> <%= command.id %> --kubeconfig-dir ~/clusters --output table,html --out-dir fleet/',
+    },
     {
       description: 'Check the cluster of the current kubeconfig context:',
       command: '<%= config.bin %> <%= command.id %>',
@@ -150,6 +187,36 @@ Exit codes:
 
   static override flags = {
     ...clusterFlags,
+    // check's own --context: several contexts make a fleet run (the other commands keep one).
+    context: Flags.string({
+      helpGroup: FlagGroup.Cluster,
+      summary:
+        "Kubeconfig context to use (default: the kubeconfig's current-context); repeatable or comma-separated: several check a fleet.",
+      helpValue: 'NAME',
+      multiple: true,
+    }),
+    'all-contexts': Flags.boolean({
+      helpGroup: FlagGroup.Cluster,
+      summary: 'Check every context of the kubeconfig (a fleet run, sorted by name; needs --out-dir).',
+      exclusive: ['context', 'kubeconfig-dir', 'snapshot'],
+    }),
+    'kubeconfig-dir': Flags.string({
+      helpGroup: FlagGroup.Cluster,
+      summary:
+        'Check every context of every kubeconfig file in this directory (a fleet run; needs --out-dir).',
+      description:
+        'Every regular, not hidden file of DIR that defines contexts is a kubeconfig; other files are skipped with a warning. A cluster is named by its context, or FILE/CONTEXT when another file of DIR has a context of the same name.',
+      helpValue: 'DIR',
+      exclusive: ['context', 'kubeconfig', 'snapshot'],
+    }),
+    concurrency: Flags.integer({
+      helpGroup: FlagGroup.Cluster,
+      summary: `Fleet runs: clusters checked at the same time (1-${MAX_CONCURRENCY}).`,
+      default: DEFAULT_CONCURRENCY,
+      min: 1,
+      max: MAX_CONCURRENCY,
+      helpValue: 'N',
+    }),
     snapshot: Flags.string({
       summary: 'Evaluate this snapshot file (from `havenkit snapshot`) instead of a live cluster.',
       helpValue: 'FILE',
@@ -195,6 +262,8 @@ Exit codes:
     'out-dir': Flags.string({
       summary:
         'Write each format to this directory (created if missing): report.txt, report.json, haven.json, report.junit.xml, report.sarif, report.md, report.html, policyreport.yaml.',
+      description:
+        "`{time}` in DIR (and in --out, --save-snapshot) becomes the run's start in UTC, e.g. reports/{time} → reports/20261201T230415Z: one directory per run.",
       helpValue: 'DIR',
       helpGroup: FlagGroup.Report,
     }),
@@ -238,10 +307,41 @@ Exit codes:
       helpGroup: FlagGroup.Audit,
     }),
     'max-input-size': maxInputSizeFlag,
+    publish: Flags.string({
+      summary:
+        'Also write the report to the cluster (repeatable): configmap (the json report), policyreport (a ClusterPolicyReport; with --openreports a ClusterReport).',
+      description:
+        'The only write besides the probes, and only when asked: the named objects (--publish-name) and nothing else; an existing object without the label app.kubernetes.io/managed-by=havenkit is never replaced. The policy report kind must be installed (its CRD). What an identity needs for it: `havenkit rbac --publish …`. Exit 12 when the report was made but the cluster did not take it.',
+      multiple: true,
+      delimiter: ',',
+      options: [...PUBLISH_TARGETS],
+      helpValue: 'configmap|policyreport',
+      helpGroup: FlagGroup.Report,
+      exclusive: ['snapshot'],
+    }),
+    'publish-name': publishNameFlag,
+    'publish-namespace': publishNamespaceFlag,
+    'verdict-exit-code': Flags.boolean({
+      summary:
+        "Exit with the verdict's code (default); --no-verdict-exit-code exits 0 whatever the verdict, other errors keep theirs (for schedulers).",
+      default: true,
+      allowNo: true,
+      helpGroup: FlagGroup.Report,
+    }),
   };
 
-  async run(): Promise<CheckResult> {
-    const { flags } = await this.parse(Check);
+  async run(): Promise<CheckResult | FleetCheckResult> {
+    const { flags: parsed } = await this.parse(Check);
+    // Several clusters: one child `check` per cluster (fleet/); one: the run below, as ever.
+    const target = await fleetTarget(parsed);
+    if (target.fleet) {
+      return checkFleet(parsed, target.contexts, () => readInputs({ ...parsed, context: undefined }));
+    }
+    const flags: CheckFlags = expandTimeIn(
+      { ...parsed, context: target.context },
+      ['out', 'out-dir', 'save-snapshot'],
+      new Date(),
+    );
     const inputs = readInputs(flags);
     const startTs = new Date().toISOString();
     const { snapshot, snapshotFile } = await obtainSnapshot(flags, inputs);
@@ -288,8 +388,12 @@ Exit codes:
       // The reports went to files: say what the verdict is and where they are.
       process.stdout.write(outDirSummary(report, rendered, flags['out-dir'], inputs.language));
     }
+    if (flags.publish !== undefined && flags.publish.length > 0) {
+      await publishCheckReport(report, context, signed?.envelope, flags);
+    }
 
-    const exitCode = EXIT_BY_VERDICT[report.verdictWithWaivers ?? report.verdict];
+    const verdictCode = EXIT_BY_VERDICT[report.verdictWithWaivers ?? report.verdict];
+    const exitCode = flags['verdict-exit-code'] ? verdictCode : ExitCode.Ok;
     // Not this.exit(): HavenkitCommand.catch would report oclif's ExitError as an error. The
     // process ends with this code once the output is flushed.
     process.exitCode = exitCode;
@@ -302,7 +406,8 @@ Exit codes:
   }
 }
 
-type CheckFlags = InferredFlags<typeof Check.flags>;
+/** The parsed flags of a single-cluster run: one --context. */
+type CheckFlags = Omit<InferredFlags<typeof Check.flags>, 'context'> & { context?: string };
 
 /** Everything `check` reads besides the cluster, validated: bad input fails before any request. */
 interface CheckInputs {
@@ -337,6 +442,7 @@ function readInputs(flags: CheckFlags): CheckInputs {
   }
   if (flags.out !== undefined) outputTarget(flags.out, '--out');
   if (flags['save-snapshot'] !== undefined) outputTarget(flags['save-snapshot'], '--save-snapshot');
+  checkPublishNames(flags['publish-name'], flags['publish-namespace']);
   const limits = inputLimits(flags['max-input-size']);
   const latest = flags['latest-kubernetes'];
   if (latest !== undefined && !/^v?1\.\d{1,3}$/.test(latest)) {
@@ -393,6 +499,44 @@ async function obtainSnapshot(
     snapshot,
     snapshotFile: { name: basename(saved), sha256: saveSnapshot(saved, snapshot) },
   };
+}
+
+/** --publish: the json report (signed when --sign) in ConfigMap NAME-report, then the policy report as NAME. */
+async function publishCheckReport(
+  report: ComplianceReport,
+  context: RenderContext,
+  signedEnvelope: string | undefined,
+  flags: CheckFlags,
+): Promise<void> {
+  const { reportConfigMap } = await import('@havenkit/collect');
+  const targets = new Set(flags.publish ?? []);
+  const name = flags['publish-name'] ?? DEFAULT_PUBLISH_NAME;
+  const cluster = {
+    ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
+    ...(flags.context !== undefined ? { context: flags.context } : {}),
+  };
+  const objects: PublishedObject[] = [];
+  if (targets.has('configmap')) {
+    const namespace = await publishNamespace(flags['publish-namespace'], cluster);
+    const text = signedEnvelope ?? reportFormat('json')!.render(report, context);
+    objects.push(
+      reportConfigMap(reportConfigMapName(name, 'check'), namespace, 'report.json', text, {
+        'havenkit.dev/verdict': report.verdictWithWaivers ?? report.verdict,
+        'havenkit.dev/stopped-at': context.stopTs,
+      }),
+    );
+  }
+  if (targets.has('policyreport')) {
+    const policyReport = toPolicyReport(report, context);
+    objects.push({
+      apiVersion: policyReport.apiVersion,
+      kind: policyReport.kind,
+      plural: context.openReports ? 'clusterreports' : 'clusterpolicyreports',
+      name,
+      body: policyReport as unknown as Record<string, unknown>,
+    });
+  }
+  await publish(objects, cluster);
 }
 
 /** Writes the rendered reports: to --out-dir as one set, to --out, or the one report to stdout. */

@@ -1,19 +1,36 @@
 import * as Flags from '@oclif/core/flags';
 import { CHECKER_VERSION, loadCatalogue } from '@havenkit/checker';
 import { PROBE_NAMES } from '@havenkit/model';
-import type { RbacObject, RbacPlan, RbacSubject } from '@havenkit/collect';
+import type { InferredFlags } from '@oclif/core/interfaces';
+import type { PublishGrant, RbacObject, RbacPlan, RbacSubject } from '@havenkit/collect';
 import { dump } from 'js-yaml';
 import { HavenkitCommand } from '../base-command.js';
 import { FlagGroup, onlyFlag, parseList } from '../kube/flags.js';
 import { outputTarget, writeFileAtomic } from '../kube/write.js';
+import { DEFAULT_PUBLISH_NAME, reportConfigMapName } from '../kube/publish.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
 
 /** The manifest as YAML: a comment saying what it is for and how to use it, then one document per object. */
 export function rbacYaml(plan: RbacPlan): string {
+  const published = [
+    ...new Set(
+      plan.permissions
+        .filter((p) => p.resourceName !== undefined)
+        .map(
+          (p) =>
+            `${p.group === '' ? p.resource : `${p.resource}.${p.group}`} ${p.resourceName} ${p.namespace !== undefined ? `in ${p.namespace}` : 'cluster-wide'}`,
+        ),
+    ),
+  ];
+  const publishing = published.length > 0 ? ` and the report's own objects (${published.join('; ')})` : '';
   const header = [
     `# Least privilege for havenkit ${CHECKER_VERSION} (havenkit rbac): ${plan.grantedFor}.`,
     plan.probeNamespace !== undefined
-      ? `# Never Secrets; no writes but the probes', only in namespace ${plan.probeNamespace} (run them with --probe-namespace ${plan.probeNamespace}).`
-      : '# Reads only (and access reviews, which store nothing); never Secrets, no writes.',
+      ? `# Never Secrets; no writes but the probes', only in namespace ${plan.probeNamespace} (run them with --probe-namespace ${plan.probeNamespace})${publishing}.`
+      : published.length > 0
+        ? `# Reads (and access reviews, which store nothing); never Secrets; no writes but${publishing.replace(/^ and/, '')}.`
+        : '# Reads only (and access reviews, which store nothing); never Secrets, no writes.',
     '# Apply: kubectl apply -f FILE' +
       (plan.subject.kind === 'ServiceAccount'
         ? `; a token for it: kubectl create token ${plan.subject.name} --namespace ${plan.subject.namespace}`
@@ -117,6 +134,34 @@ Exit codes: 0 printed (or written); 3 bad input (an unknown check or probe, a na
       helpValue: 'NAME',
       helpGroup: FlagGroup.Identity,
     }),
+    publish: Flags.string({
+      summary:
+        'Also let it publish the report (`check --publish`): configmap (NAME-report, with --sovereignty NAME-sovereignty too), policyreport.',
+      description:
+        'Grants get and update of exactly those objects (resourceNames) and create of their kind (which RBAC cannot limit by name): ConfigMaps in --publish-namespace, the ClusterPolicyReport (or with --openreports the ClusterReport) cluster-wide.',
+      multiple: true,
+      delimiter: ',',
+      options: ['configmap', 'policyreport'],
+      helpValue: 'configmap|policyreport',
+      helpGroup: FlagGroup.Checks,
+    }),
+    openreports: Flags.boolean({
+      summary: 'policyreport: an OpenReports ClusterReport instead of a wgpolicyk8s.io ClusterPolicyReport.',
+      dependsOn: ['publish'],
+      helpGroup: FlagGroup.Checks,
+    }),
+    'publish-name': Flags.string({
+      summary: `Name of the published objects, as \`check --publish-name\` (default: ${DEFAULT_PUBLISH_NAME}).`,
+      helpValue: 'NAME',
+      dependsOn: ['publish'],
+      helpGroup: FlagGroup.Checks,
+    }),
+    'publish-namespace': Flags.string({
+      summary: "Namespace of the published ConfigMaps (default: the ServiceAccount's).",
+      helpValue: 'NAMESPACE',
+      dependsOn: ['publish'],
+      helpGroup: FlagGroup.Checks,
+    }),
     output: Flags.string({
       char: 'o',
       summary: 'yaml (one document per object, separated by ---) or json (a v1 List).',
@@ -146,12 +191,14 @@ Exit codes: 0 printed (or written); 3 bad input (an unknown check or probe, a na
             name: flags['service-account'] ?? RBAC_DEFAULTS.serviceAccount,
             namespace: flags.namespace ?? RBAC_DEFAULTS.namespace,
           };
+    const publish = publishGrants(flags, subject);
     const plan = rbacPlan(loadCatalogue(), {
       selection: {
         ...(only !== undefined ? { only } : { suggested }),
         all: flags.all,
         probes: flags.probe ?? [],
         sovereignty: flags.sovereignty,
+        publish,
       },
       subject,
       ...(flags.name !== undefined ? { name: flags.name } : {}),
@@ -166,6 +213,40 @@ Exit codes: 0 printed (or written); 3 bad input (an unknown check or probe, a na
     }
     return plan;
   }
+}
+
+/** The objects `check --publish` (and `sovereignty --publish`) of the same flags write. */
+function publishGrants(flags: InferredFlags<typeof Rbac.flags>, subject: RbacSubject): PublishGrant[] {
+  const targets = new Set(flags.publish ?? []);
+  const name = flags['publish-name'] ?? DEFAULT_PUBLISH_NAME;
+  const grants: PublishGrant[] = [];
+  if (targets.has('configmap')) {
+    const namespace =
+      flags['publish-namespace'] ?? (subject.kind === 'ServiceAccount' ? subject.namespace : undefined);
+    if (namespace === undefined) {
+      throw new UserError(
+        '--publish configmap with --user: give --publish-namespace NAMESPACE',
+        ExitCode.BadInput,
+      );
+    }
+    grants.push({ group: '', resource: 'configmaps', name: reportConfigMapName(name, 'check'), namespace });
+    if (flags.sovereignty) {
+      grants.push({
+        group: '',
+        resource: 'configmaps',
+        name: reportConfigMapName(name, 'sovereignty'),
+        namespace,
+      });
+    }
+  }
+  if (targets.has('policyreport')) {
+    grants.push(
+      flags.openreports
+        ? { group: 'openreports.io', resource: 'clusterreports', name }
+        : { group: 'wgpolicyk8s.io', resource: 'clusterpolicyreports', name },
+    );
+  }
+  return grants;
 }
 
 /** "Namespace havenkit, ServiceAccount havenkit/havenkit, ClusterRole havenkit, …". */

@@ -50,7 +50,17 @@ import { fileErrorReason, readTextFile } from '../files.js';
 import { inputLimits, maxInputSizeFlag } from '../input-limit.js';
 import { collectLive } from '../kube/collect.js';
 import { FlagGroup, clusterFlags, colorFlag, saveSnapshotFlag, tableWidthFlag } from '../kube/flags.js';
+import { expandTimeIn } from '../kube/time-placeholder.js';
 import { makeOutputDirectory, outputTarget, writeFileAtomic, writeFilesAtomic } from '../kube/write.js';
+import {
+  DEFAULT_PUBLISH_NAME,
+  checkPublishNames,
+  publish,
+  publishNameFlag,
+  publishNamespace,
+  publishNamespaceFlag,
+  reportConfigMapName,
+} from '../kube/publish.js';
 import { saveSnapshot } from '../kube/save-snapshot.js';
 
 /** The formats of the register and the file each gets in --out-dir. */
@@ -90,7 +100,8 @@ Exit codes:
    3  bad input: flags, kubeconfig, snapshot, manifests, app, facts file or key
    4  the cluster could not be reached
   10  a --fail-on gate found a dependency it fails on
-  11  --fail-on gates found only what is not known (unknown entities, functions not read)`;
+  11  --fail-on gates found only what is not known (unknown entities, functions not read)
+  12  --publish: the register was made (and written where asked) but the cluster did not take it`;
 
   static override examples = [
     {
@@ -217,6 +228,8 @@ Exit codes:
     }),
     'out-dir': Flags.string({
       summary: `Write each format to this directory (created if missing): ${FORMAT_IDS.map((f) => FORMATS[f].fileName).join(', ')}.`,
+      description:
+        "`{time}` in DIR (and in --out, --save-snapshot) becomes the run's start in UTC, e.g. reports/{time} → reports/20261201T230415Z: one directory per run.",
       helpValue: 'DIR',
       helpGroup: FlagGroup.Report,
     }),
@@ -238,10 +251,26 @@ Exit codes:
       helpGroup: FlagGroup.Audit,
     }),
     'max-input-size': maxInputSizeFlag,
+    publish: Flags.string({
+      summary:
+        'Also write the json register to the cluster: configmap (ConfigMap NAME-sovereignty; signed when --sign).',
+      description:
+        'The only write of this command, and only when asked: that one ConfigMap, never an existing one without the label app.kubernetes.io/managed-by=havenkit. What an identity needs for it: `havenkit rbac --sovereignty --publish configmap`. Exit 12 when the register was made but the cluster did not take it.',
+      multiple: true,
+      delimiter: ',',
+      options: ['configmap'],
+      helpValue: 'configmap',
+      helpGroup: FlagGroup.Report,
+      exclusive: ['snapshot', 'manifests', 'app'],
+    }),
+    'publish-name': publishNameFlag,
+    'publish-namespace': publishNamespaceFlag,
   };
 
   async run(): Promise<SovereigntyResult> {
-    const { flags } = await this.parse(Sovereignty);
+    const { flags: parsed } = await this.parse(Sovereignty);
+    const flags = expandTimeIn(parsed, ['out', 'out-dir', 'save-snapshot'], new Date());
+    checkPublishNames(flags['publish-name'], flags['publish-namespace']);
     const inputs = readInputs(flags);
     const exitTo = flags['exit-to'] !== undefined ? exitTargetFor(flags['exit-to']) : undefined;
     const source = await obtainSubject(flags, inputs);
@@ -293,6 +322,18 @@ Exit codes:
       writeFileAtomic(flags.out, rendered[0]!.text, '--out');
     } else {
       process.stdout.write(rendered[0]!.text);
+    }
+
+    if (flags.publish !== undefined && flags.publish.length > 0) {
+      const cluster = {
+        ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
+        ...(flags.context !== undefined ? { context: flags.context } : {}),
+      };
+      const { reportConfigMap } = await import('@havenkit/collect');
+      const name = reportConfigMapName(flags['publish-name'] ?? DEFAULT_PUBLISH_NAME, 'sovereignty');
+      const namespace = await publishNamespace(flags['publish-namespace'], cluster);
+      const json = signed?.envelope ?? `${JSON.stringify(register, null, 2)}\n`;
+      await publish([reportConfigMap(name, namespace, 'register.json', json)], cluster);
     }
 
     const findings = evaluateGates(register, inputs.gates);
