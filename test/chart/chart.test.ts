@@ -8,7 +8,7 @@
  * process here with that identity; its arguments are taken from the rendered CronJob as they are.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump, loadAll } from 'js-yaml';
@@ -438,6 +438,93 @@ describe('charts/havenkit on a real API server', () => {
       );
       const register = JSON.parse(stored.data['register.json']!) as DependencyRegister;
       expect(register.functions.length).toBeGreaterThan(0);
+    });
+
+    it('keeps every run’s signed reports on its volume, which verify and fleet report read', async () => {
+      // The pod's mounts, as directories here: the claim, the signing Secret, the waivers ConfigMap.
+      const volume = join(work, 'volume');
+      const signing = join(work, 'signing');
+      const waivers = join(work, 'waivers');
+      mkdirSync(volume);
+      mkdirSync(waivers);
+      expect((await runCli(['keys', 'generate', '--out', join(signing, 'havenkit')])).code).toBe(0);
+      const kubeSystem = await admin.request<{ metadata: { uid: string } }>(
+        'GET',
+        '/api/v1/namespaces/kube-system',
+      );
+      writeFileSync(
+        join(waivers, 'waivers.yaml'),
+        dump({
+          apiVersion: 'havenkit.dev/v1alpha1',
+          kind: 'WaiverList',
+          waivers: [
+            {
+              check: 'privatenetworking',
+              scope: { clusterId: kubeSystem.metadata.uid },
+              reason: 'A bastion keeps its public address until the VPN is live',
+              owner: 'platform@gemeente.example',
+              ticket: 'GEM-1',
+              expires: '2099-12-31',
+            },
+          ],
+        }),
+      );
+      const cronJob = render(namespace, {
+        persistence: { enabled: true },
+        signing: { existingSecret: 'havenkit-signing' },
+        waivers: { content: 'placeholder: the test mounts its own\n' },
+      }).find((o) => o.kind === 'CronJob')!;
+      const mounted = (cronJob.spec as CronJobSpec).jobTemplate.spec.template.spec.containers
+        .find((c) => c.name === 'check')!
+        .args.map((a) =>
+          a
+            .replace('/var/lib/havenkit', volume)
+            .replace('/var/run/havenkit/signing', signing)
+            .replace('/etc/havenkit/waivers', waivers),
+        );
+      for (const run of [1, 2]) {
+        if (run === 2) await new Promise((resolve) => setTimeout(resolve, 1100)); // {time} is to the second
+        const result = await runCli([...mounted, '--kubeconfig', kubeconfig]);
+        expect(result.stderr).not.toContain('error');
+        expect(result.code).toBe(0);
+      }
+      const runs = readdirSync(join(volume, 'check')).sort();
+      expect(runs).toHaveLength(2);
+      const [first] = runs;
+      expect(readdirSync(join(volume, 'check', first!)).sort()).toEqual([
+        'report.html',
+        'report.json',
+        'report.md',
+      ]);
+      const verified = await runCli([
+        'verify',
+        join(volume, 'check', first!, 'report.json'),
+        '--key',
+        join(signing, 'havenkit.pub'),
+        '--snapshot',
+        join(volume, `snapshot-${first}.json`),
+      ]);
+      expect(verified.code).toBe(0);
+
+      const overview = await runCli([
+        'fleet',
+        'report',
+        volume,
+        '-o',
+        'json',
+        '--key',
+        join(signing, 'havenkit.pub'),
+      ]);
+      expect(overview.code).toBe(0);
+      const fleet = JSON.parse(overview.stdout) as {
+        clusters: { runs: { signature: string }[] }[];
+        notRead: unknown[];
+        passedOver: string[];
+      };
+      expect(fleet.clusters).toHaveLength(1);
+      expect(fleet.clusters[0]!.runs.map((r) => r.signature)).toEqual(['verified', 'verified']);
+      expect(fleet.notRead).toEqual([]);
+      expect(fleet.passedOver).toEqual(runs.map((t) => `snapshot-${t}.json`));
     });
 
     it('may not read a Secret nor update a ConfigMap that is not the report’s', async () => {
