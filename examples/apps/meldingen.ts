@@ -17,6 +17,7 @@ const app: ApplicationProps = {
       env: { DJANGO_SETTINGS_MODULE: 'meldingen.settings.production' },
       envFromSecret: 'meldingen-api',
       resources: { cpu: '250m', memory: '512Mi' },
+      autoscale: { enabled: true, maxReplicas: 6 },
       health: { path: '/status/health' },
       storage: [{ name: 'media', size: '20Gi', shared: true, mountPath: '/app/media' }],
       writablePaths: ['/tmp'],

@@ -4,17 +4,20 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Versions of the real control-plane binaries the suite runs; kept in step with build-binaries.sh. */
+/** Versions of the real binaries the suite runs; kept in step with build-binaries.sh. */
 export const VERSIONS = {
   kubernetes: process.env.KUBE_VERSION ?? 'v1.37.2',
   etcd: process.env.ETCD_VERSION ?? 'v3.6.16',
   helm: process.env.HELM_VERSION ?? 'v3.22.0',
+  kubeScore: process.env.KUBE_SCORE_VERSION ?? 'v1.20.0',
 } as const;
 
 export interface BinaryPaths {
   readonly kubeApiserver: string;
   readonly etcd: string;
   readonly helm: string;
+  /** github.com/zegl/kube-score, lints the synthesized manifests (test/synth/kube-score.test.ts). */
+  readonly kubeScore: string;
 }
 
 /** Cache root outside the checkout: `$HAVENKIT_CACHE`, default `~/.cache/havenkit`. */
@@ -28,6 +31,7 @@ export function binaryPaths(): BinaryPaths {
     kubeApiserver: join(bin, `kube-apiserver-${VERSIONS.kubernetes}`),
     etcd: join(bin, `etcd-${VERSIONS.etcd}`),
     helm: join(bin, `helm-${VERSIONS.helm}`),
+    kubeScore: join(bin, `kube-score-${VERSIONS.kubeScore}`),
   };
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the real control-plane binaries the test suite runs (kube-apiserver, etcd, helm)
+# Builds the real binaries the test suite runs (kube-apiserver, etcd, helm, kube-score)
 # from the Go module proxy into a cache outside the checkout, keyed by version.
 # A binary that is already in the cache is not rebuilt.
 #
@@ -7,11 +7,13 @@
 #   KUBE_VERSION     k8s.io/kubernetes release (default below)
 #   ETCD_VERSION     go.etcd.io/etcd/server/v3 release
 #   HELM_VERSION     helm.sh/helm/v3 release
+#   KUBE_SCORE_VERSION  github.com/zegl/kube-score release
 set -euo pipefail
 
 KUBE_VERSION="${KUBE_VERSION:-v1.37.2}"
 ETCD_VERSION="${ETCD_VERSION:-v3.6.16}"
 HELM_VERSION="${HELM_VERSION:-v3.22.0}"
+KUBE_SCORE_VERSION="${KUBE_SCORE_VERSION:-v1.20.0}"
 CACHE="${HAVENKIT_CACHE:-$HOME/.cache/havenkit}"
 BIN="$CACHE/bin"
 WORK="$CACHE/build"
@@ -90,15 +92,34 @@ build_helm() {
   mv "$out.tmp" "$out"
 }
 
+# kube-score lints the synthesized manifests (test/synth/kube-score.test.ts).
+build_kube_score() {
+  local out="$BIN/kube-score-$KUBE_SCORE_VERSION"
+  [[ -x "$out" ]] && { log "kube-score $KUBE_SCORE_VERSION cached"; return; }
+  log "building kube-score $KUBE_SCORE_VERSION"
+  local dir="$WORK/kube-score-$KUBE_SCORE_VERSION"
+  rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"
+  go mod init havenkit.test/kube-score >/dev/null 2>&1
+  printf 'package main\n\nimport _ "github.com/zegl/kube-score/cmd/kube-score"\n' > tools.go
+  go get "github.com/zegl/kube-score@$KUBE_SCORE_VERSION" >/dev/null
+  go mod tidy >/dev/null 2>&1 || true
+  CGO_ENABLED=0 go build -trimpath \
+    -ldflags "-s -w -X main.version=$KUBE_SCORE_VERSION -X main.date=1970-01-01T00:00:00Z" \
+    -o "$out.tmp" github.com/zegl/kube-score/cmd/kube-score
+  mv "$out.tmp" "$out"
+}
+
 what="${1:-all}"
 case "$what" in
   kube-apiserver) build_kube_command kube-apiserver ;;
   kubectl) build_kube_command kubectl ;; # bench/scale only, never the test line
   etcd) build_etcd ;;
   helm) build_helm ;;
-  all) build_etcd; build_kube_command kube-apiserver; build_helm ;;
-  *) echo "build-binaries: unknown target '$what' (kube-apiserver|kubectl|etcd|helm|all)" >&2; exit 3 ;;
+  kube-score) build_kube_score ;;
+  all) build_etcd; build_kube_command kube-apiserver; build_helm; build_kube_score ;;
+  *) echo "build-binaries: unknown target '$what' (kube-apiserver|kubectl|etcd|helm|kube-score|all)" >&2; exit 3 ;;
 esac
 # Machine-readable paths for the caller.
-printf 'KUBE_APISERVER=%s\nKUBECTL=%s\nETCD=%s\nHELM=%s\n' \
-  "$BIN/kube-apiserver-$KUBE_VERSION" "$BIN/kubectl-$KUBE_VERSION" "$BIN/etcd-$ETCD_VERSION" "$BIN/helm-$HELM_VERSION"
+printf 'KUBE_APISERVER=%s\nKUBECTL=%s\nETCD=%s\nHELM=%s\nKUBE_SCORE=%s\n' \
+  "$BIN/kube-apiserver-$KUBE_VERSION" "$BIN/kubectl-$KUBE_VERSION" "$BIN/etcd-$ETCD_VERSION" "$BIN/helm-$HELM_VERSION" \
+  "$BIN/kube-score-$KUBE_SCORE_VERSION"

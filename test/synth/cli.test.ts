@@ -9,15 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  builtinProfileIds,
-  loadAppDefinitions,
-  loadProfile,
-  sortObjects,
-  synthesize,
-  type K8sObject,
-} from '../../packages/constructs/src/index.js';
-import { controlPlane } from '../controlplane/index.js';
+import { builtinProfileIds } from '../../packages/constructs/src/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const example = 'examples/apps/meldingen.yaml';
@@ -136,66 +128,5 @@ describe('havenkit providers', () => {
       'PersistentVolumeClaim/meldingen-api-media metadata.annotations: {"havenkit.dev/requires":"Scaleway File Storage CSI (cluster tag scw-filestorage-csi or Helm chart scaleway/scaleway-filestorage-csi)"} → (absent)',
       'PersistentVolumeClaim/meldingen-api-media spec.storageClassName: "scw-fs" → "csi-nas"',
     ]);
-  });
-});
-
-describe('havenkit synth --format helm', () => {
-  it('writes a chart whose rendering for each provider equals the plain synthesis', async () => {
-    const chart = join(work, 'chart');
-    const r = havenkit(
-      'synth',
-      '--app',
-      example,
-      '--provider',
-      'scaleway',
-      '--format',
-      'helm',
-      '--out',
-      chart,
-    );
-    expect(r.status).toBe(0);
-    expect(readdirSync(chart).sort()).toEqual(['Chart.yaml', 'templates', 'values.yaml']);
-    expect(yaml.load(readFileSync(join(chart, 'values.yaml'), 'utf8'))).toMatchObject({
-      provider: 'scaleway',
-      components: {
-        api: { image: 'registry.example.eu/meldingen/api:2.4.1', replicas: 3 },
-        frontend: { host: 'meldingen.gemeente.example.nl' },
-      },
-    });
-    const helm = controlPlane().binaries.helm;
-    const definitions = await loadAppDefinitions(join(root, example));
-    for (const id of builtinProfileIds()) {
-      const rendered = spawnSync(helm, ['template', 'meldingen', chart, '--set', `provider=${id}`], {
-        encoding: 'utf8',
-      });
-      expect(rendered.stderr).toBe('');
-      const plain = synthesize(definitions, loadProfile(id)).files.flatMap((f) => f.objects);
-      // Helm reorders by kind; compare as sorted objects.
-      const docs = yaml.loadAll(rendered.stdout).filter((d): d is K8sObject => d !== null);
-      expect({ id, objects: sortObjects(docs) }).toEqual({ id, objects: plain });
-    }
-    const unknown = spawnSync(helm, ['template', 'meldingen', chart, '--set', 'provider=azure'], {
-      encoding: 'utf8',
-    });
-    expect(unknown.status).not.toBe(0);
-    expect(unknown.stderr).toContain('provider "azure" is not in this chart');
-  });
-
-  it('the image knob changes the rendered image', () => {
-    const chart = join(work, 'chart');
-    const rendered = spawnSync(
-      controlPlane().binaries.helm,
-      [
-        'template',
-        'meldingen',
-        chart,
-        '--set',
-        'components.api.image=registry.example.eu/meldingen/api:2.5.0',
-      ],
-      {
-        encoding: 'utf8',
-      },
-    );
-    expect(rendered.stdout).toContain('image: registry.example.eu/meldingen/api:2.5.0');
   });
 });

@@ -243,7 +243,8 @@ describe('before deployment', () => {
       env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8' },
     });
     expect(registerOf(out.toString()).metadata.subject.files).toEqual(['-']);
-  });
+    // A whole process (start-up and the register): more than the 5 s default on a loaded 2-core machine.
+  }, 30_000);
 
   it('makes the register of a havenkit app for a provider (--app, --provider)', async () => {
     const run = await havenkit('sovereignty', '--app', app, '--provider', 'hetzner', '-o', 'json');

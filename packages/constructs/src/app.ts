@@ -1,7 +1,9 @@
 import { Chart } from './kube.js';
 import type { Construct } from 'constructs';
 import { addNetworkPolicies } from './builders/network-policy.js';
+import { addSharedResources } from './builders/shared.js';
 import { HavenComponent } from './component.js';
+import { HavenJob } from './job.js';
 import type { ProviderProfile } from './profiles/profile.js';
 import type { ApplicationProps } from './spec/types.js';
 import { toDocument, validateApplication } from './spec/validate.js';
@@ -22,13 +24,15 @@ export interface HavenAppProps extends ApplicationProps {
 }
 
 /**
- * A Haven application for one provider: its components plus a default-deny NetworkPolicy and,
- * per component, exactly the traffic it needs (ingress controller → web components,
- * component → component as declared in `connectsTo`, declared egress, DNS).
+ * A Haven application for one provider: its shared volumes and configuration files, its
+ * components and jobs, plus a default-deny NetworkPolicy and, per component and job, exactly the
+ * traffic it needs (the ingress controller's pods → web components, component or job → component
+ * as declared in `connectsTo`, declared egress by purpose, DNS).
  * The props are validated like a YAML app (errors name `spec.components[i]...`).
  */
 export class HavenApp extends Chart {
   readonly components: readonly HavenComponent[];
+  readonly jobs: readonly HavenJob[];
 
   constructor(scope: Construct, id: string, props: HavenAppProps) {
     super(scope, id, {
@@ -37,6 +41,13 @@ export class HavenApp extends Chart {
     });
     const source = props.source ?? 'app';
     const app = validateApplication(toDocument(props), source);
+    const shared = addSharedResources(this, {
+      appName: app.name,
+      ...(app.volumes !== undefined ? { volumes: app.volumes } : {}),
+      ...(app.configFiles !== undefined ? { configFiles: app.configFiles } : {}),
+      profile: props.profile,
+      source,
+    });
     const components = app.components.map(
       (component, index) =>
         new HavenComponent(this, component.name, {
@@ -45,14 +56,32 @@ export class HavenApp extends Chart {
           index,
           profile: props.profile,
           source,
+          shared,
         }),
     );
     this.components = components;
+    const byName = new Map(app.components.map((c) => [c.name, c]));
+    this.jobs = (app.jobs ?? []).map((job) => {
+      const component = job.component !== undefined ? byName.get(job.component) : undefined;
+      return new HavenJob(this, `job-${job.name}`, {
+        appName: app.name,
+        job,
+        ...(component !== undefined ? { component } : {}),
+        profile: props.profile,
+        shared,
+      });
+    });
 
+    const ingress = props.profile.ingress;
     addNetworkPolicies(this, {
       appName: app.name,
-      components,
-      ingressControllerNamespace: props.profile.ingress.controllerNamespace,
+      components: [...components, ...this.jobs],
+      ...(ingress.controllerNamespace !== undefined
+        ? { ingressControllerNamespace: ingress.controllerNamespace }
+        : {}),
+      ...(ingress.controllerPodLabels !== undefined
+        ? { ingressControllerPodLabels: ingress.controllerPodLabels }
+        : {}),
     });
   }
 }

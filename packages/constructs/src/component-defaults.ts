@@ -8,4 +8,16 @@ export const COMPONENT_DEFAULTS = {
   cpuUtilization: 75,
   /** maxReplicas = replicas × this factor. */
   maxReplicasFactor: 2,
+  /**
+   * Requests of a container whose spec gives none: no pod without requests, so the scheduler can
+   * place it and the quota can count it. Memory is also the limit, as for given requests.
+   */
+  requests: { cpu: '50m', memory: '128Mi' },
+  /** Local disk (writable paths, logs): requested, and the most a container may use before it is evicted. */
+  ephemeralStorage: { request: '64Mi', limit: '1Gi' },
+  /** A CronJob run that cannot start this many seconds after its time is skipped, not run late. */
+  cronJobStartingDeadlineSeconds: 600,
+  /** A Job's retries and its deadline in seconds. */
+  jobBackoffLimit: 2,
+  jobActiveDeadlineSeconds: 3600,
 } as const;

@@ -27,7 +27,7 @@ const podSpecs = (objs: K8sObject[]): PodSpec[] =>
 
 describe('HavenComponent', () => {
   it('makes pods that meet Pod Security "restricted"', async () => {
-    const specs = podSpecs([...(await objects(example, 'generic')), ...(await objects(stateful, 'onprem'))]);
+    const specs = podSpecs([...(await objects(example, 'scaleway')), ...(await objects(stateful, 'onprem'))]);
     expect(specs).toHaveLength(4);
     for (const spec of specs) {
       expect(spec.securityContext).toMatchObject({
@@ -122,7 +122,7 @@ describe('HavenComponent', () => {
   });
 
   it('puts every resource in --namespace', async () => {
-    const objs = await objects(example, 'generic', 'meldingen');
+    const objs = await objects(example, 'scaleway', 'meldingen');
     expect(objs.every((o) => o.metadata.namespace === 'meldingen')).toBe(true);
   });
 });

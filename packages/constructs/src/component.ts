@@ -8,6 +8,7 @@ import { podTemplate } from './builders/pod-template.js';
 import { addService } from './builders/service.js';
 import { addStorageClaims } from './builders/storage.js';
 import { addWorkload } from './builders/workload.js';
+import { sharedMounts, type SharedResources } from './builders/shared.js';
 import { COMPONENT_DEFAULTS } from './component-defaults.js';
 import type { ProviderProfile } from './profiles/profile.js';
 import type { ComponentProps } from './spec/types.js';
@@ -26,6 +27,8 @@ export interface HavenComponentProps {
   readonly profile: ProviderProfile;
   /** Names the app file in error messages. */
   readonly source: string;
+  /** The app's shared volumes and configuration files, which the component may mount. */
+  readonly shared?: SharedResources;
 }
 
 /**
@@ -67,18 +70,26 @@ export class HavenComponent extends Construct {
       location,
     });
     const config = addConfiguration(this, { identity, env: c.env, envFromSecret: c.envFromSecret });
+    const mounted = sharedMounts(
+      props.shared ?? { claims: new Map(), configs: new Map() },
+      c.mounts,
+      c.configMounts,
+    );
     const template = podTemplate({
       identity,
       component: c,
       envFrom: config.envFrom,
-      annotations: config.podAnnotations,
-      volumes: storage.volumes,
-      mounts: storage.mounts,
+      annotations: { ...config.podAnnotations, ...mounted.annotations },
+      volumes: [...storage.volumes, ...mounted.volumes],
+      mounts: [...storage.mounts, ...mounted.mounts],
       zoneLabel: profile.zones.label,
     });
+    // Only where asked for: an autoscaler then owns the replicas, and the workload carries none
+    // (an apply would otherwise reset the scale every time).
+    const autoscaled = c.autoscale?.enabled === true;
     const workload = addWorkload(this, {
       identity,
-      replicas,
+      ...(autoscaled ? {} : { replicas }),
       template,
       claimTemplates: storage.claimTemplates,
       port: c.port,
@@ -90,7 +101,7 @@ export class HavenComponent extends Construct {
       target: workload,
       replicas,
       requestsCpu: c.resources?.cpu !== undefined,
-      enabled: c.autoscale?.enabled,
+      enabled: autoscaled,
       maxReplicas: c.autoscale?.maxReplicas,
       cpuUtilization: c.autoscale?.cpuUtilization,
     });

@@ -27,6 +27,12 @@ export { diffObjects, type FieldDifference } from './diff.js';
 export { helmChart, type HelmChart, type HelmChartOptions } from './helm.js';
 export { providerMatrixMarkdown } from './matrix.js';
 export {
+  HavenDefaults,
+  HAVEN_DEFAULTS_ANNOTATION,
+  type HavenDefaultsChange,
+  type HavenDefaultsProps,
+} from './aspects.js';
+export {
   listProviders,
   providersDiffCommand,
   synthCommand,

@@ -20,12 +20,16 @@ export const k8s = require('cdk8s-plus-28/lib/imports/k8s.js') as K8s;
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace k8s {
   type Container = Kplus.k8s.Container;
+  type ContainerPort = Kplus.k8s.ContainerPort;
   type EnvFromSource = Kplus.k8s.EnvFromSource;
   type IntOrString = Kplus.k8s.IntOrString;
   type KubeConfigMap = Kplus.k8s.KubeConfigMap;
+  type KubeCronJob = Kplus.k8s.KubeCronJob;
   type KubeDeployment = Kplus.k8s.KubeDeployment;
   type KubeHorizontalPodAutoscalerV2 = Kplus.k8s.KubeHorizontalPodAutoscalerV2;
   type KubeIngress = Kplus.k8s.KubeIngress;
+  type KubeJob = Kplus.k8s.KubeJob;
+  type JobSpec = Kplus.k8s.JobSpec;
   type KubeNetworkPolicy = Kplus.k8s.KubeNetworkPolicy;
   type KubePersistentVolumeClaim = Kplus.k8s.KubePersistentVolumeClaim;
   type KubePersistentVolumeClaimProps = Kplus.k8s.KubePersistentVolumeClaimProps;

@@ -18,13 +18,17 @@ function synth(
         spec: { ...spec, serviceName: 'x' },
       })
     : new k8s.KubeDeployment(chart, 'workload', { metadata: { name: 'shop-api' }, spec });
-  addAutoscaler(chart, { identity, target, replicas: 3, requestsCpu: true, ...props });
+  addAutoscaler(chart, { identity, target, replicas: 3, requestsCpu: true, enabled: true, ...props });
   return (chart.toJson() as K8sObject[]).filter((o) => o.kind === 'HorizontalPodAutoscaler');
 }
 
 describe('addAutoscaler', () => {
-  it('makes an autoscaler <app>-<component> for a component that requests CPU', () => {
+  it('makes an autoscaler <app>-<component> where asked for, for a component that requests CPU', () => {
     expect(synth().map((o) => o.metadata.name)).toEqual(['shop-api']);
+  });
+
+  it('makes none unless asked for, despite a CPU request (never implicitly)', () => {
+    expect(synth({ enabled: undefined })).toEqual([]);
   });
 
   it('makes none for a component without a CPU request', () => {

@@ -1,6 +1,6 @@
 // Low-level k8s.KubeHorizontalPodAutoscalerV2 on purpose: kplus's HorizontalPodAutoscaler always
 // writes a `behavior` block (its own scale-up and scale-down policies) and refuses a target with a
-// fixed replica count, while havenkit keeps `replicas` on the workload; manifests stay exact.
+// fixed replica count; havenkit leaves `replicas` off an autoscaled workload itself; manifests stay exact.
 import { k8s, type ApiObject } from '../kube.js';
 import type { Construct } from 'constructs';
 import { COMPONENT_DEFAULTS } from '../component-defaults.js';
@@ -15,8 +15,9 @@ export interface AutoscalerProps {
   /** Whether the component requests CPU, which is what utilization is measured against. */
   readonly requestsCpu: boolean;
   /**
-   * Whether to make the autoscaler.
-   * @default - when the component requests CPU
+   * Whether to make the autoscaler: only where asked for (a single-replica stateful component never
+   * gets one implicitly).
+   * @default false
    */
   readonly enabled?: boolean;
   /**
@@ -37,7 +38,7 @@ export function addAutoscaler(
   props: AutoscalerProps,
 ): k8s.KubeHorizontalPodAutoscalerV2 | undefined {
   const { identity, target, replicas } = props;
-  if (!(props.enabled ?? props.requestsCpu)) return undefined;
+  if (props.enabled !== true || !props.requestsCpu) return undefined;
   const maxReplicas = props.maxReplicas ?? replicas * COMPONENT_DEFAULTS.maxReplicasFactor;
   const averageUtilization = props.cpuUtilization ?? COMPONENT_DEFAULTS.cpuUtilization;
   return new k8s.KubeHorizontalPodAutoscalerV2(scope, 'hpa', {

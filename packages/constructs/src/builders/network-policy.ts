@@ -3,7 +3,7 @@
 // writes `[Ingress, Egress]` and bare namespace selectors, so manifests stay exact.
 import type { IConstruct } from 'constructs';
 import { k8s } from '../kube.js';
-import type { ComponentProps } from '../spec/types.js';
+import type { ComponentProps, EgressRuleProps } from '../spec/types.js';
 import { LABEL_PART_OF, MANAGED_BY } from './identity.js';
 
 /** Namespace and pods the cluster's DNS runs as (CoreDNS keeps the kube-dns label everywhere). */
@@ -37,6 +37,12 @@ export interface NetworkPoliciesProps {
    * @default - web traffic is allowed from every namespace
    */
   readonly ingressControllerNamespace?: string;
+  /**
+   * Labels of the ingress controller's pods (the profile's `ingress.controllerPodLabels`): with the
+   * namespace, only those pods may send web traffic.
+   * @default - every pod of that namespace
+   */
+  readonly ingressControllerPodLabels?: Readonly<Record<string, string>>;
 }
 
 const tcp = (port: number): k8s.NetworkPolicyPort => ({
@@ -48,16 +54,25 @@ const tcp = (port: number): k8s.NetworkPolicyPort => ({
 function inboundRules(
   c: PolicyComponent,
   components: readonly PolicyComponent[],
-  ingressControllerNamespace: string | undefined,
+  props: NetworkPoliciesProps,
 ): k8s.NetworkPolicyIngressRule[] {
   if (c.port === undefined) return [];
   const rules: k8s.NetworkPolicyIngressRule[] = [];
   const ports = [tcp(c.port)];
   if (c.isLoadBalanced) rules.push({ ports });
   else if (c.isWeb) {
-    const ns = ingressControllerNamespace;
+    const ns = props.ingressControllerNamespace;
+    const pods = props.ingressControllerPodLabels;
+    // Namespace and pods in one peer: both must match (the controller's pods in its namespace).
     rules.push({
-      from: [{ namespaceSelector: ns ? { matchLabels: { 'kubernetes.io/metadata.name': ns } } : {} }],
+      from: [
+        {
+          namespaceSelector: ns ? { matchLabels: { 'kubernetes.io/metadata.name': ns } } : {},
+          ...(ns && pods && Object.keys(pods).length > 0
+            ? { podSelector: { matchLabels: { ...pods } } }
+            : {}),
+        },
+      ],
       ports,
     });
   }
@@ -86,10 +101,28 @@ function outboundRules(
     if (t?.port === undefined) continue; // validated: every target has a port
     rules.push({ to: [{ podSelector: { matchLabels: { ...t.selector } } }], ports: [tcp(t.port)] });
   }
-  for (const e of c.props.egress ?? []) {
-    rules.push({ to: [{ ipBlock: { cidr: e.cidr } }], ports: [tcp(e.port)] });
-  }
+  for (const e of c.props.egress ?? []) rules.push(egressRule(e));
   return rules;
+}
+
+/**
+ * One declared destination as narrow as NetworkPolicy allows: its IP ranges, or the pods of
+ * another namespace, on its port. (Hosts cannot be named: the spec gives the ranges.)
+ */
+export function egressRule(e: EgressRuleProps): k8s.NetworkPolicyEgressRule {
+  const ports = [{ port: k8s.IntOrString.fromNumber(e.port), protocol: e.protocol ?? 'TCP' }];
+  const to: k8s.NetworkPolicyPeer[] =
+    e.namespace !== undefined
+      ? [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': e.namespace } },
+            ...(e.podLabels !== undefined ? { podSelector: { matchLabels: { ...e.podLabels } } } : {}),
+          },
+        ]
+      : [...(e.cidr !== undefined ? [e.cidr] : []), ...(e.cidrs ?? [])].map((cidr) => ({
+          ipBlock: { cidr },
+        }));
+  return { to, ports };
 }
 
 /**
@@ -107,7 +140,7 @@ export function addNetworkPolicies(chart: IConstruct, props: NetworkPoliciesProp
   });
   const byName = new Map(components.map((c) => [c.props.name, c]));
   for (const c of components) {
-    const ingress = inboundRules(c, components, props.ingressControllerNamespace);
+    const ingress = inboundRules(c, components, props);
     new k8s.KubeNetworkPolicy(c, 'network-policy', {
       metadata: { name: c.fullName, labels: { ...c.selector, ...MANAGED_BY } },
       spec: {

@@ -91,22 +91,111 @@ describe('podTemplate', () => {
     ]);
   });
 
-  it('requests memory and makes it the limit; CPU is only requested', () => {
-    expect(container(synth({ resources: { cpu: '250m', memory: '512Mi' } })).resources).toEqual({
-      requests: { cpu: '250m', memory: '512Mi' },
-      limits: { memory: '512Mi' },
+  it('requests memory and makes it the limit; CPU is only requested; local disk is requested and bounded', () => {
+    expect(
+      container(synth({ resources: { cpu: '250m', memory: '512Mi', ephemeralStorage: '4Gi' } })).resources,
+    ).toEqual({
+      requests: { cpu: '250m', memory: '512Mi', 'ephemeral-storage': '64Mi' },
+      limits: { memory: '512Mi', 'ephemeral-storage': '4Gi' },
     });
   });
 
-  it('probes readiness every 10s and liveness every 20s on the http port', () => {
-    const probe = (periodSeconds: number): object => ({
-      httpGet: { path: '/healthz', port: 'http' },
-      periodSeconds,
-    });
+  it('gives a component with a port and no probes a TCP readiness probe of it, and no liveness probe', () => {
+    const c = container(synth({ port: 8080 }));
+    expect(c.readinessProbe).toEqual({ tcpSocket: { port: 'http' }, periodSeconds: 10 });
+    expect(c).not.toHaveProperty('livenessProbe');
+  });
+
+  it('makes health a readiness HTTP GET of its path and a liveness TCP check of the port: never the same probe twice', () => {
     expect(container(synth({ port: 8000, health: { path: '/healthz' } }))).toMatchObject({
-      readinessProbe: probe(10),
-      livenessProbe: probe(20),
+      readinessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 10 },
+      livenessProbe: { tcpSocket: { port: 'http' }, periodSeconds: 20 },
     });
+    expect(container(synth({ port: 8000, health: { path: '/healthz' } }))).not.toHaveProperty('startupProbe');
+  });
+
+  it('writes readiness, liveness and startup probes as given: HTTP with headers on another port, TCP, exec', () => {
+    const c = container(
+      synth({
+        port: 8080,
+        ports: [{ name: 'admin', port: 9090 }],
+        probes: {
+          readiness: {
+            http: { path: '/ready', port: 9090, headers: { Host: 'app.example.nl' } },
+            timeoutSeconds: 3,
+          },
+          liveness: { exec: { command: ['cat', '/tmp/alive'] }, failureThreshold: 5 },
+          startup: { tcp: {} },
+        },
+      }),
+    );
+    expect(c.ports).toEqual([
+      { name: 'http', containerPort: 8080, protocol: 'TCP' },
+      { name: 'admin', containerPort: 9090, protocol: 'TCP' },
+    ]);
+    expect(c.readinessProbe).toEqual({
+      httpGet: { path: '/ready', port: 9090, httpHeaders: [{ name: 'Host', value: 'app.example.nl' }] },
+      periodSeconds: 10,
+      timeoutSeconds: 3,
+    });
+    expect(c.livenessProbe).toEqual({
+      exec: { command: ['cat', '/tmp/alive'] },
+      periodSeconds: 20,
+      failureThreshold: 5,
+    });
+    expect(c.startupProbe).toEqual({ tcpSocket: { port: 'http' }, periodSeconds: 5, failureThreshold: 30 });
+  });
+
+  it('requests 50m CPU, 128Mi memory (also the limit) and 64Mi of local disk (at most 1Gi) where the spec gives no resources, and fills in what it leaves out', () => {
+    expect(container(synth()).resources).toEqual({
+      requests: { cpu: '50m', memory: '128Mi', 'ephemeral-storage': '64Mi' },
+      limits: { memory: '128Mi', 'ephemeral-storage': '1Gi' },
+    });
+    expect(container(synth({ resources: { memory: '1Gi' } })).resources).toEqual({
+      requests: { cpu: '50m', memory: '1Gi', 'ephemeral-storage': '64Mi' },
+      limits: { memory: '1Gi', 'ephemeral-storage': '1Gi' },
+    });
+  });
+
+  it('runs init containers and sidecars with the same restricted defaults, the component’s image, environment and mounts', () => {
+    const t = synth(
+      {
+        initContainers: [{ name: 'migrate', command: ['./manage.py', 'migrate'] }],
+        sidecars: [
+          { name: 'proxy', image: 'registry.example.eu/proxy:1.0', port: 8081, writablePaths: ['/cache'] },
+        ],
+      },
+      {
+        envFrom: [{ configMapRef: { name: 'shop-api-env' } }],
+        volumes: [{ name: 'media', persistentVolumeClaim: { claimName: 'shop-media' } }],
+        mounts: [{ name: 'media', mountPath: '/media' }],
+      },
+    );
+    const spec = t.spec as unknown as {
+      initContainers: Container[];
+      containers: Container[];
+      volumes: unknown[];
+    };
+    const [init] = spec.initContainers;
+    const [, sidecar] = spec.containers;
+    expect(init).toMatchObject({
+      name: 'migrate',
+      image: 'registry.example.eu/api:1.0',
+      command: ['./manage.py', 'migrate'],
+      envFrom: [{ configMapRef: { name: 'shop-api-env' } }],
+      volumeMounts: [{ name: 'media', mountPath: '/media' }],
+    });
+    expect(sidecar).toMatchObject({
+      name: 'proxy',
+      image: 'registry.example.eu/proxy:1.0',
+      ports: [{ name: 'proxy', containerPort: 8081, protocol: 'TCP' }],
+      volumeMounts: [
+        { name: 'media', mountPath: '/media' },
+        { name: 'writable-proxy-0', mountPath: '/cache' },
+      ],
+    });
+    for (const c of [init, sidecar]) expect(c?.securityContext).toEqual(container(t).securityContext);
+    expect(spec.volumes).toContainEqual({ name: 'writable-proxy-0', emptyDir: {} });
   });
 
   it('gives each writable path an emptyDir, after the storage volumes and mounts', () => {
@@ -138,9 +227,15 @@ describe('podTemplate', () => {
     expect(t.metadata.annotations).toEqual({ 'havenkit.dev/config-hash': 'abc' });
   });
 
-  it('writes no empty fields: no ports, env, resources, probes, volumes or annotations unless asked for', () => {
+  it('writes no empty fields: no ports, env, probes, volumes or annotations unless asked for', () => {
     const t = synth();
-    expect(Object.keys(container(t)).sort()).toEqual(['image', 'imagePullPolicy', 'name', 'securityContext']);
+    expect(Object.keys(container(t)).sort()).toEqual([
+      'image',
+      'imagePullPolicy',
+      'name',
+      'resources',
+      'securityContext',
+    ]);
     expect(t.spec).not.toHaveProperty('volumes');
     expect(t.metadata).toEqual({ labels: identity.labels });
   });

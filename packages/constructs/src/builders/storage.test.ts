@@ -11,7 +11,10 @@ const withRwx: StorageProfile = {
   id: 'cloud',
   storage: { rwo: { class: 'block' }, rwx: { supported: true, class: 'nfs', addon: 'nfs-provisioner' } },
 };
-const clusterDefaults: StorageProfile = { id: 'plain', storage: { rwo: {}, rwx: { supported: true } } };
+const clusterDefaults: StorageProfile = {
+  id: 'plain',
+  storage: { rwo: {}, rwx: { supported: true, class: 'nfs' } },
+};
 const withoutRwx: StorageProfile = {
   id: 'block-only',
   storage: { rwo: {}, rwx: { supported: false, reason: 'only block storage', remedy: 'install NFS' } },
@@ -69,9 +72,9 @@ describe('addStorageClaims', () => {
     ]);
   });
 
-  it('leaves storageClassName out where the profile has no class: the cluster default applies', () => {
+  it('leaves storageClassName out of ReadWriteOnce claims where the profile has no class: the cluster default applies', () => {
     const { objects, claims } = synth([media, data], clusterDefaults);
-    expect(objects[0]?.spec).not.toHaveProperty('storageClassName');
+    expect(objects[0]?.spec).toHaveProperty('storageClassName', 'nfs');
     expect(objects[0]?.metadata).not.toHaveProperty('annotations');
     expect(claims.claimTemplates[0]?.spec).not.toHaveProperty('storageClassName');
   });

@@ -2,7 +2,8 @@
 // (RollingUpdate 25%/25%), `minReadySeconds: 0` and `progressDeadlineSeconds: 600`, its StatefulSet
 // `podManagementPolicy: OrderedReady` and `updateStrategy`; both select pods by an extra
 // `cdk8s.io/metadata.addr` label derived from the construct path, and drop `replicas` once an
-// autoscaler is attached. Havenkit controls every field, so manifests stay exact and reproducible.
+// autoscaler is attached (havenkit does so too, but only for the autoscaler it makes). Havenkit
+// controls every field, so manifests stay exact and reproducible.
 import type { Construct } from 'constructs';
 import { k8s } from '../kube.js';
 import { objectMeta, type ComponentIdentity } from './identity.js';
@@ -10,8 +11,11 @@ import { addHeadlessService } from './service.js';
 
 export interface WorkloadProps {
   readonly identity: ComponentIdentity;
-  /** Number of pods, written even when an autoscaler manages the workload. */
-  readonly replicas: number;
+  /**
+   * Number of pods.
+   * @default - none written: an autoscaler owns the replicas
+   */
+  readonly replicas?: number;
   /** The pods (see `podTemplate`). */
   readonly template: k8s.PodTemplateSpec;
   /**
@@ -39,13 +43,16 @@ export function addWorkload(
   const metadata = objectMeta(identity, identity.fullName);
   const selector = { matchLabels: { ...identity.selector } };
   if (claimTemplates.length === 0) {
-    return new k8s.KubeDeployment(scope, 'workload', { metadata, spec: { replicas, selector, template } });
+    return new k8s.KubeDeployment(scope, 'workload', {
+      metadata,
+      spec: { ...(replicas !== undefined ? { replicas } : {}), selector, template },
+    });
   }
   const headless = addHeadlessService(scope, { identity, port: props.port });
   return new k8s.KubeStatefulSet(scope, 'workload', {
     metadata,
     spec: {
-      replicas,
+      ...(replicas !== undefined ? { replicas } : {}),
       serviceName: headless.name,
       selector,
       template,

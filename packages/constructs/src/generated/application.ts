@@ -24,6 +24,18 @@ export type AbsolutePath = string;
  * via the `definition` "size".
  */
 export type Size = string;
+/**
+ * a CIDR block like 10.0.0.0/8; 0.0.0.0/0 and ::/0 are refused (name the ranges)
+ *
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "cidr".
+ */
+export type Cidr = string;
+/**
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "port".
+ */
+export type Port = number;
 
 /**
  * One application, described once, synthesized by havenkit for every provider profile. Defaults are documented here and applied by the constructs (packages/constructs/src/component.ts).
@@ -44,6 +56,18 @@ export interface ApplicationSpec {
    * @minItems 1
    */
   components: ComponentProps[];
+  /**
+   * volumes shared by several components and jobs (one ReadWriteMany claim <app>-<volume> each), mounted with a component's or job's mounts
+   */
+  volumes?: SharedVolume[];
+  /**
+   * configuration files (an nginx vhost, an application config): one ConfigMap <app>-<name> each, mounted with configMounts; a change rolls the pods that mount it
+   */
+  configFiles?: ConfigFiles[];
+  /**
+   * run-to-completion work: a Job (migrations), or a CronJob with schedule; same restricted defaults and NetworkPolicy coverage as components
+   */
+  jobs?: Job[];
 }
 /**
  * one component: a container image, how it runs and what it may reach
@@ -79,28 +103,14 @@ export interface ComponentProps {
   /**
    * plain environment variables, written to the ConfigMap <app>-<component>-env
    */
-  env?: {
-    [k: string]: string;
-  };
+  env?: Env;
   /**
    * a Secret name like app-secrets; an existing Secret whose keys become environment variables (never synthesized)
    */
   envFromSecret?: string;
+  resources?: Resources;
   /**
-   * CPU and memory requests; memory is also the limit; default: no requests
-   */
-  resources?: {
-    /**
-     * a CPU quantity like 250m or 1
-     */
-    cpu?: string;
-    /**
-     * a memory quantity like 512Mi
-     */
-    memory?: string;
-  };
-  /**
-   * HTTP path for readiness and liveness probes on port; default: no probes
+   * shorthand for probes: readiness HTTP GET on path, liveness a TCP check of the port (never the same probe twice); probes overrides it
    */
   health?: {
     path: AbsolutePath;
@@ -128,15 +138,9 @@ export interface ComponentProps {
    */
   connectsTo?: Name[];
   /**
-   * traffic to destinations outside the app (databases, APIs); default: none (DNS only)
+   * traffic to destinations outside the app, by purpose; default: none (DNS only); never the whole internet
    */
-  egress?: {
-    /**
-     * a CIDR block like 10.0.0.0/8
-     */
-    cidr: string;
-    port: number;
-  }[];
+  egress?: EgressRule[];
   /**
    * a Service of type LoadBalancer (with the profile's annotations) instead of ClusterIP
    */
@@ -147,11 +151,11 @@ export interface ComponentProps {
     preserveClientIp?: boolean;
   };
   /**
-   * a HorizontalPodAutoscaler on CPU between replicas and maxReplicas; default: enabled when resources.cpu is set, maxReplicas 2 × replicas, cpuUtilization 75
+   * a HorizontalPodAutoscaler on CPU between replicas and maxReplicas, only when asked for (enabled: true, needs resources.cpu); maxReplicas default 2 × replicas, cpuUtilization 75; the workload then carries no replicas (the autoscaler owns them)
    */
   autoscale?: {
     /**
-     * default: true when resources.cpu is set
+     * default false
      */
     enabled?: boolean;
     maxReplicas?: number;
@@ -169,6 +173,60 @@ export interface ComponentProps {
    * group owning mounted volumes; default 10001
    */
   fsGroup?: number;
+  /**
+   * default: with a port and no health, a TCP readiness probe of the port (no traffic before it listens)
+   */
+  probes?: Probes;
+  /**
+   * more named container ports (an admin or metrics port), for probes; not in the Service, no inbound traffic
+   */
+  ports?: {
+    name: string;
+    port: Port;
+  }[];
+  /**
+   * spec.volumes this component mounts
+   */
+  mounts?: Mount[];
+  /**
+   * spec.configFiles this component mounts (read-only)
+   */
+  configMounts?: ConfigMount[];
+  /**
+   * run to completion before the component starts, in order
+   */
+  initContainers?: ExtraContainer[];
+  /**
+   * more containers in each pod, next to the component's
+   */
+  sidecars?: ExtraContainer[];
+}
+/**
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "env".
+ */
+export interface Env {
+  [k: string]: string;
+}
+/**
+ * CPU, memory and ephemeral storage; memory is also the limit; default: requests of cpu 50m and memory 128Mi (no pod without requests), ephemeral storage 64Mi requested and 1Gi at most
+ *
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "resources".
+ */
+export interface Resources {
+  /**
+   * a CPU quantity like 250m or 1
+   */
+  cpu?: string;
+  /**
+   * a memory quantity like 512Mi
+   */
+  memory?: string;
+  /**
+   * the most local disk (writable paths, logs) a container may use, like 2Gi; default 1Gi
+   */
+  ephemeralStorage?: string;
 }
 export interface StorageProps {
   name: Name;
@@ -178,4 +236,222 @@ export interface StorageProps {
    */
   shared?: boolean;
   mountPath: AbsolutePath;
+}
+/**
+ * traffic to a destination outside the app, by purpose: an IP range (cidr/cidrs) or pods of another namespace (namespace, podLabels); NetworkPolicy cannot name DNS hosts, so give the range the host resolves to; exactly one of cidr, cidrs or namespace
+ *
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "egressRule".
+ */
+export interface EgressRule {
+  /**
+   * what it is for (documentation, and the policy's rule order); default other
+   */
+  purpose?: 'database' | 'cache' | 'broker' | 'smtp' | 'api' | 'object-storage' | 'directory' | 'other';
+  /**
+   * what is there, like "PostgreSQL of the province"
+   */
+  description?: string;
+  cidr?: Cidr;
+  /**
+   * @minItems 1
+   */
+  cidrs?: Cidr[];
+  /**
+   * an in-cluster namespace (a database operator's, a shared broker's)
+   */
+  namespace?: Name;
+  /**
+   * with namespace: only these pods
+   */
+  podLabels?: {
+    [k: string]: string;
+  };
+  port: Port;
+  /**
+   * default TCP
+   */
+  protocol?: 'TCP' | 'UDP';
+}
+/**
+ * readiness (traffic), liveness (restart) and startup (slow starts) probes, each its own
+ *
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "probes".
+ */
+export interface Probes {
+  readiness?: Probe;
+  liveness?: Probe;
+  startup?: Probe;
+}
+/**
+ * exactly one of http, tcp or exec; timings default to Kubernetes' own except periodSeconds
+ *
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "probe".
+ */
+export interface Probe {
+  http?: {
+    path: AbsolutePath;
+    /**
+     * default: the component's port
+     */
+    port?: Port;
+    /**
+     * like Host: app.example.nl (Django's ALLOWED_HOSTS)
+     */
+    headers?: {
+      [k: string]: string;
+    };
+    /**
+     * default HTTP
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+  };
+  tcp?: {
+    /**
+     * default: the component's port
+     */
+    port?: Port;
+  };
+  exec?: {
+    /**
+     * @minItems 1
+     */
+    command: string[];
+  };
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  failureThreshold?: number;
+}
+/**
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "mount".
+ */
+export interface Mount {
+  /**
+   * a name of spec.volumes
+   */
+  volume: Name;
+  mountPath: AbsolutePath;
+  /**
+   * a directory of the volume, like media
+   */
+  subPath?: string;
+  /**
+   * default false
+   */
+  readOnly?: boolean;
+}
+/**
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "configMount".
+ */
+export interface ConfigMount {
+  /**
+   * a name of spec.configFiles
+   */
+  config: Name;
+  /**
+   * the directory the files appear in (read-only)
+   */
+  mountPath: AbsolutePath;
+}
+/**
+ * an init container or a sidecar: the component's restricted defaults, its configuration (env, Secret), its mounts
+ *
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "extraContainer".
+ */
+export interface ExtraContainer {
+  name: Name;
+  /**
+   * default: the component's image
+   */
+  image?: string;
+  command?: string[];
+  args?: string[];
+  env?: Env;
+  resources?: Resources;
+  /**
+   * sidecars only: a port it listens on (not exposed by the Service)
+   */
+  port?: Port;
+  probes?: Probes;
+  writablePaths?: AbsolutePath[];
+}
+/**
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "sharedVolume".
+ */
+export interface SharedVolume {
+  name: Name;
+  size: Size;
+}
+/**
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "configFiles".
+ */
+export interface ConfigFiles {
+  name: Name;
+  /**
+   * file name → content, like nginx.conf: "server { … }"
+   */
+  files: {
+    [k: string]: string;
+  };
+}
+/**
+ * a Job <app>-<job> (or a CronJob with schedule): one container with the restricted defaults
+ *
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "job".
+ */
+export interface Job {
+  name: Name;
+  /**
+   * default: the image of component (the component it belongs to)
+   */
+  image?: string;
+  /**
+   * the component whose image, configuration and Secret it uses by default (a migration of the web component)
+   */
+  component?: Name;
+  command?: string[];
+  args?: string[];
+  env?: Env;
+  envFromSecret?: string;
+  resources?: Resources;
+  /**
+   * cron syntax: a CronJob; without it a Job
+   */
+  schedule?: string;
+  /**
+   * CronJob time zone like Europe/Amsterdam
+   */
+  timeZone?: string;
+  /**
+   * default 2
+   */
+  backoffLimit?: number;
+  /**
+   * default 3600
+   */
+  activeDeadlineSeconds?: number;
+  mounts?: Mount[];
+  configMounts?: ConfigMount[];
+  writablePaths?: AbsolutePath[];
+  /**
+   * components it calls
+   */
+  connectsTo?: Name[];
+  egress?: EgressRule[];
+  runAsUser?: number;
+  runAsGroup?: number;
+  fsGroup?: number;
+  /**
+   * CronJob: a run that cannot start within this many seconds of its time is skipped; default 600
+   */
+  startingDeadlineSeconds?: number;
 }

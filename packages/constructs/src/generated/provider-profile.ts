@@ -34,7 +34,7 @@ export interface ProviderProfile {
        */
       provisioner?: string;
     };
-    rwx: RwxStorage;
+    rwx: unknown;
   };
   loadBalancer: {
     /**
@@ -60,13 +60,19 @@ export interface ProviderProfile {
       [k: string]: string;
     };
     /**
-     * namespace of the ingress controller pods; leave out to allow web traffic from every namespace
+     * namespace of the ingress controller pods (web components admit traffic only from there); leave out to allow web traffic from every namespace
      */
     controllerNamespace?: string;
     /**
      * informational: whether the provider's load balancer sends PROXY protocol to the ingress controller
      */
     proxyProtocol: boolean;
+    /**
+     * labels of the ingress controller pods in controllerNamespace: with it, only those pods may send web traffic
+     */
+    controllerPodLabels?: {
+      [k: string]: string;
+    };
   };
   zones: {
     /**
@@ -90,30 +96,4 @@ export interface ProviderProfile {
   };
   notes: string[];
   sources: string[];
-}
-/**
- * ReadWriteMany storage: a class (possibly after installing an add-on), or why not and what to do
- */
-export interface RwxStorage {
-  supported: boolean;
-  /**
-   * storageClassName written on ReadWriteMany claims; leave out to use the cluster's default class
-   */
-  class?: string;
-  /**
-   * informational: CSI provisioner of the RWX class
-   */
-  provisioner?: string;
-  /**
-   * what must be installed on the cluster before the RWX class exists (written as an annotation on the claim)
-   */
-  addon?: string;
-  /**
-   * why there is no RWX storage
-   */
-  reason?: string;
-  /**
-   * what to install or change to get RWX storage
-   */
-  remedy?: string;
 }

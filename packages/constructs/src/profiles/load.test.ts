@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtinProfileIds, loadBuiltinProfiles, loadProfile } from './load.js';
+import { builtinProfileIds, loadBuiltinProfiles, loadProfile, parseProfile } from './load.js';
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`../../test/fixtures/${name}`, import.meta.url));
@@ -40,7 +40,33 @@ describe('provider profiles', () => {
     expect(loadProfile('exoscale').storage.rwo.class).toBe('exoscale-sbs');
     expect(loadProfile('stackit').loadBalancer.externalTrafficPolicyLocal).toBe(false);
     expect(loadProfile('hetzner').ingress.className).toBe('traefik');
-    expect(loadProfile('generic').storage.rwx).toEqual({ supported: true });
+    expect(loadProfile('generic').storage.rwx).toMatchObject({ supported: false });
+  });
+
+  it('names the ingress controller of every built-in profile: its namespace and its pods', () => {
+    const controllers = builtinProfileIds().map((id) => {
+      const ingress = loadProfile(id).ingress;
+      return [id, ingress.controllerNamespace, Object.keys(ingress.controllerPodLabels ?? {})];
+    });
+    for (const [id, namespace, labels] of controllers) {
+      expect(`${id} ${String(namespace)}`).toMatch(/^[a-z-]+ [a-z0-9-]+$/);
+      expect(labels).toEqual(['app.kubernetes.io/name']);
+    }
+  });
+
+  it('refuses a profile that offers ReadWriteMany without naming its class (never the default class)', () => {
+    expect(() =>
+      parseProfile(
+        {
+          apiVersion: 'havenkit.dev/v1alpha1',
+          kind: 'ProviderProfile',
+          id: 'x',
+          name: 'X',
+          storage: { rwx: { supported: true } },
+        },
+        'mine.yaml',
+      ),
+    ).toThrow(/mine\.yaml: invalid provider profile: storage\.rwx\.class: is required/);
   });
 
   it('loads a user profile from a file', () => {

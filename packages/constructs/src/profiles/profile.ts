@@ -10,14 +10,14 @@ import type { DeepReadonly } from '../spec/types.js';
 
 /**
  * ReadWriteMany storage: a class (possibly after installing an add-on), or why not and what to do.
- * A refinement of the schema's `storage.rwx`, whose if/then says the same: `supported: false`
- * requires `reason` and `remedy`.
+ * A refinement of the schema's `storage.rwx`, whose if/thens say the same: `supported: false`
+ * requires `reason` and `remedy`, `supported: true` a class.
  */
 type Rwx =
   | {
       supported: true;
-      /** storageClassName on ReadWriteMany claims; absent: the cluster's default class. */
-      class?: string;
+      /** storageClassName on ReadWriteMany claims (the cluster's default class is almost never RWX). */
+      class: string;
       provisioner?: string;
       /** What must be installed first; written as the `havenkit.dev/requires` annotation on the claim. */
       addon?: string;

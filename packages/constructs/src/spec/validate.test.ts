@@ -13,6 +13,13 @@ const example = (): Doc =>
   ) as Doc;
 
 describe('application spec', () => {
+  it.each(['zaken', 'koppeling', 'notificaties'])('accepts the real-shaped example %s', (name) => {
+    const doc = yaml.load(
+      readFileSync(new URL(`../../../../examples/apps/${name}.yaml`, import.meta.url), 'utf8'),
+    ) as Doc;
+    expect(validateApplication(doc, `${name}.yaml`).name).toBe(name);
+  });
+
   it('accepts the example from issue 4 unchanged', () => {
     const app = validateApplication(example(), 'meldingen.yaml');
     expect(app.name).toBe('meldingen');
@@ -60,6 +67,95 @@ describe('application spec', () => {
       'mount clash',
       (d) => (d.spec.components[0].writablePaths = ['/app/media']),
       'x.yaml: spec.components[0].writablePaths[0]: /app/media is already mounted by spec.components[0].storage[0].mountPath',
+    ],
+    [
+      'a probe with two checks',
+      (d) => {
+        delete d.spec.components[0].health;
+        d.spec.components[0].probes = { readiness: { http: { path: '/' }, tcp: {} } };
+      },
+      'x.yaml: spec.components[0].probes.readiness: give exactly one of http, tcp or exec (got http, tcp)',
+    ],
+    [
+      'the same probe for readiness and liveness',
+      (d) => {
+        delete d.spec.components[0].health;
+        d.spec.components[0].probes = {
+          readiness: { http: { path: '/h' } },
+          liveness: { http: { path: '/h' } },
+        };
+      },
+      'x.yaml: spec.components[0].probes.liveness: is the same probe as readiness',
+    ],
+    [
+      'health and probes together',
+      (d) => (d.spec.components[0].probes = { liveness: { tcp: {} } }),
+      'x.yaml: spec.components[0].health: give probes or health (its shorthand), not both',
+    ],
+    [
+      'a TCP probe without a port',
+      (d) => {
+        delete d.spec.components[1].port;
+        delete d.spec.components[1].ingress;
+        d.spec.components[1].probes = { liveness: { tcp: {} } };
+      },
+      'x.yaml: spec.components[1].probes.liveness: names no port, and the container has none',
+    ],
+    [
+      'egress to the whole internet',
+      (d) => (d.spec.components[0].egress = [{ purpose: 'api', cidr: '0.0.0.0/0', port: 443 }]),
+      'x.yaml: spec.components[0].egress[0]: 0.0.0.0/0 is every address: name the ranges the destination resolves to',
+    ],
+    [
+      'egress with two destinations',
+      (d) => (d.spec.components[0].egress = [{ cidr: '10.0.0.0/8', namespace: 'db', port: 5432 }]),
+      'x.yaml: spec.components[0].egress[0]: give exactly one of cidr, cidrs or namespace (got cidr, namespace)',
+    ],
+    [
+      'podLabels without a namespace',
+      (d) => (d.spec.components[0].egress = [{ cidr: '10.0.0.0/8', podLabels: { a: 'b' }, port: 5432 }]),
+      'x.yaml: spec.components[0].egress[0].podLabels: needs namespace',
+    ],
+    [
+      'a mount of an unknown volume',
+      (d) => (d.spec.components[1].mounts = [{ volume: 'media', mountPath: '/m' }]),
+      'x.yaml: spec.components[1].mounts[0].volume: unknown volume "media" (spec.volumes: none)',
+    ],
+    [
+      'a config mount of an unknown configuration',
+      (d) => {
+        d.spec.configFiles = [{ name: 'nginx', files: { 'a.conf': 'x' } }];
+        d.spec.components[1].configMounts = [{ config: 'ngnix', mountPath: '/etc/nginx/conf.d' }];
+      },
+      'x.yaml: spec.components[1].configMounts[0].config: unknown configuration "ngnix" (spec.configFiles: nginx)',
+    ],
+    [
+      'a job named like a component',
+      (d) => (d.spec.jobs = [{ name: 'api', image: 'registry.example.eu/x:1' }]),
+      'x.yaml: spec.jobs[0].name: "api" is already the name of spec.components[0]',
+    ],
+    [
+      'a job without image or component',
+      (d) => (d.spec.jobs = [{ name: 'migrate', command: ['migrate'] }]),
+      'x.yaml: spec.jobs[0]: needs an image, or the component whose image it runs',
+    ],
+    [
+      'a sidecar named like its component',
+      (d) => (d.spec.components[1].sidecars = [{ name: 'frontend', image: 'registry.example.eu/x:1' }]),
+      'x.yaml: spec.components[1].sidecars[0].name: container name "frontend" is already spec.components[1].name',
+    ],
+    [
+      'an init container with a port',
+      (d) => (d.spec.components[1].initContainers = [{ name: 'wait', port: 9000 }]),
+      'x.yaml: spec.components[1].initContainers[0]: an init container runs to completion: it has no port and no probes',
+    ],
+    [
+      'an autoscaler on a component with its own storage',
+      (d) => {
+        d.spec.components[0].storage[0].shared = false;
+        d.spec.components[0].autoscale = { enabled: true };
+      },
+      'x.yaml: spec.components[0].autoscale.enabled: a component with its own (ReadWriteOnce) storage is a StatefulSet',
     ],
   ];
   it.each(cases)('rejects %s with one line naming the field', (_name, mutate, message) => {
