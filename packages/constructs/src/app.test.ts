@@ -171,3 +171,74 @@ describe('an app with shared volumes, configuration files and jobs', () => {
     );
   });
 });
+
+describe('backing services, as the provider profile offers them', () => {
+  const notificaties = fileURLToPath(new URL('../../../examples/apps/notificaties.yaml', import.meta.url));
+  const synth = async (provider = 'ovhcloud'): Promise<K8sObject[]> =>
+    synthesize(await loadAppDefinitions(notificaties), loadProfile(provider)).files.flatMap((f) => f.objects);
+
+  it('gives the pods each service’s Secret as environment, prefixed by its name so two never clash', async () => {
+    const pod = podOf(named(await synth(), 'Deployment', 'notificaties-worker'));
+    expect(pod.spec.containers[0].envFrom).toEqual([
+      { secretRef: { name: 'notificaties-secrets' } },
+      { prefix: 'RABBITMQ_', secretRef: { name: 'notificaties-rabbitmq-default-user' } },
+      { prefix: 'POSTGRESQL_', secretRef: { name: 'notificaties-postgresql-app' } },
+    ]);
+  });
+
+  it('allows exactly the operator’s pods of that instance, on the service’s port', async () => {
+    const egress = named(await synth(), 'NetworkPolicy', 'notificaties-worker').spec.egress;
+    expect(egress).toContainEqual({
+      to: [{ podSelector: { matchLabels: { 'cnpg.io/cluster': 'notificaties-postgresql' } } }],
+      ports: [{ port: 5432, protocol: 'TCP' }],
+    });
+    expect(egress).toContainEqual({
+      to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'notificaties-rabbitmq' } } }],
+      ports: [{ port: 5672, protocol: 'TCP' }],
+    });
+  });
+
+  it('lets a job of a component use the component’s services', async () => {
+    const cron = named(await synth(), 'CronJob', 'notificaties-cleanup');
+    expect(podOf(cron).spec.containers[0].envFrom).toContainEqual({
+      prefix: 'POSTGRESQL_',
+      secretRef: { name: 'notificaties-postgresql-app' },
+    });
+  });
+
+  it('is the same app on every provider: only the profile decides how a service is offered', async () => {
+    const managed = loadProfile('scaleway');
+    const profile = {
+      ...managed,
+      backingServices: {
+        ...managed.backingServices,
+        postgresql: {
+          offering: 'managed' as const,
+          secretName: '{instance}-db',
+          port: 5432,
+          cidrs: ['172.16.4.0/22'],
+        },
+      },
+    };
+    const objs = synthesize(await loadAppDefinitions(notificaties), profile).files.flatMap((f) => f.objects);
+    expect(named(objs, 'NetworkPolicy', 'notificaties-api').spec.egress).toContainEqual({
+      to: [{ ipBlock: { cidr: '172.16.4.0/22' } }],
+      ports: [{ port: 5432, protocol: 'TCP' }],
+    });
+  });
+
+  it('refuses a service the profile does not offer, with the remedy', () => {
+    const app = new App();
+    expect(
+      () =>
+        new HavenApp(app, 'cache', {
+          name: 'cache',
+          components: [{ name: 'web', image: 'registry.example.eu/web:1', services: [{ service: 'redis' }] }],
+          profile: loadProfile('ovhcloud'),
+          source: 'cache.yaml',
+        }),
+    ).toThrow(
+      /cache\.yaml: spec\.components\[0\]\.services\[0\]: redis on provider "ovhcloud": run Redis as a component/,
+    );
+  });
+});

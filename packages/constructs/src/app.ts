@@ -61,7 +61,7 @@ export class HavenApp extends Chart {
     );
     this.components = components;
     const byName = new Map(app.components.map((c) => [c.name, c]));
-    this.jobs = (app.jobs ?? []).map((job) => {
+    this.jobs = (app.jobs ?? []).map((job, index) => {
       const component = job.component !== undefined ? byName.get(job.component) : undefined;
       return new HavenJob(this, `job-${job.name}`, {
         appName: app.name,
@@ -69,6 +69,7 @@ export class HavenApp extends Chart {
         ...(component !== undefined ? { component } : {}),
         profile: props.profile,
         shared,
+        location: `${source}: spec.jobs[${index}]`,
       });
     });
 

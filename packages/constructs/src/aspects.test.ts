@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { describe, expect, it } from 'vitest';
 import { HAVEN_DEFAULTS_ANNOTATION, HavenDefaults, selectorMatches } from './aspects.js';
 import { HavenApp } from './app.js';
+import { COMPONENT_DEFAULTS } from './component-defaults.js';
 import { loadProfile } from './profiles/load.js';
 
 interface Obj {
@@ -50,9 +51,11 @@ describe('HavenDefaults', () => {
       runAsNonRoot: true,
       seccompProfile: { type: 'RuntimeDefault' },
     });
-    expect(pod.containers[0].resources).toEqual({
-      requests: { cpu: '50m', memory: '128Mi' },
-      limits: { memory: '128Mi' },
+    // The builders' defaults (COMPONENT_DEFAULTS.requests, whatever they grow to), as plain JSON.
+    const { requests } = COMPONENT_DEFAULTS;
+    expect(pod.containers[0].resources).toMatchObject({
+      requests: { cpu: requests.cpu, memory: requests.memory },
+      limits: { memory: requests.memory },
     });
     const policy = find(chart, 'NetworkPolicy', 'raw-default-deny');
     expect(policy.spec.podSelector).toEqual({ matchLabels: { app: 'raw' } });

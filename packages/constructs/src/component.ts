@@ -9,6 +9,8 @@ import { addService } from './builders/service.js';
 import { addStorageClaims } from './builders/storage.js';
 import { addWorkload } from './builders/workload.js';
 import { sharedMounts, type SharedResources } from './builders/shared.js';
+import { backingServiceAccess } from './builders/backing-services.js';
+import type { k8s } from './kube.js';
 import { COMPONENT_DEFAULTS } from './component-defaults.js';
 import type { ProviderProfile } from './profiles/profile.js';
 import type { ComponentProps } from './spec/types.js';
@@ -46,6 +48,8 @@ export class HavenComponent extends Construct {
   readonly props: ComponentProps;
   readonly isWeb: boolean;
   readonly isLoadBalanced: boolean;
+  /** The egress to its backing services, as the profile offers them. */
+  readonly serviceEgress: readonly k8s.NetworkPolicyEgressRule[];
 
   constructor(scope: Construct, id: string, props: HavenComponentProps) {
     super(scope, id);
@@ -70,6 +74,8 @@ export class HavenComponent extends Construct {
       location,
     });
     const config = addConfiguration(this, { identity, env: c.env, envFromSecret: c.envFromSecret });
+    const services = backingServiceAccess(c.services, { appName: props.appName, profile, location });
+    this.serviceEgress = services.egress;
     const mounted = sharedMounts(
       props.shared ?? { claims: new Map(), configs: new Map() },
       c.mounts,
@@ -78,7 +84,7 @@ export class HavenComponent extends Construct {
     const template = podTemplate({
       identity,
       component: c,
-      envFrom: config.envFrom,
+      envFrom: [...config.envFrom, ...services.envFrom],
       annotations: { ...config.podAnnotations, ...mounted.annotations },
       volumes: [...storage.volumes, ...mounted.volumes],
       mounts: [...storage.mounts, ...mounted.mounts],

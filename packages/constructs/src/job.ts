@@ -4,6 +4,7 @@ import { componentIdentity } from './builders/identity.js';
 import { objectMeta } from './builders/identity.js';
 import { podTemplate } from './builders/pod-template.js';
 import { sharedMounts, type SharedResources } from './builders/shared.js';
+import { backingServiceAccess } from './builders/backing-services.js';
 import { COMPONENT_DEFAULTS } from './component-defaults.js';
 import { k8s } from './kube.js';
 import type { ProviderProfile } from './profiles/profile.js';
@@ -16,6 +17,8 @@ export interface HavenJobProps {
   readonly component?: ComponentProps;
   readonly profile: ProviderProfile;
   readonly shared: SharedResources;
+  /** Where the job is defined, for error messages (`app.yaml: spec.jobs[0]`). */
+  readonly location: string;
 }
 
 /**
@@ -32,6 +35,7 @@ export class HavenJob extends Construct {
   readonly isWeb = false;
   readonly isLoadBalanced = false;
   readonly props: Pick<ComponentProps, 'name' | 'connectsTo' | 'egress'>;
+  readonly serviceEgress: readonly k8s.NetworkPolicyEgressRule[];
 
   constructor(scope: Construct, id: string, props: HavenJobProps) {
     super(scope, id);
@@ -63,6 +67,14 @@ export class HavenJob extends Construct {
       if (secret !== undefined && !envFrom.some((e) => e.secretRef?.name === secret))
         envFrom.push({ secretRef: { name: secret } });
     }
+    // A job of a component uses the component's services unless it names its own.
+    const services = backingServiceAccess(job.services ?? component?.services, {
+      appName: props.appName,
+      profile: props.profile,
+      location: props.location,
+    });
+    envFrom.push(...services.envFrom);
+    this.serviceEgress = services.egress;
     const mounted = sharedMounts(props.shared, job.mounts, job.configMounts);
     const template = podTemplate({
       identity,

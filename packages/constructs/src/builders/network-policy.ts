@@ -25,6 +25,8 @@ export interface PolicyComponent extends IConstruct {
   /** Reached through a LoadBalancer Service, from anywhere. */
   readonly isLoadBalanced: boolean;
   readonly props: Pick<ComponentProps, 'name' | 'connectsTo' | 'egress'>;
+  /** Egress the profile decides (its backing services' endpoints). @default - none */
+  readonly serviceEgress?: readonly k8s.NetworkPolicyEgressRule[];
 }
 
 export interface NetworkPoliciesProps {
@@ -102,6 +104,7 @@ function outboundRules(
     rules.push({ to: [{ podSelector: { matchLabels: { ...t.selector } } }], ports: [tcp(t.port)] });
   }
   for (const e of c.props.egress ?? []) rules.push(egressRule(e));
+  rules.push(...(c.serviceEgress ?? []));
   return rules;
 }
 

@@ -200,6 +200,10 @@ export interface ComponentProps {
    * more containers in each pod, next to the component's
    */
   sidecars?: ExtraContainer[];
+  /**
+   * backing services: their Secret's keys become environment variables prefixed NAME_ (e.g. POSTGRESQL_uri), and the NetworkPolicy allows exactly their endpoint
+   */
+  services?: ServiceUse[];
 }
 /**
  * This interface was referenced by `ApplicationDocument`'s JSON-Schema
@@ -382,6 +386,19 @@ export interface ExtraContainer {
   writablePaths?: AbsolutePath[];
 }
 /**
+ * a backing service the component or job needs; the provider profile says how it is offered (an in-cluster operator or a managed service), so the app stays the same everywhere
+ *
+ * This interface was referenced by `ApplicationDocument`'s JSON-Schema
+ * via the `definition` "serviceUse".
+ */
+export interface ServiceUse {
+  service: 'postgresql' | 'redis' | 'rabbitmq' | 'object-storage';
+  /**
+   * which one, when there are several; default the service, like postgresql; the instance is <app>-<name>
+   */
+  name?: Name;
+}
+/**
  * This interface was referenced by `ApplicationDocument`'s JSON-Schema
  * via the `definition` "sharedVolume".
  */
@@ -454,4 +471,8 @@ export interface Job {
    * CronJob: a run that cannot start within this many seconds of its time is skipped; default 600
    */
   startingDeadlineSeconds?: number;
+  /**
+   * backing services: their Secret's keys become environment variables prefixed NAME_ (e.g. POSTGRESQL_uri), and the NetworkPolicy allows exactly their endpoint
+   */
+  services?: ServiceUse[];
 }

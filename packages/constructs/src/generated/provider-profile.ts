@@ -96,4 +96,56 @@ export interface ProviderProfile {
   };
   notes: string[];
   sources: string[];
+  /**
+   * how the provider (or the platform on it) offers the backing services apps ask for; {app} and {name} in names stand for the app and the instance (<app>-<name>)
+   */
+  backingServices: {
+    postgresql?: BackingService;
+    redis?: BackingService;
+    rabbitmq?: BackingService;
+    'object-storage'?: BackingService;
+  };
+}
+/**
+ * operator needs secretName, port and podLabels; managed secretName, port and cidrs; none a remedy (checked when an app uses it)
+ *
+ * This interface was referenced by `ProviderProfile`'s JSON-Schema
+ * via the `definition` "backingService".
+ */
+export interface BackingService {
+  /**
+   * operator: in the cluster, run by an operator; managed: the provider's service; none: not offered (remedy says what to do)
+   */
+  offering: 'operator' | 'managed' | 'none';
+  /**
+   * what provides it, like CloudNativePG
+   */
+  description?: string;
+  /**
+   * the Secret with the connection details, like {instance}-app; {instance} is <app>-<name>
+   */
+  secretName?: string;
+  port?: number;
+  /**
+   * operator: labels of the service's pods in the app's namespace ({instance} allowed in values)
+   */
+  podLabels?: {
+    [k: string]: string;
+  };
+  /**
+   * operator: the namespace the service's pods run in; default the app's
+   */
+  namespace?: string;
+  /**
+   * managed: the address ranges of the service's endpoints
+   */
+  cidrs?: string[];
+  /**
+   * none: what to do instead
+   */
+  remedy?: string;
+  /**
+   * where these facts come from
+   */
+  source?: string;
 }

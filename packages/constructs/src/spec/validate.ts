@@ -141,6 +141,21 @@ export function validateApplication(doc: unknown, source: string): ApplicationPr
     });
   }
 
+  /** Each backing service instance once per component or job. */
+  function checkServices(at: string, uses: readonly { service: string; name?: string }[] | undefined): void {
+    const seen = new Map<string, number>();
+    (uses ?? []).forEach((u, j) => {
+      const name = u.name ?? u.service;
+      const before = seen.get(name);
+      if (before !== undefined)
+        fail(
+          `${at}.services[${j}]`,
+          `uses "${name}" twice (also ${at}.services[${before}]); give each instance a name`,
+        );
+      seen.set(name, j);
+    });
+  }
+
   /** connectsTo names components with a port, other than `self`. */
   function checkTargets(at: string, targets: readonly string[] | undefined, self: number | undefined): void {
     (targets ?? []).forEach((target, j) => {
@@ -208,6 +223,7 @@ export function validateApplication(doc: unknown, source: string): ApplicationPr
       });
     }
     checkEgress(`${at}.egress`, c.egress);
+    checkServices(at, c.services);
     if (c.loadBalancer && c.port === undefined)
       fail(`${at}.loadBalancer`, 'needs the component to have a port');
     if (c.ingress) {
@@ -259,6 +275,7 @@ export function validateApplication(doc: unknown, source: string): ApplicationPr
     checkMounts(at, job.mounts, job.configMounts, mounts);
     checkTargets(at, job.connectsTo, undefined);
     checkEgress(`${at}.egress`, job.egress);
+    checkServices(at, job.services);
   });
   return {
     name: app.metadata.name,
