@@ -13,6 +13,7 @@ import type * as Cdk8s from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { COMPONENT_DEFAULTS } from './component-defaults.js';
 import { MANAGED_BY } from './builders/identity.js';
+import { DNS_PEER } from './builders/network-policy.js';
 import { resourceRequirements, restrictedContainer } from './builders/pod-template.js';
 import { k8s } from './kube.js';
 
@@ -55,12 +56,6 @@ const DEFAULT_RESOURCES: unknown = JSON.parse(
     value instanceof k8s.Quantity ? value.value : value,
   ),
 );
-
-// TODO: import DNS_PEER from builders/network-policy.ts once it is exported (it is module-private).
-const DNS_PEER = {
-  namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-  podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-};
 
 /** Where each workload kind keeps its pod template (JSON pointer of the pod template). */
 const POD_TEMPLATE: Readonly<Record<string, string>> = {

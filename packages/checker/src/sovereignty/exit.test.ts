@@ -555,7 +555,6 @@ describe('exit readiness of the platform fixtures (to OVHcloud)', () => {
 
   it.each([
     'exoscale',
-    'generic',
     'hetzner',
     'ionos',
     'onprem',
@@ -569,6 +568,12 @@ describe('exit readiness of the platform fixtures (to OVHcloud)', () => {
     const exit = exitReadiness(fixture('on-prem'), facts, profile(id));
     expect(only(exit.findings, 'registry')).toEqual([]);
     expect(exit.counts).toMatchObject({ dataMigration: 2, claims: 2, bytes: 60 * 2 ** 30 });
+  });
+
+  it('on-prem to generic: the ReadWriteMany volume has nowhere to go (generic names no RWX class)', () => {
+    const exit = exitReadiness(fixture('on-prem'), facts, profile('generic'));
+    expect(exit.counts).toMatchObject({ dataMigration: 1, claims: 1, bytes: 10 * 2 ** 30 });
+    expect(exit.counts.reArchitecture).toBeGreaterThan(0);
   });
 
   it.each(PLATFORMS)(

@@ -16,7 +16,7 @@ import {
   readWaiversFile,
   renderTable,
 } from '@havenkit/checker';
-import { listProviders, providersDiffCommand, synthCommand } from '@havenkit/constructs';
+import { HavenkitInputError, listProviders, providersDiffCommand, synthCommand } from '@havenkit/constructs';
 import { providerAlternatives } from '../alternatives.js';
 import { HavenkitCommand } from '../base-command.js';
 import { demoAppPath, demoFactsPath, demoSnapshotPath, demoWaiversPath } from '../paths.js';
@@ -82,13 +82,22 @@ export default class Demo extends HavenkitCommand {
 
     this.log(`== 3. One application, every EU provider (${here(demoAppPath)})\n`);
     const rows: string[][] = [['provider', 'resources', 'ReadWriteMany storage class']];
+    const refused: string[] = [];
     for (const provider of listProviders()) {
-      const result = await synthCommand({ app: demoAppPath, provider: provider.id });
-      const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
-      rows.push([provider.id, String(total), provider.rwx]);
+      try {
+        const result = await synthCommand({ app: demoAppPath, provider: provider.id });
+        const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
+        rows.push([provider.id, String(total), provider.rwx]);
+      } catch (err) {
+        // A provider that cannot run the app says why; the demo shows it rather than stopping.
+        if (!(err instanceof HavenkitInputError)) throw err;
+        rows.push([provider.id, 'refused', provider.rwx]);
+        refused.push(`   ${provider.id}: ${err.message.replace(/^.*?: spec\./, 'spec.')}`);
+      }
     }
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const r of rows) this.log(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd());
+    if (refused.length > 0) this.log(`\n   Refused, with the remedy:\n${refused.join('\n')}`);
 
     const diff = await providersDiffCommand({ a: 'scaleway', b: 'hetzner', app: demoAppPath });
     this.log(`\n   The only differences between scaleway and hetzner (havenkit providers diff):`);

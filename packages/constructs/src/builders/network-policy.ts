@@ -7,7 +7,7 @@ import type { ComponentProps, EgressRuleProps } from '../spec/types.js';
 import { LABEL_PART_OF, MANAGED_BY } from './identity.js';
 
 /** Namespace and pods the cluster's DNS runs as (CoreDNS keeps the kube-dns label everywhere). */
-const DNS_PEER: k8s.NetworkPolicyPeer = {
+export const DNS_PEER: k8s.NetworkPolicyPeer = {
   namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
   podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
 };
