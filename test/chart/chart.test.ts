@@ -61,7 +61,17 @@ function render(namespace: string, values: Record<string, unknown> = {}): Manife
 function refused(values: Record<string, unknown>): string {
   const file = join(work, `${uniqueName('values')}.yaml`);
   writeFileSync(file, dump(values));
-  const run = helm(['template', RELEASE, CHART, '--kube-version', KUBE_VERSION, '-f', file]);
+  const run = helm([
+    'template',
+    RELEASE,
+    CHART,
+    '--namespace',
+    'scans',
+    '--kube-version',
+    KUBE_VERSION,
+    '-f',
+    file,
+  ]);
   expect(run.code).not.toBe(0);
   return run.stderr;
 }
@@ -124,7 +134,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('charts/havenkit, rendered', () => {
   it('passes helm lint --strict with the default values', () => {
-    const run = helm(['lint', '--strict', CHART, '--kube-version', KUBE_VERSION]);
+    const run = helm(['lint', '--strict', CHART, '--namespace', 'havenkit', '--kube-version', KUBE_VERSION]);
     expect(run.stdout + run.stderr).toContain('0 chart(s) failed');
     expect(run.code).toBe(0);
   });
@@ -145,7 +155,17 @@ describe('charts/havenkit, rendered', () => {
         timeZone: 'Europe/Amsterdam',
       }),
     );
-    const run = helm(['lint', '--strict', CHART, '--kube-version', KUBE_VERSION, '-f', file]);
+    const run = helm([
+      'lint',
+      '--strict',
+      CHART,
+      '--namespace',
+      'havenkit',
+      '--kube-version',
+      KUBE_VERSION,
+      '-f',
+      file,
+    ]);
     expect(run.stdout + run.stderr).toContain('0 chart(s) failed');
     expect(run.code).toBe(0);
   });

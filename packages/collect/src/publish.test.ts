@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { CONFIGMAP_LIMIT_BYTES, PublishError, objectText, podNamespace, reportConfigMap } from './publish.js';
+import {
+  CONFIGMAP_LIMIT_BYTES,
+  PublishError,
+  keptMetadata,
+  objectText,
+  podNamespace,
+  reportConfigMap,
+} from './publish.js';
 
 describe('reportConfigMap', () => {
   it('holds the report as text, labelled as havenkit’s, with the annotations given', () => {
@@ -67,5 +74,36 @@ describe('objectText', () => {
     expect(objectText({ kind: 'ClusterPolicyReport', name: 'havenkit' })).toBe(
       'ClusterPolicyReport havenkit',
     );
+  });
+});
+
+describe('keptMetadata (a replace of havenkit’s own object)', () => {
+  it('keeps what others added (labels, annotations, owners, finalizers), havenkit’s own over them, and the resourceVersion', () => {
+    const existing = {
+      resourceVersion: '42',
+      labels: { 'app.kubernetes.io/managed-by': 'havenkit', grafana_dashboard: '1' },
+      annotations: {
+        'havenkit.dev/verdict': 'old',
+        'argocd.argoproj.io/compare-options': 'IgnoreExtraneous',
+      },
+      ownerReferences: [{ kind: 'Namespace', name: 'x' }],
+      finalizers: ['example.org/keep'],
+    };
+    const ours = {
+      name: 'havenkit-report',
+      labels: { 'app.kubernetes.io/managed-by': 'havenkit' },
+      annotations: { 'havenkit.dev/verdict': 'compliant' },
+    };
+    expect(keptMetadata(existing, ours)).toEqual({
+      name: 'havenkit-report',
+      labels: { 'app.kubernetes.io/managed-by': 'havenkit', grafana_dashboard: '1' },
+      annotations: {
+        'havenkit.dev/verdict': 'compliant',
+        'argocd.argoproj.io/compare-options': 'IgnoreExtraneous',
+      },
+      ownerReferences: [{ kind: 'Namespace', name: 'x' }],
+      finalizers: ['example.org/keep'],
+      resourceVersion: '42',
+    });
   });
 });

@@ -7,7 +7,7 @@
  */
 import { ApiException, HttpMethod } from '@kubernetes/client-node';
 import { gzipSync } from 'node:zlib';
-import { KubeError, KubeExitCode } from './errors.js';
+import { KubeError } from './errors.js';
 import { loadKubeconfig } from './kubeconfig.js';
 import { KubeTransport } from './transport.js';
 
@@ -114,6 +114,36 @@ export function reportConfigMap(
   };
 }
 
+interface ExistingMetadata {
+  readonly resourceVersion?: string;
+  readonly labels?: Record<string, string>;
+  readonly annotations?: Record<string, string>;
+  readonly ownerReferences?: unknown[];
+  readonly finalizers?: string[];
+}
+
+/**
+ * The metadata a replace sends: what others added to the object (labels, annotations, owners,
+ * finalizers) kept, havenkit's own labels and annotations over them, and the resourceVersion read
+ * (so a concurrent change is a conflict, never lost).
+ */
+export function keptMetadata(
+  existing: ExistingMetadata,
+  ours: Record<string, unknown> & {
+    readonly labels?: Record<string, string>;
+    readonly annotations?: Record<string, string>;
+  },
+): Record<string, unknown> {
+  return {
+    ...ours,
+    labels: { ...(existing.labels ?? {}), ...(ours.labels ?? {}) },
+    annotations: { ...(existing.annotations ?? {}), ...(ours.annotations ?? {}) },
+    ...(existing.ownerReferences !== undefined ? { ownerReferences: existing.ownerReferences } : {}),
+    ...(existing.finalizers !== undefined ? { finalizers: existing.finalizers } : {}),
+    ...(existing.resourceVersion !== undefined ? { resourceVersion: existing.resourceVersion } : {}),
+  };
+}
+
 /** The namespace a pod runs in (its service account's), when havenkit runs in a pod. */
 export function podNamespace(
   readFile: (file: string) => string | undefined,
@@ -134,20 +164,22 @@ export async function publishObjects(
   objects: readonly PublishedObject[],
   options: PublishOptions = {},
 ): Promise<PublishOutcome[]> {
-  const loaded = loadKubeconfig({
-    ...(options.kubeconfigPath !== undefined ? { kubeconfigPath: options.kubeconfigPath } : {}),
-    ...(options.context !== undefined ? { context: options.context } : {}),
-    ...(options.env !== undefined ? { env: options.env } : {}),
-  });
-  const transport = new KubeTransport(loaded.kubeConfig, {
-    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-  });
   const done: PublishOutcome[] = [];
+  let transport: KubeTransport | undefined;
   const fail = (o: PublishedObject, why: string): never => {
     const written = done.length > 0 ? ` (written before: ${done.map((d) => d.object).join(', ')})` : '';
     throw new PublishError(`--publish: cannot write ${objectText(o)}: ${why}${written}`);
   };
   try {
+    const loaded = loadKubeconfig({
+      ...(options.kubeconfigPath !== undefined ? { kubeconfigPath: options.kubeconfigPath } : {}),
+      ...(options.context !== undefined ? { context: options.context } : {}),
+      ...(options.env !== undefined ? { env: options.env } : {}),
+    });
+    const client = new KubeTransport(loaded.kubeConfig, {
+      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    });
+    transport = client;
     for (const o of objects) {
       const path = collectionPath(o);
       const body = {
@@ -159,16 +191,15 @@ export async function publishObjects(
         },
       };
       for (let attempt = 1; ; attempt++) {
-        let existing:
-          { metadata?: { resourceVersion?: string; labels?: Record<string, string> } } | undefined;
+        let existing: { metadata?: ExistingMetadata } | undefined;
         try {
-          existing = await transport.get(`${path}/${o.name}`);
+          existing = await client.get(`${path}/${o.name}`);
         } catch (err) {
           if (err instanceof KubeError) throw err;
           if (!isStatus(err, 404)) fail(o, reason(err));
           // 404: no such object — or no such kind. The group's discovery tells them apart.
           if (o.apiVersion.includes('/')) {
-            const served = await transport
+            const served = await client
               .get<{ resources?: { name?: string }[] }>(`/apis/${o.apiVersion}`)
               .catch(() => undefined);
             if (!served?.resources?.some((r) => r.name === o.plural)) {
@@ -181,7 +212,7 @@ export async function publishObjects(
         }
         try {
           if (existing === undefined) {
-            await transport.post(path, body);
+            await client.post(path, body);
             done.push({ object: objectText(o), action: 'created' });
           } else {
             if (existing.metadata?.labels?.['app.kubernetes.io/managed-by'] !== 'havenkit') {
@@ -190,12 +221,8 @@ export async function publishObjects(
                 "it exists and is not havenkit's (no label app.kubernetes.io/managed-by=havenkit); not replaced",
               );
             }
-            const resourceVersion = existing.metadata?.resourceVersion;
-            await transport.request(HttpMethod.PUT, `${path}/${o.name}`, {
-              body: {
-                ...body,
-                metadata: { ...body.metadata, ...(resourceVersion ? { resourceVersion } : {}) },
-              },
+            await client.request(HttpMethod.PUT, `${path}/${o.name}`, {
+              body: { ...body, metadata: keptMetadata(existing.metadata ?? {}, body.metadata) },
             });
             done.push({ object: objectText(o), action: 'replaced' });
           }
@@ -210,13 +237,10 @@ export async function publishObjects(
     }
   } catch (err) {
     if (err instanceof PublishError) throw err;
-    if (err instanceof KubeError) {
-      // Unreachable or bad credentials: still a publish that failed; the report itself stands.
-      throw err.exitCode === KubeExitCode.BadInput ? err : new PublishError(`--publish: ${err.message}`);
-    }
+    // Unreachable, bad credentials, anything: the report itself stands; its publishing failed (exit 12).
     throw new PublishError(`--publish: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
-    transport.close();
+    transport?.close();
   }
   return done;
 }

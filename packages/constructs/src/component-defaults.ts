@@ -20,4 +20,6 @@ export const COMPONENT_DEFAULTS = {
   /** A Job's retries and its deadline in seconds. */
   jobBackoffLimit: 2,
   jobActiveDeadlineSeconds: 3600,
+  /** A finished Job is deleted after a day (its pod template is immutable: the next release re-creates it). */
+  jobTtlSecondsAfterFinished: 86400,
 } as const;

@@ -48,9 +48,12 @@ export class HavenJob extends Construct {
       ...(job.connectsTo !== undefined ? { connectsTo: job.connectsTo } : {}),
       ...(job.egress !== undefined ? { egress: job.egress } : {}),
     };
-    // The component's plain environment is in its ConfigMap; a job of a component reads that one.
+    // The component's plain environment is in its ConfigMap; a job of a component reads that one
+    // first, then its own (later sources win, so the job's own env overrides the component's).
     const envFrom: k8s.EnvFromSource[] = [];
     const annotations: Record<string, string> = {};
+    if (component !== undefined && component.env !== undefined && Object.keys(component.env).length > 0)
+      envFrom.push({ configMapRef: { name: `${props.appName}-${component.name}-env` } });
     if (job.env !== undefined || component === undefined) {
       const own = addConfiguration(this, {
         identity,
@@ -61,8 +64,6 @@ export class HavenJob extends Construct {
       Object.assign(annotations, own.podAnnotations);
     }
     if (component !== undefined) {
-      if (component.env !== undefined && Object.keys(component.env).length > 0)
-        envFrom.push({ configMapRef: { name: `${props.appName}-${component.name}-env` } });
       const secret = job.envFromSecret ?? component.envFromSecret;
       if (secret !== undefined && !envFrom.some((e) => e.secretRef?.name === secret))
         envFrom.push({ secretRef: { name: secret } });
@@ -101,6 +102,10 @@ export class HavenJob extends Construct {
       restartPolicy: job.schedule !== undefined ? 'OnFailure' : 'Never',
     });
     const spec: k8s.JobSpec = {
+      // A Job's pod template cannot change: a finished one goes after a day, so the next version applies.
+      ...(job.schedule === undefined
+        ? { ttlSecondsAfterFinished: COMPONENT_DEFAULTS.jobTtlSecondsAfterFinished }
+        : {}),
       backoffLimit: job.backoffLimit ?? COMPONENT_DEFAULTS.jobBackoffLimit,
       activeDeadlineSeconds: job.activeDeadlineSeconds ?? COMPONENT_DEFAULTS.jobActiveDeadlineSeconds,
       template,

@@ -343,6 +343,10 @@ With --no-verdict-exit-code the verdicts 1, 2, 5, 6 and 7 exit 0 (the verdict is
       new Date(),
     );
     const inputs = readInputs(flags);
+    // Where a published ConfigMap goes is known (or bad input) before anything is read.
+    const publishTo = flags.publish?.includes('configmap')
+      ? await publishNamespace(flags['publish-namespace'], clusterOf(flags))
+      : undefined;
     const startTs = new Date().toISOString();
     const { snapshot, snapshotFile } = await obtainSnapshot(flags, inputs);
     const evaluated = evaluate(snapshot, {
@@ -389,7 +393,7 @@ With --no-verdict-exit-code the verdicts 1, 2, 5, 6 and 7 exit 0 (the verdict is
       process.stdout.write(outDirSummary(report, rendered, flags['out-dir'], inputs.language));
     }
     if (flags.publish !== undefined && flags.publish.length > 0) {
-      await publishCheckReport(report, context, signed?.envelope, flags);
+      await publishCheckReport(report, context, signed?.envelope, flags, publishTo);
     }
 
     const verdictCode = EXIT_BY_VERDICT[report.verdictWithWaivers ?? report.verdict];
@@ -501,23 +505,26 @@ async function obtainSnapshot(
   };
 }
 
+/** The cluster a live run reads (and publishes to). */
+const clusterOf = (flags: CheckFlags): { kubeconfig?: string; context?: string } => ({
+  ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
+  ...(flags.context !== undefined ? { context: flags.context } : {}),
+});
+
 /** --publish: the json report (signed when --sign) in ConfigMap NAME-report, then the policy report as NAME. */
 async function publishCheckReport(
   report: ComplianceReport,
   context: RenderContext,
   signedEnvelope: string | undefined,
   flags: CheckFlags,
+  namespace: string | undefined,
 ): Promise<void> {
   const { reportConfigMap } = await import('@havenkit/collect');
   const targets = new Set(flags.publish ?? []);
   const name = flags['publish-name'] ?? DEFAULT_PUBLISH_NAME;
-  const cluster = {
-    ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
-    ...(flags.context !== undefined ? { context: flags.context } : {}),
-  };
+  const cluster = clusterOf(flags);
   const objects: PublishedObject[] = [];
-  if (targets.has('configmap')) {
-    const namespace = await publishNamespace(flags['publish-namespace'], cluster);
+  if (targets.has('configmap') && namespace !== undefined) {
     const text = signedEnvelope ?? reportFormat('json')!.render(report, context);
     objects.push(
       reportConfigMap(reportConfigMapName(name, 'check'), namespace, 'report.json', text, {

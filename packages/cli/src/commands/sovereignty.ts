@@ -271,6 +271,15 @@ Exit codes:
     const { flags: parsed } = await this.parse(Sovereignty);
     const flags = expandTimeIn(parsed, ['out', 'out-dir', 'save-snapshot'], new Date());
     checkPublishNames(flags['publish-name'], flags['publish-namespace']);
+    // Where a published ConfigMap goes is known (or bad input) before anything is read.
+    const publishCluster = {
+      ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
+      ...(flags.context !== undefined ? { context: flags.context } : {}),
+    };
+    const publishTo =
+      flags.publish !== undefined && flags.publish.length > 0
+        ? await publishNamespace(flags['publish-namespace'], publishCluster)
+        : undefined;
     const inputs = readInputs(flags);
     const exitTo = flags['exit-to'] !== undefined ? exitTargetFor(flags['exit-to']) : undefined;
     const source = await obtainSubject(flags, inputs);
@@ -324,14 +333,11 @@ Exit codes:
       process.stdout.write(rendered[0]!.text);
     }
 
-    if (flags.publish !== undefined && flags.publish.length > 0) {
-      const cluster = {
-        ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
-        ...(flags.context !== undefined ? { context: flags.context } : {}),
-      };
+    if (publishTo !== undefined) {
       const { reportConfigMap } = await import('@havenkit/collect');
       const name = reportConfigMapName(flags['publish-name'] ?? DEFAULT_PUBLISH_NAME, 'sovereignty');
-      const namespace = await publishNamespace(flags['publish-namespace'], cluster);
+      const namespace = publishTo;
+      const cluster = publishCluster;
       const json = signed?.envelope ?? `${JSON.stringify(register, null, 2)}\n`;
       await publish([reportConfigMap(name, namespace, 'register.json', json)], cluster);
     }

@@ -46,9 +46,14 @@ export function backingServiceAccess(
     const incomplete = [
       ...(offer.secretName === undefined ? ['secretName'] : []),
       ...(offer.port === undefined ? ['port'] : []),
-      ...(offer.offering === 'operator' && offer.podLabels === undefined ? ['podLabels'] : []),
       ...(offer.offering === 'managed' && (offer.cidrs ?? []).length === 0 ? ['cidrs'] : []),
     ];
+    if (offer.offering === 'operator' && Object.keys(offer.podLabels ?? {}).length === 0)
+      incomplete.push('podLabels that select only its pods');
+    if ((offer.cidrs ?? []).some((cidr) => Number(cidr.split('/')[1]) === 0))
+      refuse(
+        `the profile's backingServices.${use.service}.cidrs name every address (/0): name the service's ranges`,
+      );
     if (incomplete.length > 0)
       refuse(
         `the profile's backingServices.${use.service} (${offer.offering}) lacks ${incomplete.join(', ')}`,

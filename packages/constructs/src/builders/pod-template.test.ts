@@ -157,6 +157,22 @@ describe('podTemplate', () => {
     });
   });
 
+  it('probes a sidecar on its own port where its probe names none', () => {
+    const t = synth({
+      port: 8080,
+      sidecars: [
+        {
+          name: 'exporter',
+          image: 'registry.example.eu/exp:1',
+          port: 9102,
+          probes: { readiness: { http: { path: '/metrics' } } },
+        },
+      ],
+    });
+    const sidecar = (t.spec as unknown as { containers: Container[] }).containers[1];
+    expect(sidecar?.readinessProbe).toEqual({ httpGet: { path: '/metrics', port: 9102 }, periodSeconds: 10 });
+  });
+
   it('runs init containers and sidecars with the same restricted defaults, the component’s image, environment and mounts', () => {
     const t = synth(
       {
@@ -188,7 +204,7 @@ describe('podTemplate', () => {
     expect(sidecar).toMatchObject({
       name: 'proxy',
       image: 'registry.example.eu/proxy:1.0',
-      ports: [{ name: 'proxy', containerPort: 8081, protocol: 'TCP' }],
+      ports: [{ name: 'sidecar-0', containerPort: 8081, protocol: 'TCP' }],
       volumeMounts: [
         { name: 'media', mountPath: '/media' },
         { name: 'writable-proxy-0', mountPath: '/cache' },

@@ -170,7 +170,7 @@ export function podTemplate(props: PodTemplateProps): k8s.PodTemplateSpec {
     runAsGroup,
   });
   // Init containers and sidecars: the component's image unless named, its environment and mounts.
-  const extra = (x: ExtraContainerProps): k8s.Container => {
+  const extra = (x: ExtraContainerProps, j: number, kind: 'init' | 'sidecar'): k8s.Container => {
     const own = writableVolumes(x.writablePaths ?? [], `writable-${x.name}`);
     volumes.push(...own.volumes);
     return restrictedContainer({
@@ -179,19 +179,19 @@ export function podTemplate(props: PodTemplateProps): k8s.PodTemplateSpec {
       ...(x.command ? { command: x.command } : {}),
       ...(x.args ? { args: x.args } : {}),
       ...(x.port !== undefined
-        ? { ports: [{ name: x.name.slice(0, 15), containerPort: x.port, protocol: 'TCP' }] }
+        ? { ports: [{ name: `${kind}-${j}`, containerPort: x.port, protocol: 'TCP' }] }
         : {}),
       ...(x.env ? { env: x.env } : {}),
       envFrom,
       ...(x.resources ? { resources: x.resources } : {}),
-      probes: containerProbes(x.probes),
+      probes: containerProbes(x.probes, undefined, x.port),
       mounts: [...shared, ...own.mounts],
       runAsUser,
       runAsGroup,
     });
   };
-  const initContainers = (c.initContainers ?? []).map(extra);
-  const sidecars = (c.sidecars ?? []).map(extra);
+  const initContainers = (c.initContainers ?? []).map((x, j) => extra(x, j, 'init'));
+  const sidecars = (c.sidecars ?? []).map((x, j) => extra(x, j, 'sidecar'));
   // ScheduleAnyway: spreading is a preference; a cluster with fewer zones or nodes still runs every pod.
   const spread = (topologyKey: string): k8s.TopologySpreadConstraint => ({
     maxSkew: 1,

@@ -18,12 +18,12 @@ export interface ContainerProbes {
 const portOf = (port: number | undefined): k8s.IntOrString =>
   port !== undefined ? k8s.IntOrString.fromNumber(port) : k8s.IntOrString.fromString('http');
 
-function probe(kind: Kind, p: ProbeProps): k8s.Probe {
+function probe(kind: Kind, p: ProbeProps, defaultPort: number | undefined): k8s.Probe {
   const check: k8s.Probe = p.http
     ? {
         httpGet: {
           path: p.http.path,
-          port: portOf(p.http.port),
+          port: portOf(p.http.port ?? defaultPort),
           ...(p.http.scheme !== undefined ? { scheme: p.http.scheme } : {}),
           ...(p.http.headers !== undefined
             ? {
@@ -35,7 +35,7 @@ function probe(kind: Kind, p: ProbeProps): k8s.Probe {
         },
       }
     : p.tcp
-      ? { tcpSocket: { port: portOf(p.tcp.port) } }
+      ? { tcpSocket: { port: portOf(p.tcp.port ?? defaultPort) } }
       : { exec: { command: [...(p.exec?.command ?? [])] } };
   return {
     ...check,
@@ -58,6 +58,8 @@ function probe(kind: Kind, p: ProbeProps): k8s.Probe {
 export function containerProbes(
   probes: ProbesProps | undefined,
   health?: { readonly path: string },
+  /** The port a probe checks when it names none; default the container's named port `http`. */
+  defaultPort?: number,
 ): ContainerProbes {
   const given: ProbesProps | undefined =
     probes ??
@@ -66,8 +68,12 @@ export function containerProbes(
       : undefined);
   if (given === undefined) return {};
   return {
-    ...(given.readiness !== undefined ? { readinessProbe: probe('readiness', given.readiness) } : {}),
-    ...(given.liveness !== undefined ? { livenessProbe: probe('liveness', given.liveness) } : {}),
-    ...(given.startup !== undefined ? { startupProbe: probe('startup', given.startup) } : {}),
+    ...(given.readiness !== undefined
+      ? { readinessProbe: probe('readiness', given.readiness, defaultPort) }
+      : {}),
+    ...(given.liveness !== undefined
+      ? { livenessProbe: probe('liveness', given.liveness, defaultPort) }
+      : {}),
+    ...(given.startup !== undefined ? { startupProbe: probe('startup', given.startup, defaultPort) } : {}),
   };
 }

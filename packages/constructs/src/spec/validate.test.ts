@@ -150,6 +150,21 @@ describe('application spec', () => {
       'x.yaml: spec.components[1].initContainers[0]: an init container runs to completion: it has no port and no probes',
     ],
     [
+      'an extra port named like the component’s',
+      (d) => (d.spec.components[0].ports = [{ name: 'http', port: 9090 }]),
+      'x.yaml: spec.components[0].ports[0].name: "http" is already the name of the component\'s port',
+    ],
+    [
+      'a storage volume with a name of havenkit’s own',
+      (d) => (d.spec.components[0].storage[0].name = 'vol-media'),
+      'x.yaml: spec.components[0].storage[0].name: "vol-media": names starting with vol-, config- or writable- are havenkit\'s own',
+    ],
+    [
+      'egress to every address written with a longer prefix',
+      (d) => (d.spec.components[0].egress = [{ cidr: '0.0.0.0/00', port: 443 }]),
+      'x.yaml: spec.components[0].egress[0]: 0.0.0.0/00 is every address',
+    ],
+    [
       'an autoscaler on a component with its own storage',
       (d) => {
         d.spec.components[0].storage[0].shared = false;

@@ -132,7 +132,7 @@ export function validateApplication(doc: unknown, source: string): ApplicationPr
       if (r.podLabels !== undefined && r.namespace === undefined)
         fail(`${where}.podLabels`, 'needs namespace');
       for (const cidr of [...(r.cidr !== undefined ? [r.cidr] : []), ...(r.cidrs ?? [])]) {
-        if (/\/0$/.test(cidr))
+        if (Number(cidr.split('/')[1]) === 0)
           fail(
             where,
             `${cidr} is every address: name the ranges the destination resolves to (NetworkPolicy cannot name hosts)`,
@@ -196,10 +196,23 @@ export function validateApplication(doc: unknown, source: string): ApplicationPr
     if (c.health && c.port === undefined) fail(`${at}.health`, 'needs the component to have a port');
     if (c.health && c.probes) fail(`${at}.health`, 'give probes or health (its shorthand), not both');
     const ports = new Map<number, string>(c.port !== undefined ? [[c.port, `${at}.port`]] : []);
+    const portNames = new Map<string, string>([['http', "the name of the component's port"]]);
     (c.ports ?? []).forEach((p, j) => {
       const seen = ports.get(p.port);
       if (seen !== undefined) fail(`${at}.ports[${j}].port`, `port ${p.port} is already ${seen}`);
       ports.set(p.port, `${at}.ports[${j}].port`);
+      const named = portNames.get(p.name);
+      if (named !== undefined) fail(`${at}.ports[${j}].name`, `"${p.name}" is already ${named}`);
+      if (p.name.includes('--')) fail(`${at}.ports[${j}].name`, 'a port name has no two hyphens in a row');
+      portNames.set(p.name, `${at}.ports[${j}].name`);
+    });
+    (c.storage ?? []).forEach((v, j) => {
+      // The pod's other volumes are named vol-<volume>, config-<config> and writable-…: never a clash.
+      if (/^(vol|config|writable)-/.test(v.name))
+        fail(
+          `${at}.storage[${j}].name`,
+          `"${v.name}": names starting with vol-, config- or writable- are havenkit's own`,
+        );
     });
     checkProbes(`${at}.probes`, c.probes, c.port);
     const containers = new Map<string, string>([[c.name, `${at}.name`]]);
