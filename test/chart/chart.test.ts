@@ -36,11 +36,14 @@ function helm(args: readonly string[]): { code: number; stdout: string; stderr: 
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** `helm template` of the chart with these values (a values file, so lists and strings stay as written). */
-function render(namespace: string, values: Record<string, unknown> = {}): Manifest[] {
+/** `helm template` of the chart in `namespace` with these values (a values file, so lists and strings stay as written). */
+function template(
+  namespace: string,
+  values: Record<string, unknown>,
+): { code: number; stdout: string; stderr: string } {
   const file = join(work, `${uniqueName('values')}.yaml`);
   writeFileSync(file, dump(values));
-  const run = helm([
+  return helm([
     'template',
     RELEASE,
     CHART,
@@ -51,27 +54,20 @@ function render(namespace: string, values: Record<string, unknown> = {}): Manife
     '-f',
     file,
   ]);
+}
+
+/** The rendered objects; a render helm refuses is an error of the test. */
+function render(namespace: string, values: Record<string, unknown> = {}): Manifest[] {
+  const run = template(namespace, values);
   if (run.code !== 0) throw new Error(`helm template: ${run.stderr}`);
   return (loadAll(run.stdout) as (Manifest | null)[]).filter(
     (o): o is Manifest => o !== null && o !== undefined,
   );
 }
 
-/** What a render refuses: helm's exit code and first error line. */
+/** What a render refuses: helm's error output. */
 function refused(values: Record<string, unknown>): string {
-  const file = join(work, `${uniqueName('values')}.yaml`);
-  writeFileSync(file, dump(values));
-  const run = helm([
-    'template',
-    RELEASE,
-    CHART,
-    '--namespace',
-    'scans',
-    '--kube-version',
-    KUBE_VERSION,
-    '-f',
-    file,
-  ]);
+  const run = template('scans', values);
   expect(run.code).not.toBe(0);
   return run.stderr;
 }

@@ -7,7 +7,7 @@
 import { registerReaders } from '@havenkit/checker';
 import type { Catalogue } from '@havenkit/model';
 import { PROBE_ACCESS, PROBE_NAMES } from './probes.js';
-import { CLUSTER_ID_PERMISSION, permissionsOf, type RbacPermission } from './rbac.js';
+import { CLUSTER_ID_PERMISSION, permissionKey, permissionsOf, type RbacPermission } from './rbac.js';
 
 /** The namespace placeholder of the probes' writes: the chart puts its probe namespace there. */
 export const CHART_PROBE_NAMESPACE = '@probe';
@@ -30,10 +30,8 @@ const plain = (p: RbacPermission): RbacPermission => ({
   ...(p.namespace !== undefined ? { namespace: p.namespace } : {}),
 });
 
-const key = (p: RbacPermission): string => JSON.stringify([p.namespace ?? '', p.group, p.resource, p.verb]);
-
 function sorted(permissions: Iterable<RbacPermission>): RbacPermission[] {
-  const unique = new Map([...permissions].map((p) => [key(p), plain(p)]));
+  const unique = new Map([...permissions].map((p) => [permissionKey(p), plain(p)]));
   return [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
 }
 

@@ -174,7 +174,8 @@ function requireSubdomain(value: string, flag: string): void {
   }
 }
 
-const permissionKey = (p: RbacPermission): string =>
+/** One permission's identity: namespace, group, resource, name and verb. */
+export const permissionKey = (p: RbacPermission): string =>
   JSON.stringify([p.namespace ?? '', p.group, p.resource, p.resourceName ?? '', p.verb]);
 
 /** "list pods.apps in default" / "create subjectaccessreviews.authorization.k8s.io cluster-wide". */

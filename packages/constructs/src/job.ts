@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { addConfiguration } from './builders/config.js';
+import { addConfiguration, envConfigMapName } from './builders/config.js';
 import { componentIdentity } from './builders/identity.js';
 import { objectMeta } from './builders/identity.js';
 import { podTemplate } from './builders/pod-template.js';
@@ -53,7 +53,9 @@ export class HavenJob extends Construct {
     const envFrom: k8s.EnvFromSource[] = [];
     const annotations: Record<string, string> = {};
     if (component !== undefined && component.env !== undefined && Object.keys(component.env).length > 0)
-      envFrom.push({ configMapRef: { name: `${props.appName}-${component.name}-env` } });
+      envFrom.push({
+        configMapRef: { name: envConfigMapName(componentIdentity(props.appName, component.name)) },
+      });
     if (job.env !== undefined || component === undefined) {
       const own = addConfiguration(this, {
         identity,

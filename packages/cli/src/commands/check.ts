@@ -68,6 +68,7 @@ import {
   DEFAULT_PUBLISH_NAME,
   PUBLISH_TARGETS,
   checkPublishNames,
+  clusterOf,
   publish,
   publishNameFlag,
   publishNamespace,
@@ -504,12 +505,6 @@ async function obtainSnapshot(
     snapshotFile: { name: basename(saved), sha256: saveSnapshot(saved, snapshot) },
   };
 }
-
-/** The cluster a live run reads (and publishes to). */
-const clusterOf = (flags: CheckFlags): { kubeconfig?: string; context?: string } => ({
-  ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
-  ...(flags.context !== undefined ? { context: flags.context } : {}),
-});
 
 /** --publish: the json report (signed when --sign) in ConfigMap NAME-report, then the policy report as NAME. */
 async function publishCheckReport(

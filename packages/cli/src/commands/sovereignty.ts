@@ -55,6 +55,7 @@ import { makeOutputDirectory, outputTarget, writeFileAtomic, writeFilesAtomic } 
 import {
   DEFAULT_PUBLISH_NAME,
   checkPublishNames,
+  clusterOf,
   publish,
   publishNameFlag,
   publishNamespace,
@@ -272,10 +273,7 @@ Exit codes:
     const flags = expandTimeIn(parsed, ['out', 'out-dir', 'save-snapshot'], new Date());
     checkPublishNames(flags['publish-name'], flags['publish-namespace']);
     // Where a published ConfigMap goes is known (or bad input) before anything is read.
-    const publishCluster = {
-      ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
-      ...(flags.context !== undefined ? { context: flags.context } : {}),
-    };
+    const publishCluster = clusterOf(flags);
     const publishTo =
       flags.publish !== undefined && flags.publish.length > 0
         ? await publishNamespace(flags['publish-namespace'], publishCluster)

@@ -36,6 +36,15 @@ export const publishNamespaceFlag = Flags.string({
   helpGroup: FlagGroup.Report,
 });
 
+/** The cluster a live run reads and publishes to: its --kubeconfig and --context, as given. */
+export const clusterOf = (flags: {
+  readonly kubeconfig?: string | undefined;
+  readonly context?: string | undefined;
+}): { kubeconfig?: string; context?: string } => ({
+  ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
+  ...(flags.context !== undefined ? { context: flags.context } : {}),
+});
+
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** --publish-name and --publish-namespace as Kubernetes accepts them, checked before the cluster is read. */

@@ -1,3 +1,4 @@
+import { isEveryAddress } from '../cidr.js';
 import { HavenkitInputError } from '../errors.js';
 import { k8s } from '../kube.js';
 import type { ProviderProfile } from '../profiles/profile.js';
@@ -50,7 +51,7 @@ export function backingServiceAccess(
     ];
     if (offer.offering === 'operator' && Object.keys(offer.podLabels ?? {}).length === 0)
       incomplete.push('podLabels that select only its pods');
-    if ((offer.cidrs ?? []).some((cidr) => Number(cidr.split('/')[1]) === 0))
+    if ((offer.cidrs ?? []).some(isEveryAddress))
       refuse(
         `the profile's backingServices.${use.service}.cidrs name every address (/0): name the service's ranges`,
       );

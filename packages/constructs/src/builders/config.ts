@@ -30,6 +30,10 @@ export interface PodConfiguration {
   readonly podAnnotations: Readonly<Record<string, string>>;
 }
 
+/** `<app>-<component>-env`: the ConfigMap of a component's plain environment (a job of it reads it too). */
+export const envConfigMapName = (identity: Pick<ComponentIdentity, 'fullName'>): string =>
+  `${identity.fullName}-env`;
+
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Plain env goes into a ConfigMap (made here); secrets are only referenced by name. */
@@ -38,7 +42,7 @@ export function addConfiguration(scope: Construct, props: ConfigurationProps): P
   const envFrom: k8s.EnvFromSource[] = [];
   const podAnnotations: Record<string, string> = {};
   if (Object.keys(env).length > 0) {
-    const name = `${props.identity.fullName}-env`;
+    const name = envConfigMapName(props.identity);
     // Sorted, so the hash does not depend on the order the keys were written in.
     const data = Object.fromEntries(Object.entries(env).sort(([a], [b]) => compare(a, b)));
     new k8s.KubeConfigMap(scope, 'env', { metadata: objectMeta(props.identity, name), data });

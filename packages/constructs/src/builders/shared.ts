@@ -1,12 +1,11 @@
 // Low-level k8s objects, as in the other builders: manifests stay exact and reproducible.
 import { createHash } from 'node:crypto';
 import type { Construct } from 'constructs';
-import { HavenkitInputError } from '../errors.js';
 import { k8s } from '../kube.js';
 import type { ProviderProfile } from '../profiles/profile.js';
 import type { ConfigFilesProps, ConfigMountProps, MountProps, SharedVolumeProps } from '../spec/types.js';
 import { LABEL_PART_OF, MANAGED_BY } from './identity.js';
-import { ANNOTATION_REQUIRES } from './storage.js';
+import { addRwxClaim } from './storage.js';
 
 /** A digest of the configuration files a pod mounts: changing a file rolls the pods that mount it. */
 export const ANNOTATION_FILES_HASH = 'havenkit.dev/config-files-hash';
@@ -41,24 +40,13 @@ export function addSharedResources(
   const labels = { [LABEL_PART_OF]: props.appName, ...MANAGED_BY };
   const claims = new Map<string, string>();
   (props.volumes ?? []).forEach((v, i) => {
-    const rwx = props.profile.storage.rwx;
-    if (!rwx.supported) {
-      throw new HavenkitInputError(
-        `${props.source}: spec.volumes[${i}]: volume "${v.name}" is shared (ReadWriteMany) but provider "${props.profile.id}" has no ReadWriteMany storage (${rwx.reason}); remedy: ${rwx.remedy}`,
-      );
-    }
     const name = `${props.appName}-${v.name}`;
-    new k8s.KubePersistentVolumeClaim(scope, `volume-${v.name}`, {
-      metadata: {
-        name,
-        labels,
-        ...(rwx.addon ? { annotations: { [ANNOTATION_REQUIRES]: rwx.addon } } : {}),
-      },
-      spec: {
-        accessModes: ['ReadWriteMany'],
-        storageClassName: rwx.class,
-        resources: { requests: { storage: k8s.Quantity.fromString(v.size) } },
-      },
+    addRwxClaim(scope, `volume-${v.name}`, {
+      name,
+      labels,
+      size: v.size,
+      profile: props.profile,
+      subject: `${props.source}: spec.volumes[${i}]: volume "${v.name}"`,
     });
     claims.set(v.name, name);
   });

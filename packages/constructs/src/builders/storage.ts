@@ -6,7 +6,7 @@ import { k8s } from '../kube.js';
 import { HavenkitInputError } from '../errors.js';
 import type { ProviderProfile } from '../profiles/profile.js';
 import type { StorageProps } from '../spec/types.js';
-import { objectMeta, type ComponentIdentity } from './identity.js';
+import type { ComponentIdentity } from './identity.js';
 
 /** Names what must be installed before a claim can bind (the profile's RWX add-on). */
 export const ANNOTATION_REQUIRES = 'havenkit.dev/requires';
@@ -37,6 +37,43 @@ export interface StorageClaims {
 }
 
 /**
+ * A ReadWriteMany claim on the profile's class, annotated with the add-on that class needs; a
+ * provider without ReadWriteMany storage is refused in one line naming `subject`, the provider and
+ * the remedy. One claim for a component's shared storage and for the app's shared volumes alike.
+ */
+export function addRwxClaim(
+  scope: Construct,
+  id: string,
+  props: {
+    readonly name: string;
+    readonly labels: Readonly<Record<string, string>>;
+    readonly size: string;
+    readonly profile: Pick<ProviderProfile, 'id' | 'storage'>;
+    /** What asks for it, for the refusal: `app.yaml: spec.volumes[0]: volume "media"`. */
+    readonly subject: string;
+  },
+): void {
+  const rwx = props.profile.storage.rwx;
+  if (!rwx.supported) {
+    throw new HavenkitInputError(
+      `${props.subject} is shared (ReadWriteMany) but provider "${props.profile.id}" has no ReadWriteMany storage (${rwx.reason}); remedy: ${rwx.remedy}`,
+    );
+  }
+  new k8s.KubePersistentVolumeClaim(scope, id, {
+    metadata: {
+      name: props.name,
+      labels: { ...props.labels },
+      ...(rwx.addon ? { annotations: { [ANNOTATION_REQUIRES]: rwx.addon } } : {}),
+    },
+    spec: {
+      accessModes: ['ReadWriteMany'],
+      storageClassName: rwx.class,
+      resources: { requests: { storage: k8s.Quantity.fromString(props.size) } },
+    },
+  });
+}
+
+/**
  * Shared storage becomes one ReadWriteMany claim for all replicas (made here, named
  * `<app>-<component>-<volume>`); other storage becomes a ReadWriteOnce claim template, one claim
  * per replica. Throws when shared storage is asked of a provider without ReadWriteMany.
@@ -50,24 +87,13 @@ export function addStorageClaims(scope: Construct, props: StorageClaimsProps): S
     mounts.push({ name: s.name, mountPath: s.mountPath });
     const resources = { requests: { storage: k8s.Quantity.fromString(s.size) } };
     if (s.shared) {
-      const rwx = profile.storage.rwx;
-      if (!rwx.supported) {
-        throw new HavenkitInputError(
-          `${props.location}.storage[${j}]: volume "${s.name}" of component "${props.componentName}" is shared (ReadWriteMany) but provider "${profile.id}" has no ReadWriteMany storage (${rwx.reason}); remedy: ${rwx.remedy}`,
-        );
-      }
       const claimName = `${identity.fullName}-${s.name}`;
-      new k8s.KubePersistentVolumeClaim(scope, `pvc-${s.name}`, {
-        metadata: objectMeta(
-          identity,
-          claimName,
-          rwx.addon ? { [ANNOTATION_REQUIRES]: rwx.addon } : undefined,
-        ),
-        spec: {
-          accessModes: ['ReadWriteMany'],
-          ...(rwx.class ? { storageClassName: rwx.class } : {}),
-          resources,
-        },
+      addRwxClaim(scope, `pvc-${s.name}`, {
+        name: claimName,
+        labels: identity.labels,
+        size: s.size,
+        profile,
+        subject: `${props.location}.storage[${j}]: volume "${s.name}" of component "${props.componentName}"`,
       });
       volumes.push({ name: s.name, persistentVolumeClaim: { claimName } });
     } else {

@@ -1,3 +1,4 @@
+import { isEveryAddress } from '../cidr.js';
 import { HavenkitInputError } from '../errors.js';
 import { describeSchemaErrors } from '@havenkit/model';
 import { schemaValidator } from '../schema.js';
@@ -132,7 +133,7 @@ export function validateApplication(doc: unknown, source: string): ApplicationPr
       if (r.podLabels !== undefined && r.namespace === undefined)
         fail(`${where}.podLabels`, 'needs namespace');
       for (const cidr of [...(r.cidr !== undefined ? [r.cidr] : []), ...(r.cidrs ?? [])]) {
-        if (Number(cidr.split('/')[1]) === 0)
+        if (isEveryAddress(cidr))
           fail(
             where,
             `${cidr} is every address: name the ranges the destination resolves to (NetworkPolicy cannot name hosts)`,
