@@ -23,7 +23,8 @@ import type { ScaleCluster } from './cluster.js';
 import { startScaleCluster } from './cluster.js';
 import { ApiClient } from './http.js';
 import type { Timed } from './measure.js';
-import { GNU_TIME, countDelta, killRunning, median, requestCounts, tail, timed } from './measure.js';
+import { GNU_TIME, countDelta, killRunning, median, requestCounts, settle, tail, timed } from './measure.js';
+import type { RunOptions, Settled } from './measure.js';
 import type { ScaleOptions, ScaleSize } from './options.js';
 import type { Column, SizeResult } from './report.js';
 import { COLUMN_TITLES, bytes, markdownTable, mib, seedTable, size } from './report.js';
@@ -153,6 +154,22 @@ async function measureSize(
       for (const line of tail(run.stderrFile, 8).split('\n')) log(`    stderr: ${line}`);
     }
   };
+  // Each command starts when the control plane has gone quiet (measure.ts settle): the API server's
+  // garbage collection after the previous command's lists is not the next command's time.
+  const controlPlane = [apiserver.process.pid, cluster.etcd.pid];
+  const quietly = async (opts: RunOptions): Promise<Timed> => {
+    const settled = await settle(controlPlane);
+    const load = `${(settled.load * 100).toFixed(0)} % of a core`;
+    log(
+      settled.quiet
+        ? `  (${opts.label}: control plane quiet after ${settled.waited.toFixed(1)} s, ${load})`
+        : `  (${opts.label}: control plane still at ${load} after ${settled.waited.toFixed(0)} s; measured anyway)`,
+    );
+    if (!settled.quiet) result.notes.push(`${opts.label}: started with the control plane still at ${load}`);
+    waits.push(settled);
+    return timed(opts);
+  };
+  const waits: Settled[] = [];
   const floorArgs = [
     '--server',
     apiserver.server,
@@ -177,7 +194,7 @@ async function measureSize(
       ['floorParse', 'parse'],
     ] as const) {
       const f = files(`floor-${mode}`);
-      const run = await timed({
+      const run = await quietly({
         label: column,
         command: [process.execPath, FLOOR, ...floorArgs, '--mode', mode],
         ...f,
@@ -216,7 +233,7 @@ async function measureSize(
 
     const snapshotFile = join(dir, 'snapshot.json');
     const snap = files('snapshot');
-    const snapshotRun = await timed({
+    const snapshotRun = await quietly({
       label: 'snapshot',
       command: [process.execPath, ctx.cli, 'snapshot', '--kubeconfig', kubeconfig, '--out', snapshotFile],
       ...snap,
@@ -234,7 +251,7 @@ async function measureSize(
 
     const live = files('check-live');
     const before = await requestCounts(cluster.admin);
-    const liveRun = await timed({
+    const liveRun = await quietly({
       label: 'live',
       command: [process.execPath, ctx.cli, 'check', '--kubeconfig', kubeconfig],
       ...live,
@@ -268,7 +285,7 @@ async function measureSize(
     if (existsSync(snapshotFile)) {
       add(
         'fromSnapshot',
-        await timed({
+        await quietly({
           label: 'fromSnapshot',
           command: [process.execPath, ctx.cli, 'check', '--snapshot', snapshotFile],
           ...offline,
@@ -285,7 +302,7 @@ async function measureSize(
       const k = files('kubectl');
       add(
         'kubectl',
-        await timed({
+        await quietly({
           label: 'kubectl',
           command: [
             ctx.kubectl.path,
@@ -306,6 +323,14 @@ async function measureSize(
         }),
       );
     }
+  }
+  if (waits.length > 0) {
+    const most = (pick: (s: Settled) => number): number => Math.max(...waits.map(pick));
+    result.notes.push(
+      `each command started once the API server and etcd used under 10 % of a core for 1 s: ` +
+        `${waits.filter((w) => w.quiet).length} of ${waits.length} did, after at most ${most((w) => w.waited).toFixed(1)} s ` +
+        `(at most ${(most((w) => w.load) * 100).toFixed(0)} % of a core in the last second before a command)`,
+    );
   }
 }
 

@@ -203,3 +203,51 @@ export function median(values: readonly number[]): number {
   const mid = Math.floor(v.length / 2);
   return v.length % 2 === 1 ? (v[mid] as number) : ((v[mid - 1] as number) + (v[mid] as number)) / 2;
 }
+
+/** USER_HZ, the unit of utime/stime in /proc/<pid>/stat: 100 on every Linux architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** User + system CPU seconds a process has used so far (/proc/<pid>/stat fields 14 and 15); undefined when it is gone. */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Settled {
+  /** Seconds waited. */
+  readonly waited: number;
+  /** Cores the processes used in the last window. */
+  readonly load: number;
+  /** False when `maxSeconds` passed before a quiet window. */
+  readonly quiet: boolean;
+}
+
+/**
+ * Waits until the given processes (the API server and etcd) use less than `threshold` cores over one
+ * `windowSeconds` window, for at most `maxSeconds`. After serving 50,000 pods the API server collects
+ * gigabytes of garbage for some seconds; on a 2-core machine a command started then measures that
+ * work as much as its own. Every timed command waits for this first, so each one starts on a quiet machine.
+ */
+export async function settle(
+  pids: readonly number[],
+  { threshold = 0.1, windowSeconds = 1, maxSeconds = 60 } = {},
+): Promise<Settled> {
+  const started = performance.now();
+  const total = (): number => pids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
+  let load = NaN;
+  for (;;) {
+    const before = total();
+    const from = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, windowSeconds * 1000));
+    load = (total() - before) / ((performance.now() - from) / 1000);
+    const waited = (performance.now() - started) / 1000;
+    if (load < threshold) return { waited, load, quiet: true };
+    if (waited >= maxSeconds) return { waited, load, quiet: false };
+  }
+}

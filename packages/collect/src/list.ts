@@ -1,4 +1,4 @@
-import { ApiException } from '@kubernetes/client-node';
+import { ApiException, HttpMethod } from '@kubernetes/client-node';
 import { compileProjection, projectObjectFields, withoutManagedFields } from '@havenkit/checker';
 import type { KubeObject, ResourceList } from '@havenkit/model';
 import { listShape } from './answers.js';
@@ -17,20 +17,43 @@ export interface ListQuery {
 /** What to keep of each item: the checks' fields (projection.ts); undefined keeps whole objects. */
 export type ItemFields = readonly string[] | undefined;
 
+/**
+ * What a page should weigh as JSON when pages are sized by weight (the default). Peak memory
+ * follows the page, not the item count: a page is parsed whole before it is cut down to the
+ * fields kept, and parsed pages that outlive a young-generation collection wait in the old
+ * generation for the next full one. A 50,000-pod snapshot against a real API server
+ * (bench/README.md) peaked at 390–520 MiB with pages of 250 pods (2.5 MB), at 350–370 MiB with
+ * pages of about 1.5 MB, at 250–300 MiB with 1 MB but 20–40 % slower (more round trips). Pods of
+ * 40 KB get pages of 39, nodes of 12 KB pages of 130.
+ */
+export const PAGE_BYTES = 1.5 * 1024 * 1024;
+
+/** The first page of a list sized by weight, before its items' size is known; and the bounds of the later pages. */
+const FIRST_PAGE = 100;
+const MIN_PAGE = 10;
+const MAX_PAGE = 500;
+
+/**
+ * The `limit` of the next page: as many items as weigh about `pageBytes`, judged by the page just
+ * read (`bodyLength` characters of JSON for `items` items), within 10–500.
+ */
+export function nextPageSize(pageBytes: number, bodyLength: number, items: number): number {
+  if (items === 0) return FIRST_PAGE;
+  return Math.min(MAX_PAGE, Math.max(MIN_PAGE, Math.floor(pageBytes / (bodyLength / items))));
+}
+
 export interface ListOptions {
-  /**
-   * Items per page (`limit`). 250 rather than kubectl's 500: a page of 500 real pods is ~5 MB of
-   * JSON and ~25 MB of parsed objects, which outlive V8's young generation and pile up as garbage
-   * (peak RSS 306 against 219 MiB for 50,000 pods, bench/README.md); the extra requests cost little.
-   * @default 250
-   */
+  /** Items per page (`limit`), the same for every page. @default sized by weight (pageBytes) */
   readonly pageSize?: number;
+  /** What a page should weigh as JSON when no pageSize is given. @default PAGE_BYTES */
+  readonly pageBytes?: number;
   /** How often a list restarts from scratch when its continue token expired (410 Gone). @default 3 */
   readonly maxRelists?: number;
   /**
-   * Pages one list may take before it counts as endless. 10,000 pages of 250 are 2.5 million
-   * objects, far beyond any real cluster (a 5,000-node cluster with 50,000 pods lists in 200 pages).
-   * @default 10000
+   * Pages one list may take before it counts as endless. 50,000 pages are at least 500,000
+   * objects (pages hold 10 to 500), 50 GB of JSON at the smallest pages: far beyond any real cluster
+   * (a 5,000-node cluster with 50,000 pods of 10 KB lists its pods in 500 pages).
+   * @default 50000
    */
   readonly maxPages?: number;
 }
@@ -58,9 +81,9 @@ export async function listAll(
   options: ListOptions = {},
   fields?: ItemFields,
 ): Promise<ResourceList> {
-  const pageSize = options.pageSize ?? 250;
+  const pageBytes = options.pageBytes ?? PAGE_BYTES;
   const maxRelists = options.maxRelists ?? 3;
-  const maxPages = options.maxPages ?? 10_000;
+  const maxPages = options.maxPages ?? 50_000;
   const path = listPath(mapping, query.namespace);
   const tree = fields !== undefined ? compileProjection(fields) : undefined;
   const keep = (item: KubeObject): KubeObject =>
@@ -71,6 +94,8 @@ export async function listAll(
     let first: (Pick<ListPage, 'apiVersion' | 'kind'> & { resourceVersion?: string | undefined }) | undefined;
     let token: string | undefined;
     const tokens = new Set<string>();
+    let limit = options.pageSize ?? FIRST_PAGE;
+    let bodyLength = 0;
     try {
       do {
         if (tokens.size >= maxPages) {
@@ -79,22 +104,23 @@ export async function listAll(
             `GET ${path}: gave up after ${maxPages} pages (the server kept sending continue tokens)`,
           );
         }
-        const page = await transport.get<ListPage>(
-          path,
-          {
-            limit: pageSize,
+        const page = await transport.request<ListPage>(HttpMethod.GET, path, {
+          query: {
+            limit,
             continue: token,
             fieldSelector: query.fieldSelector,
             labelSelector: query.labelSelector,
           },
-          listShape,
-        );
+          shape: listShape,
+          onBody: (length) => (bodyLength = length),
+        });
         first ??= {
           apiVersion: page.apiVersion,
           kind: page.kind,
           resourceVersion: page.metadata?.resourceVersion,
         };
         for (const item of page.items) items.push(keep(item));
+        if (options.pageSize === undefined) limit = nextPageSize(pageBytes, bodyLength, page.items.length);
         token = page.metadata?.continue || undefined;
         if (token !== undefined) {
           if (tokens.has(token)) {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toResourceError } from './errors.js';
-import { listAll } from './list.js';
+import { PAGE_BYTES, listAll, nextPageSize } from './list.js';
 import type { ResourceMapping } from './names.js';
 import { KubeTransport } from './transport.js';
 
@@ -140,6 +140,22 @@ describe('KubeTransport', () => {
   });
 });
 
+describe('nextPageSize', () => {
+  it('takes as many items as weigh about the page weight, judged by the page just read', () => {
+    expect(nextPageSize(PAGE_BYTES, 250 * 10_240, 250)).toBe(153); // pods of 10 KiB
+    expect(nextPageSize(PAGE_BYTES, 100 * 40_000, 100)).toBe(39); // pods of 40 KB
+  });
+
+  it('stays between 10 and 500 items', () => {
+    expect(nextPageSize(PAGE_BYTES, 100 * 500, 100)).toBe(500);
+    expect(nextPageSize(PAGE_BYTES, 10 * 5_000_000, 10)).toBe(10);
+  });
+
+  it('starts over at 100 after a page without items', () => {
+    expect(nextPageSize(PAGE_BYTES, 40, 0)).toBe(100);
+  });
+});
+
 describe('listAll', () => {
   it('follows continue tokens and strips managedFields', async () => {
     handler = (_req, res, url) => {
@@ -168,6 +184,38 @@ describe('listAll', () => {
       items: ['a', 'b', 'c'].map((n) => ({ metadata: { name: n, uid: `uid-${n}` } })),
     });
     expect(requests).toEqual(['GET /api/v1/nodes?limit=2', 'GET /api/v1/nodes?limit=2&continue=p2']);
+  });
+
+  it('sizes pages by weight: 100 items first, then as many as weigh about pageBytes', async () => {
+    // Items of about 1,000 characters: a page of 50,000 characters holds about 49 of them.
+    const heavy = (name: string) => ({
+      metadata: { name, uid: `uid-${name}`, labels: { pad: 'x'.repeat(950) } },
+    });
+    handler = (_req, res, url) => {
+      const limit = Number(url.searchParams.get('limit'));
+      const token = url.searchParams.get('continue');
+      const items = Array.from({ length: limit }, (_, i) => heavy(`${token ?? 'p1'}-${i}`));
+      json(res, 200, { kind: 'NodeList', metadata: token ? {} : { continue: 'p2' }, items });
+    };
+    const list = await listAll(new KubeTransport(kubeConfig, fast), nodes, {}, { pageBytes: 50_000 });
+    const limits = requests.map((r) =>
+      Number(new URL(r.split(' ')[1]!, 'http://x').searchParams.get('limit')),
+    );
+    expect(limits[0]).toBe(100);
+    expect(limits[1]).toBeGreaterThanOrEqual(45);
+    expect(limits[1]).toBeLessThanOrEqual(50);
+    expect(list.items).toHaveLength(100 + limits[1]!);
+  });
+
+  it('keeps a given pageSize for every page', async () => {
+    handler = (_req, res, url) =>
+      json(res, 200, {
+        kind: 'NodeList',
+        metadata: url.searchParams.get('continue') ? {} : { continue: 'p2' },
+        items: [node('a'), node('b'), node('c')],
+      });
+    await listAll(new KubeTransport(kubeConfig, fast), nodes, {}, { pageSize: 3 });
+    expect(requests).toEqual(['GET /api/v1/nodes?limit=3', 'GET /api/v1/nodes?limit=3&continue=p2']);
   });
 
   it('relists from scratch when the continue token expired (410 Gone)', async () => {
@@ -216,9 +264,9 @@ describe('listAll', () => {
     };
     const error = await listAll(new KubeTransport(kubeConfig, fast), nodes).catch((err: unknown) => err);
     expect(requests).toEqual([
-      'GET /api/v1/nodes?limit=250',
-      'GET /api/v1/nodes?limit=250&continue=a',
-      'GET /api/v1/nodes?limit=250&continue=b',
+      'GET /api/v1/nodes?limit=100',
+      'GET /api/v1/nodes?limit=100&continue=a',
+      'GET /api/v1/nodes?limit=100&continue=b',
     ]);
     expect(toResourceError(error)).toMatchObject({ reason: 'EndlessList' });
     expect(toResourceError(error).message).toMatch(/the same continue token again after 2 pages/);
@@ -238,7 +286,7 @@ describe('listAll', () => {
       fieldSelector: 'metadata.name=kubernetes',
     });
     expect(requests).toEqual([
-      'GET /api/v1/namespaces/default/endpoints?limit=250&fieldSelector=metadata.name%3Dkubernetes',
+      'GET /api/v1/namespaces/default/endpoints?limit=100&fieldSelector=metadata.name%3Dkubernetes',
     ]);
   });
 });

@@ -36,6 +36,8 @@ export interface RequestOptions {
   readonly text?: boolean;
   /** What a well-formed answer looks like; any other 2xx answer is thrown as UnexpectedAnswerError. */
   readonly shape?: AnswerShape;
+  /** Told the length of a 2xx answer's body (characters) before it is parsed: list pages sized by weight. */
+  readonly onBody?: (length: number) => void;
 }
 
 /**
@@ -183,6 +185,7 @@ export class KubeTransport {
     if (status < 200 || status > 299) {
       throw new ApiException<string>(status, `HTTP ${status} for ${method} ${path}`, text, headers);
     }
+    options.onBody?.(text.length);
     if (options.text) return text as T;
     return parseAnswer(text, { method, path, status }, options.shape) as T;
   }
