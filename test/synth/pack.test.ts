@@ -1,8 +1,10 @@
 /**
  * `@havenkit/constructs` as a supplier gets it: `pnpm pack` of it and of `@havenkit/model` (its
- * workspace dependency), installed OFFLINE from the repository's pnpm store into a fresh project
- * with its own TypeScript, then a TypeScript and a JavaScript app built with `HavenApp`
- * synthesized with the library API and with the CLI (`pnpm build` first: the packages' dist/).
+ * workspace dependency), installed OFFLINE into a fresh project with its own TypeScript, then a
+ * TypeScript and a JavaScript app built with `HavenApp` synthesized with the library API and with
+ * the CLI (`pnpm build` first: the packages' dist/). The third-party packages are linked to the
+ * copies this workspace installed (the lockfile's exact versions): resolving a range offline needs
+ * pnpm's metadata cache, which a machine that only ever ran a frozen install does not have.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import {
@@ -11,6 +13,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -42,8 +45,15 @@ const components = `[
   { name: 'frontend', image: 'registry.example.eu/meldingen/frontend:2.4.1', port: 8080,
     ingress: { host: 'meldingen.gemeente.example.nl' }, connectsTo: ['api'] },
 ]`;
-const version = (pkg: string): string =>
-  (JSON.parse(readFileSync(join(root, pkg, 'package.json'), 'utf8')) as { version: string }).version;
+const manifest = (pkg: string) =>
+  JSON.parse(readFileSync(join(root, pkg, 'package.json'), 'utf8')) as {
+    version: string;
+    dependencies?: Record<string, string>;
+  };
+const version = (pkg: string): string => manifest(pkg).version;
+/** `link:` to the copy of `name` the workspace installed for `dir`: nothing to resolve. */
+const installedCopy = (name: string, dir: string): string =>
+  `link:${realpathSync(join(root, dir, 'node_modules', name))}`;
 
 const files: Record<string, string> = {
   // The supplier's TypeScript app: the function form, a local module imported NodeNext style.
@@ -114,6 +124,12 @@ beforeAll(() => {
     if (!readdirSync(tarballs).includes(name)) throw new Error(`pnpm pack wrote no ${name}`);
     return `file:${join(tarballs, name)}`;
   });
+  // What the packed constructs depend on besides @havenkit/model (ajv, cdk8s, cdk8s-plus-28, …).
+  const thirdParty: Record<string, string> = Object.fromEntries(
+    Object.keys(manifest('packages/constructs').dependencies ?? {})
+      .filter((name) => !name.startsWith('@havenkit/'))
+      .map((name) => [name, installedCopy(name, 'packages/constructs')]),
+  );
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(join(project, file, '..'), { recursive: true });
     writeFileSync(join(project, file), text);
@@ -126,12 +142,12 @@ beforeAll(() => {
       type: 'module',
       dependencies: {
         '@havenkit/constructs': constructs,
-        cdk8s: '^2.70.0',
-        constructs: '^10.4.0',
+        cdk8s: thirdParty.cdk8s,
+        constructs: thirdParty.constructs,
       },
-      devDependencies: { typescript: version('node_modules/typescript') },
+      devDependencies: { typescript: installedCopy('typescript', '.') },
       // The packed constructs depend on @havenkit/model by version: that version is the tarball.
-      pnpm: { overrides: { '@havenkit/model': model } },
+      pnpm: { overrides: { '@havenkit/model': model, ...thirdParty } },
     }),
   );
   const store = pnpm(['store', 'path'], root).trim();
