@@ -154,8 +154,8 @@ async function measureSize(
       for (const line of tail(run.stderrFile, 8).split('\n')) log(`    stderr: ${line}`);
     }
   };
-  // Each command starts when the control plane has gone quiet (measure.ts settle): the API server's
-  // garbage collection after the previous command's lists is not the next command's time.
+  // Each command starts when the control plane has gone quiet (measure.ts settle): what the API
+  // server still does after the previous command's lists is not the next command's time.
   const controlPlane = [apiserver.process.pid, cluster.etcd.pid];
   const quietly = async (opts: RunOptions): Promise<Timed> => {
     const settled = await settle(controlPlane);

@@ -230,9 +230,9 @@ export interface Settled {
 
 /**
  * Waits until the given processes (the API server and etcd) use less than `threshold` cores over one
- * `windowSeconds` window, for at most `maxSeconds`. After serving 50,000 pods the API server collects
- * gigabytes of garbage for some seconds; on a 2-core machine a command started then measures that
- * work as much as its own. Every timed command waits for this first, so each one starts on a quiet machine.
+ * `windowSeconds` window, for at most `maxSeconds`. After serving 50,000 pods the API server (or etcd)
+ * sometimes stays busy for up to half a minute; on a 2-core machine a command started then measures
+ * that work as much as its own. Every timed command waits for this first, so each one starts on a quiet machine.
  */
 export async function settle(
   pids: readonly number[],

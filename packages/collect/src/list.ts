@@ -24,7 +24,7 @@ export type ItemFields = readonly string[] | undefined;
  * generation for the next full one. A 50,000-pod snapshot against a real API server
  * (bench/README.md) peaked at 390–520 MiB with pages of 250 pods (2.5 MB), at 350–370 MiB with
  * pages of about 1.5 MB, at 250–300 MiB with 1 MB but 20–40 % slower (more round trips). Pods of
- * 40 KB get pages of 39, nodes of 12 KB pages of 130.
+ * 40 KB get pages of 39, nodes of 12 KB pages of about 130.
  */
 export const PAGE_BYTES = 1.5 * 1024 * 1024;
 
